@@ -1,0 +1,88 @@
+import type { EmulatedService } from "./types";
+
+/** HTTP statuses the `status` fault can inject. */
+export type FaultStatus = 400 | 401 | 403 | 404 | 409 | 429 | 500 | 502 | 503 | 504;
+
+/**
+ * A misbehaviour to inject in place of the normal answer. Faults apply after the
+ * request is recorded (so tests can count attempts) and before auth and routing.
+ */
+export type Fault =
+  /**
+   * The vendor's error body for that service and status: Astra 409 is problem 164 and
+   * 503 problem 41 (`problem` overrides the number); Huawei 429 is gateway throttling
+   * `APIGW.0308`; ROMA 500 is the documented, non-transient `ROMA.00110002`; a 500
+   * elsewhere is the vendor's generic internal error. `retryAfter` adds `Retry-After`.
+   */
+  | { kind: "status"; status: FaultStatus; retryAfter?: string; problem?: number }
+  /** Reset the TCP connection without a response. */
+  | { kind: "reset" }
+  /** Accept the request and never answer (until `close()`). */
+  | { kind: "hang" }
+  /** Promise a longer Content-Length than is sent, write half the body, then drop the socket. */
+  | { kind: "partial-body" }
+  /** 200 with valid headers and the success JSON cut in the middle (Content-Length matches). */
+  | { kind: "truncated-json" }
+  /** 502 with an HTML error page, as a proxy in front of the API would send. */
+  | { kind: "html" }
+  /** 200 `application/json` whose body is not JSON. */
+  | { kind: "non-json" }
+  /** 200 with the documented field names but wrong value types. */
+  | { kind: "wrong-types" }
+  /** 200 with required fields (secret ones included) missing. */
+  | { kind: "missing-fields" }
+  /** 200 with a JSON body of exactly `bytes` bytes. */
+  | { kind: "oversize"; bytes: number }
+  /** The normal response, gzip-encoded with `Content-Encoding: gzip`. */
+  | { kind: "gzip" }
+  /** A redirect (302 unless `status` says otherwise) to `location`. */
+  | { kind: "redirect"; location: string; status?: 301 | 302 | 307 | 308 };
+
+const FAULT_STATUSES: ReadonlySet<number> = new Set([400, 401, 403, 404, 409, 429, 500, 502, 503, 504]);
+const REDIRECT_STATUSES: ReadonlySet<number> = new Set([301, 302, 307, 308]);
+
+/** Throws a RangeError for a fault no test could have meant (bad status, size, location). */
+export function validateFault(fault: Fault): void {
+  if (fault.kind === "status" && !FAULT_STATUSES.has(fault.status)) throw new RangeError(`unsupported fault status ${String(fault.status)}`);
+  if (fault.kind === "oversize" && !(Number.isSafeInteger(fault.bytes) && fault.bytes >= 0)) {
+    throw new RangeError("oversize fault needs a non-negative integer byte count");
+  }
+  if (fault.kind === "redirect") {
+    if (typeof fault.location !== "string" || fault.location === "") throw new RangeError("redirect fault needs a location");
+    if (fault.status !== undefined && !REDIRECT_STATUSES.has(fault.status)) throw new RangeError(`unsupported redirect status ${String(fault.status)}`);
+  }
+}
+
+interface PendingFault {
+  service: EmulatedService | "*";
+  fault: Fault;
+  remaining: number;
+}
+
+/** Injected faults, served first-in first-out to the requests they match. */
+export class FaultQueue {
+  private readonly pending: PendingFault[] = [];
+
+  /** Queues `fault` for the next `times` requests to `service` (or any service for "*"). */
+  add(service: EmulatedService | "*", fault: Fault, times = 1): void {
+    if (!(times === Infinity || (Number.isSafeInteger(times) && times >= 1))) {
+      throw new RangeError("times must be a positive integer or Infinity");
+    }
+    validateFault(fault);
+    this.pending.push({ service, fault, remaining: times });
+  }
+
+  /** The fault for this request, if any, consuming one use of it. */
+  take(service: EmulatedService | "unknown"): Fault | undefined {
+    const index = this.pending.findIndex((p) => p.service === "*" || p.service === service);
+    if (index < 0) return undefined;
+    const entry = this.pending[index];
+    entry.remaining -= 1;
+    if (entry.remaining <= 0) this.pending.splice(index, 1);
+    return entry.fault;
+  }
+
+  clear(): void {
+    this.pending.length = 0;
+  }
+}

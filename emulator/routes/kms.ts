@@ -1,0 +1,50 @@
+import { jsonResponse, HUAWEI_JSON } from "../responses";
+import type { RequestContext, RouteParams, SuccessSample } from "../types";
+import { huaweiErrorEntry, kpsError } from "../vendor-errors";
+import { huaweiService } from "./huawei-service";
+import { projectScopeError } from "./project-scope";
+
+function findTask(ctx: RequestContext, projectId: string, taskId: string) {
+  return ctx.data.huawei.kps.tasks.find((t) => t.projectId === projectId && t.taskId === taskId);
+}
+
+/**
+ * KPS (key pair service, served by the DEW/KMS host): `GET /v3/{project_id}/tasks/{task_id}`.
+ * Regional, so AK/SK requests must sign `X-Project-Id`.
+ */
+export const kmsService = huaweiService(
+  "kms",
+  [
+    {
+      method: "GET",
+      pattern: ["v3", ":project_id", "tasks", ":task_id"],
+      handle(ctx, params) {
+        const scopeError = projectScopeError(ctx, params.project_id, () => {
+          const [code, message] = huaweiErrorEntry("kms", 403);
+          return kpsError(403, code, message);
+        });
+        if (scopeError) return scopeError;
+        const task = findTask(ctx, params.project_id, params.task_id);
+        if (!task) {
+          const [code, message] = huaweiErrorEntry("kms", 404);
+          return kpsError(404, code, `${message} task_id: ${params.task_id}`);
+        }
+        return jsonResponse(200, { task_id: task.taskId, task_status: task.taskStatus, server_id: task.serverId });
+      },
+      sample(ctx: RequestContext, params: RouteParams): SuccessSample {
+        const taskId = params.task_id ?? "00000000-0000-4000-8000-000000000000";
+        const task = findTask(ctx, params.project_id ?? "", taskId);
+        return {
+          contentType: HUAWEI_JSON,
+          body: {
+            task_id: taskId,
+            task_status: task?.taskStatus ?? "RUNNING_RESET",
+            server_id: task?.serverId ?? "00000000-0000-4000-8000-000000000000",
+          },
+          required: ["task_status", "server_id"],
+        };
+      },
+    },
+  ],
+  ["x-project-id"],
+);

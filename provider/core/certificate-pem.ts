@@ -1,0 +1,22 @@
+const PEM_BLOCK = /-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/g;
+
+/**
+ * Turns Astra's base64 `cert` into PEM text. Inside the base64 there may be PEM text (one
+ * or more certificates, all kept) or DER bytes (wrapped as one PEM block). Returns undefined
+ * when the field is not strict base64 or holds neither, since `Buffer.from(x, "base64")`
+ * silently accepts garbage.
+ */
+export function certificateToPem(cert: string): string | undefined {
+    const compact = cert.replace(/\s+/g, "");
+    if (compact.length === 0 || compact.length % 4 !== 0 || !/^[A-Za-z0-9+/]+={0,2}$/.test(compact)) return undefined;
+    const bytes = Buffer.from(compact, "base64");
+    const text = bytes.toString("latin1");
+    const blocks = text.match(PEM_BLOCK);
+    if (blocks) return `${blocks.map((b) => b.replace(/\r\n/g, "\n")).join("\n")}\n`;
+    // DER: an ASN.1 SEQUENCE with a long-form length.
+    if (bytes.length > 4 && bytes[0] === 0x30 && bytes[1] >= 0x81 && bytes[1] <= 0x84) {
+        const lines = bytes.toString("base64").match(/.{1,64}/g) ?? [];
+        return `-----BEGIN CERTIFICATE-----\n${lines.join("\n")}\n-----END CERTIFICATE-----\n`;
+    }
+    return undefined;
+}

@@ -1,0 +1,89 @@
+import * as t from "io-ts";
+
+/**
+ * io-ts codecs for read arguments. Each codec's `name` is the phrase shown after
+ * "expected" in an {@link InputError}, so it describes the rule, never the value.
+ */
+
+const UNRESERVED = /^[A-Za-z0-9._~-]+$/;
+
+function refinedString(name: string, accept: (s: string) => boolean): t.Type<string, string, unknown> {
+    return new t.Type<string, string, unknown>(
+        name,
+        (u): u is string => typeof u === "string" && accept(u),
+        (u, c) => (typeof u === "string" && accept(u) ? t.success(u) : t.failure(u, c)),
+        t.identity,
+    );
+}
+
+/**
+ * An identifier that travels as one URL path segment: `min`..`max` characters from the
+ * URL-unreserved set, and not `.` or `..`, so it can never change which path is requested.
+ */
+export function idSegment(min: number, max: number, extra?: string): t.Type<string, string, unknown> {
+    const range = min === max ? `${min}` : `${min} to ${max}`;
+    return refinedString(
+        `a string of ${range} characters from A-Z a-z 0-9 . _ ~ -${extra ? ` (${extra})` : ""}`,
+        (s) => s.length >= min && s.length <= max && UNRESERVED.test(s) && s !== "." && s !== "..",
+    );
+}
+
+/** A UUID in 8-4-4-4-12 hex form; any version (Astra uses v5 and the all-zero UUID). */
+export const Uuid = refinedString(
+    "a UUID (8-4-4-4-12 hexadecimal digits)",
+    (s) => /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/.test(s),
+);
+
+const MAX_PRODUCT_ID = "99999999999999999";
+
+function isProductIdDigits(s: string): boolean {
+    return /^(0|[1-9][0-9]{0,16})$/.test(s) && (s.length < MAX_PRODUCT_ID.length || s <= MAX_PRODUCT_ID);
+}
+
+/**
+ * ROMA's product id: an integer 0..99999999999999999. That maximum is above 2^53, so the
+ * value is carried as a digit string; a number is accepted only while it is a safe integer.
+ */
+export const ProductId = new t.Type<string, string, unknown>(
+    "an integer from 0 to 99999999999999999 as a digit string (or a number up to 2^53-1), without sign, decimal point or leading zeros",
+    (u): u is string => typeof u === "string" && isProductIdDigits(u),
+    (u, c) => {
+        if (typeof u === "number" && Number.isSafeInteger(u) && u >= 0) return t.success(String(u));
+        if (typeof u === "string" && isProductIdDigits(u)) return t.success(u);
+        return t.failure(u, c);
+    },
+    t.identity,
+);
+
+/** A Huawei Cloud region name such as `cn-north-4` or `eu-west-101`; it becomes part of a host name. */
+export const Region = refinedString(
+    "a region name such as cn-north-4 (lower-case letters, digits and dashes)",
+    (s) => s.length <= 64 && /^[a-z]+(-[a-z0-9]+){1,4}$/.test(s),
+);
+
+/**
+ * A base URL: absolute `https://` with a host, no credentials, query or fragment;
+ * `http://` only for a loopback host (a local emulator).
+ */
+export const BaseUrl = refinedString(
+    "an absolute https:// URL without credentials, query or fragment (http:// only for 127.0.0.1, localhost or [::1])",
+    (s) => checkBaseUrl(s) === undefined,
+);
+
+/** Returns why `s` is not an acceptable base URL, or undefined when it is. */
+export function checkBaseUrl(s: string): string | undefined {
+    if (s.length > 2048 || /[\s\u0000-\u001f\u007f]/.test(s)) return "contains whitespace or control characters";
+    let u: URL;
+    try {
+        u = new URL(s);
+    } catch {
+        return "is not an absolute URL";
+    }
+    if (u.username || u.password) return "must not contain credentials";
+    if (u.search || u.hash || s.includes("?") || s.includes("#")) return "must not contain a query or fragment";
+    if (u.protocol === "https:") return u.hostname ? undefined : "has no host";
+    if (u.protocol === "http:") {
+        return ["127.0.0.1", "localhost", "[::1]"].includes(u.hostname) ? undefined : "must use https:// (http:// is allowed only for a loopback host)";
+    }
+    return "must use https://";
+}

@@ -1,0 +1,112 @@
+import * as fs from "node:fs";
+import { ConfigurationError } from "./errors";
+import type { HttpPolicy, TlsSettings } from "./http";
+
+/**
+ * Where settings come from, besides per-call arguments: stack config (namespaced keys such
+ * as `huaweicloud:region`) and environment variables. In the program process the config is
+ * Pulumi's runtime config; in the provider host it is what `configure` received.
+ */
+export interface SettingSources {
+    readonly config: (key: string) => string | undefined;
+    readonly env: Readonly<Record<string, string | undefined>>;
+}
+
+/** A setting's names: its stack config key and the environment variables that can supply it. */
+export interface SettingName {
+    readonly key: string;
+    readonly env: readonly string[];
+}
+
+/** Where a resolved value came from, for messages. */
+export interface Found {
+    readonly value: string;
+    readonly from: string;
+}
+
+/** Config first, then env vars in order; empty strings count as unset. */
+export function lookup(sources: SettingSources, name: SettingName): Found | undefined {
+    const fromConfig = sources.config(name.key);
+    if (fromConfig !== undefined && fromConfig !== "") return { value: fromConfig, from: `stack config ${name.key}` };
+    for (const env of name.env) {
+        const v = sources.env[env];
+        if (v !== undefined && v !== "") return { value: v, from: `environment variable ${env}` };
+    }
+    return undefined;
+}
+
+/** "`ns:key` (stack config) or `ENV`" for messages. */
+export function describeName(name: SettingName): string {
+    return [`\`${name.key}\` (stack config)`, ...name.env.map((e) => `\`${e}\``)].join(" or ");
+}
+
+/** Reads an integer setting within bounds, or the default. */
+export function integerSetting(sources: SettingSources, name: SettingName, fallback: number, min: number, max: number): number {
+    const found = lookup(sources, name);
+    if (!found) return fallback;
+    const n = Number(found.value.trim());
+    if (!/^[0-9]+$/.test(found.value.trim()) || !Number.isSafeInteger(n) || n < min || n > max) {
+        throw new ConfigurationError(`${found.from} must be a whole number from ${min} to ${max}.`);
+    }
+    return n;
+}
+
+/** Reads a boolean setting (`true`/`false`/`1`/`0`), or the default. */
+export function booleanSetting(sources: SettingSources, name: SettingName, fallback: boolean): boolean {
+    const found = lookup(sources, name);
+    if (!found) return fallback;
+    const v = found.value.trim().toLowerCase();
+    if (v === "true" || v === "1") return true;
+    if (v === "false" || v === "0") return false;
+    throw new ConfigurationError(`${found.from} must be true or false.`);
+}
+
+function names(ns: string, envPrefix: string, key: string, envSuffix: string): SettingName {
+    return { key: `${ns}:${key}`, env: [`${envPrefix}_${envSuffix}`] };
+}
+
+/** The transport settings shared by both vendors, under the vendor's namespace and env prefix. */
+export function transportNames(ns: string, envPrefix: string) {
+    return {
+        requestTimeout: names(ns, envPrefix, "requestTimeout", "REQUEST_TIMEOUT"),
+        maxRetries: names(ns, envPrefix, "maxRetries", "MAX_RETRIES"),
+        deadline: names(ns, envPrefix, "deadline", "DEADLINE"),
+        maxResponseBytes: names(ns, envPrefix, "maxResponseBytes", "MAX_RESPONSE_BYTES"),
+        maxConcurrency: names(ns, envPrefix, "maxConcurrency", "MAX_CONCURRENCY"),
+        caCert: names(ns, envPrefix, "caCert", "CA_CERT"),
+        insecure: names(ns, envPrefix, "insecure", "INSECURE"),
+    };
+}
+
+/** Test and benchmark knob: the first backoff step, in milliseconds (default 500). */
+export const RETRY_BASE_DELAY: SettingName = { key: "cloudreads:retryBaseDelayMs", env: ["CLOUDREADS_RETRY_BASE_DELAY_MS"] };
+
+/** Resolves the retry, timeout and size policy of a vendor. */
+export function resolvePolicy(sources: SettingSources, ns: string, envPrefix: string): HttpPolicy {
+    const n = transportNames(ns, envPrefix);
+    return {
+        timeoutMs: integerSetting(sources, n.requestTimeout, 30, 1, 3600) * 1000,
+        maxRetries: integerSetting(sources, n.maxRetries, 5, 0, 20),
+        deadlineMs: integerSetting(sources, n.deadline, 300, 1, 86400) * 1000,
+        retryBaseDelayMs: integerSetting(sources, RETRY_BASE_DELAY, 500, 0, 60000),
+        retryDelayCapMs: 30_000,
+        maxResponseBytes: integerSetting(sources, n.maxResponseBytes, 4 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
+        maxConcurrency: integerSetting(sources, n.maxConcurrency, 16, 1, 1024),
+    };
+}
+
+/** Resolves a vendor's TLS settings; `caCert` is PEM text or a path to a PEM file. */
+export function resolveTls(sources: SettingSources, ns: string, envPrefix: string): TlsSettings {
+    const n = transportNames(ns, envPrefix);
+    const insecure = booleanSetting(sources, n.insecure, false);
+    const ca = lookup(sources, n.caCert);
+    if (!ca) return { insecure };
+    if (ca.value.includes("-----BEGIN CERTIFICATE-----")) return { ca: ca.value, insecure };
+    try {
+        const text = fs.readFileSync(ca.value, "utf8");
+        if (!text.includes("-----BEGIN CERTIFICATE-----")) throw new Error("no PEM certificate");
+        return { ca: text, insecure };
+    } catch {
+        throw new ConfigurationError(`${ca.from} must be PEM certificate text or the path of a readable PEM file; the file could not be read as PEM.`);
+    }
+}

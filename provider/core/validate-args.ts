@@ -1,0 +1,58 @@
+import * as t from "io-ts";
+import { isLeft } from "fp-ts/lib/Either";
+import { InputError, InputFailure } from "./errors";
+
+/** Pulumi's marker for a value not known during preview. */
+export const UNKNOWN_SENTINEL = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+
+function kind(u: unknown): string {
+    if (u === undefined) return "nothing";
+    if (u === null) return "null";
+    if (Array.isArray(u)) return "an array";
+    if (typeof u === "string") return u.trim() === "" ? "an empty or blank string" : "a string";
+    return `a ${typeof u}`;
+}
+
+/**
+ * Checks arguments against a read's codec and its list of known names. Returns the failures,
+ * one per property, each naming what was expected and the kind of value found, never the value.
+ * Properties whose value is the preview unknown sentinel are skipped when `tolerateUnknown`.
+ */
+export function argFailures<A>(codec: t.Decoder<unknown, A>, names: readonly string[], raw: unknown, tolerateUnknown = false): { value?: A; failures: InputFailure[] } {
+    if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
+        return { failures: [{ property: "(arguments)", reason: "expected an object of arguments" }] };
+    }
+    const failures: InputFailure[] = [];
+    const input: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(raw)) {
+        if (v === undefined) continue;
+        if (!names.includes(k)) {
+            failures.push({ property: k, reason: `unknown property; expected one of ${names.join(", ")}` });
+            continue;
+        }
+        if (tolerateUnknown && v === UNKNOWN_SENTINEL) continue;
+        input[k] = v;
+    }
+    const decoded = codec.decode(input);
+    if (isLeft(decoded)) {
+        const seen = new Set<string>();
+        for (const e of decoded.left) {
+            const property = e.context.map((c) => c.key).find((k) => k !== "" && !/^[0-9]+$/.test(k)) ?? "(arguments)";
+            if (seen.has(property)) continue;
+            if (tolerateUnknown && (raw as Record<string, unknown>)[property] === UNKNOWN_SENTINEL) continue;
+            seen.add(property);
+            const expected = e.context[e.context.length - 1]?.type.name ?? "a valid value";
+            const required = e.value === undefined ? " (required)" : "";
+            failures.push({ property, reason: `expected ${expected}${required}, got ${kind(e.value)}` });
+        }
+        return { failures };
+    }
+    return failures.length ? { failures } : { value: decoded.right, failures };
+}
+
+/** Like {@link argFailures}, but throws one {@link InputError} listing every failure. */
+export function validateArgs<A>(subject: string, codec: t.Decoder<unknown, A>, names: readonly string[], raw: unknown): A {
+    const { value, failures } = argFailures(codec, names, raw);
+    if (failures.length || value === undefined) throw new InputError(subject, failures);
+    return value;
+}

@@ -1,0 +1,142 @@
+import * as t from "io-ts";
+import { certificateToPem } from "../core/certificate-pem";
+import { Uuid } from "../core/input-codecs";
+import type { ReadOperation, Scope } from "./operation";
+import { ASTRA_OVERRIDE_NAMES, AstraOverrides } from "./overrides";
+
+/** Arguments of the Astra certificate read. */
+export const CertificateArgs = t.intersection([t.type({ certificateId: Uuid }), t.partial({ accountId: Uuid }), AstraOverrides]);
+export type CertificateArgs = t.TypeOf<typeof CertificateArgs>;
+
+/** Astra's `isSelfSigned` is documented as the string "true"/"false"; a JSON boolean is accepted too. */
+const BooleanString = new t.Type<boolean, string, unknown>(
+    "\"true\" or \"false\"",
+    (u): u is boolean => typeof u === "boolean",
+    (u, c) => {
+        if (typeof u === "boolean") return t.success(u);
+        if (typeof u === "string" && /^(true|false)$/i.test(u)) return t.success(u.toLowerCase() === "true");
+        return t.failure(u, c);
+    },
+    String,
+);
+
+/** A base64 certificate holding PEM or DER. */
+const CertificateText = new t.Type<string, string, unknown>(
+    "base64 of a PEM or DER certificate",
+    (u): u is string => typeof u === "string" && certificateToPem(u) !== undefined,
+    (u, c) => (typeof u === "string" && certificateToPem(u) !== undefined ? t.success(u) : t.failure(u, c)),
+    t.identity,
+);
+
+const Transition = t.type({ from: t.string, to: t.array(t.string) });
+const Detail = t.intersection([t.type({ type: t.string, title: t.string, detail: t.string }), t.partial({ additionalDetails: t.unknown })]);
+const Label = t.type({ name: t.string, value: t.string });
+const Metadata = t.intersection([
+    t.type({ creationTimestamp: t.string, modificationTimestamp: t.string, createdBy: t.string }),
+    t.partial({ labels: t.array(Label), modifiedBy: t.string }),
+]);
+
+/** Success body: the Certificate resource (API 24.02). Enum-like fields stay open strings. */
+export const CertificateBody = t.intersection([
+    t.type({
+        id: t.string,
+        certUse: t.string,
+        cert: CertificateText,
+        cn: t.string,
+        expiryTimestamp: t.string,
+        isSelfSigned: BooleanString,
+        trustState: t.string,
+        trustStateTransitions: t.array(Transition),
+        trustStateDetails: t.array(Detail),
+        metadata: Metadata,
+    }),
+    t.partial({ type: t.string, version: t.string, trustStateDesired: t.string }),
+], "CertificateBody");
+export type CertificateBody = t.TypeOf<typeof CertificateBody>;
+
+/** One allowed trust state transition. */
+export interface TrustStateTransition {
+    readonly from: string;
+    readonly to: readonly string[];
+}
+
+/** One detail about the trust state. */
+export interface TrustStateDetail {
+    readonly type: string;
+    readonly title: string;
+    readonly detail: string;
+    /** Present only when Astra sends it. */
+    readonly additionalDetails?: unknown;
+}
+
+/** A metadata label. */
+export interface Label {
+    readonly name: string;
+    readonly value: string;
+}
+
+/** The Astra certificate read's result. */
+export interface CertificateResult {
+    readonly accountId: string;
+    readonly id: string;
+    readonly certUse: string;
+    readonly cert: string;
+    readonly pem: string;
+    readonly cn: string;
+    /** RFC 3339 with up to 9 fraction digits, kept as a string (a JS Date would drop precision). */
+    readonly expiryTimestamp: string;
+    readonly isSelfSigned: boolean;
+    readonly trustState: string;
+    readonly trustStateDesired?: string;
+    readonly trustStateTransitions: readonly TrustStateTransition[];
+    readonly trustStateDetails: readonly TrustStateDetail[];
+    readonly labels: readonly Label[];
+    readonly creationTimestamp: string;
+    readonly modificationTimestamp: string;
+    readonly createdBy: string;
+}
+
+const account = (s: Scope): string => s.accountId ?? "";
+
+/** NetApp Astra Control `GET /accounts/{account_id}/core/v1/certificates/{certificate_id}`. */
+export const astraCertificate: ReadOperation<CertificateArgs, CertificateBody, CertificateResult> = {
+    token: "astracontrol.Certificate",
+    vendor: "astracontrol",
+    service: "astra",
+    serviceName: "NetApp Astra Control",
+    operation: "GetCertificate",
+    args: CertificateArgs,
+    argNames: ["certificateId", "accountId", ...ASTRA_OVERRIDE_NAMES],
+    scope: "account",
+    path: (a, s) => ["accounts", account(s), "core", "v1", "certificates", a.certificateId],
+    accept: "application/astra-certificate+json",
+    response: CertificateBody,
+    result: (b, _a, s) => ({
+        accountId: account(s),
+        id: b.id,
+        certUse: b.certUse,
+        cert: b.cert,
+        pem: certificateToPem(b.cert) ?? "",
+        cn: b.cn,
+        expiryTimestamp: b.expiryTimestamp,
+        isSelfSigned: b.isSelfSigned,
+        trustState: b.trustState,
+        ...(b.trustStateDesired !== undefined ? { trustStateDesired: b.trustStateDesired } : {}),
+        trustStateTransitions: b.trustStateTransitions.map((x) => ({ from: x.from, to: [...x.to] })),
+        trustStateDetails: b.trustStateDetails.map((d) => ({
+            type: d.type,
+            title: d.title,
+            detail: d.detail,
+            ...(d.additionalDetails !== undefined ? { additionalDetails: d.additionalDetails } : {}),
+        })),
+        labels: (b.metadata.labels ?? []).map((l) => ({ name: l.name, value: l.value })),
+        creationTimestamp: b.metadata.creationTimestamp,
+        modificationTimestamp: b.metadata.modificationTimestamp,
+        createdBy: b.metadata.createdBy,
+    }),
+    resultNames: ["accountId", "id", "certUse", "cert", "pem", "cn", "expiryTimestamp", "isSelfSigned", "trustState", "trustStateDesired", "trustStateTransitions", "trustStateDetails", "labels", "creationTimestamp", "modificationTimestamp", "createdBy"],
+    secretFields: [],
+    // The resource's own `id` output is the certificate id, which the body's `id` field repeats.
+    id: (a) => a.certificateId,
+    target: (a, s) => `accountId ${JSON.stringify(account(s))}, certificateId ${JSON.stringify(a.certificateId)}`,
+};

@@ -1,0 +1,53 @@
+import type * as t from "io-ts";
+
+/** The vendors this package reads from; also their stack config namespaces. */
+export type Vendor = "huaweicloud" | "astracontrol";
+
+/** The scope a read resolves before its request: ids that come from settings when not given. */
+export interface Scope {
+    /** Huawei project id (KPS, ROMA). */
+    readonly projectId?: string;
+    /** Astra account id. */
+    readonly accountId?: string;
+}
+
+/**
+ * One read operation, described declaratively. The resource class, the `getX`/`getXOutput`
+ * functions and the dynamic provider are all built from this description.
+ */
+export interface ReadOperation<Args extends object, Body, Result extends object> {
+    /** Resource type name and operation key, e.g. `huaweicloud.kps.KeypairTask`. */
+    readonly token: string;
+    readonly vendor: Vendor;
+    /** Which endpoint serves it (Huawei service name, or `astra`). */
+    readonly service: "sms" | "roma" | "kms" | "astra";
+    /** Human name of the service, for messages. */
+    readonly serviceName: string;
+    /** The vendor's operation name, for messages. */
+    readonly operation: string;
+    /** Every argument the read accepts (ids and connection overrides), for validation. */
+    readonly args: t.Decoder<unknown, Args>;
+    /** Argument names, in the order they are documented. */
+    readonly argNames: readonly string[];
+    /** Which scope id the request needs from settings when the args lack it. */
+    readonly scope: "project" | "domain" | "account";
+    /** Raw path segments after the base URL; the client percent-encodes each one. */
+    path(args: Args, scope: Scope): readonly string[];
+    /** `Accept` header to send. */
+    readonly accept: string;
+    /** Codec of the success body; extra fields are ignored. */
+    readonly response: t.Decoder<unknown, Body>;
+    /** Builds the documented result from the body. */
+    result(body: Body, args: Args, scope: Scope): Result;
+    /** Names of every result field, in documented order (resources declare them as outputs). */
+    readonly resultNames: readonly string[];
+    /** Result fields that are secrets. */
+    readonly secretFields: readonly string[];
+    /** The Pulumi resource id. */
+    id(args: Args, scope: Scope): string;
+    /** The identifiers read, for messages: never secrets. */
+    target(args: Args, scope: Scope): string;
+}
+
+/** A read operation with its type parameters erased, for registries. */
+export type AnyReadOperation = ReadOperation<object, unknown, object>;

@@ -1,0 +1,38 @@
+import * as t from "io-ts";
+import { idSegment } from "../core/input-codecs";
+import type { ReadOperation } from "./operation";
+import { HUAWEI_OVERRIDE_NAMES, HuaweiOverrides } from "./overrides";
+
+/** Arguments of the SMS passphrase read. */
+export const TaskPassphraseArgs = t.intersection([t.type({ taskId: idSegment(1, 36) }), HuaweiOverrides]);
+export type TaskPassphraseArgs = t.TypeOf<typeof TaskPassphraseArgs>;
+
+/** `GET /v3/tasks/{task_id}/passphrase` success body. */
+export const TaskPassphraseBody = t.type({ passphrase: t.string }, "TaskPassphraseBody");
+const OptionalTaskId = t.partial({ task_id: t.string });
+
+/** The SMS passphrase read's result. */
+export interface TaskPassphraseResult {
+    readonly taskId: string;
+    readonly passphrase: string;
+}
+
+/** Huawei Cloud SMS `ShowTaskPassphrase`: the certificate passphrase of a migration task. */
+export const smsTaskPassphrase: ReadOperation<TaskPassphraseArgs, t.TypeOf<typeof TaskPassphraseBody> & t.TypeOf<typeof OptionalTaskId>, TaskPassphraseResult> = {
+    token: "huaweicloud.sms.TaskPassphrase",
+    vendor: "huaweicloud",
+    service: "sms",
+    serviceName: "Huawei Cloud SMS",
+    operation: "ShowTaskPassphrase",
+    args: TaskPassphraseArgs,
+    argNames: ["taskId", ...HUAWEI_OVERRIDE_NAMES],
+    scope: "domain",
+    path: (a) => ["v3", "tasks", a.taskId, "passphrase"],
+    accept: "application/json",
+    response: t.intersection([TaskPassphraseBody, OptionalTaskId]),
+    result: (body, a) => ({ taskId: body.task_id || a.taskId, passphrase: body.passphrase }),
+    resultNames: ["taskId", "passphrase"],
+    secretFields: ["passphrase"],
+    id: (a) => a.taskId,
+    target: (a) => `taskId ${JSON.stringify(a.taskId)}`,
+};

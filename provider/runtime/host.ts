@@ -1,0 +1,89 @@
+import type * as dynamic from "@pulumi/pulumi/dynamic";
+import { NotFoundError } from "../core/errors";
+import { performRead } from "../core/execute";
+import type { SettingSources } from "../core/settings";
+import { argFailures, UNKNOWN_SENTINEL } from "../core/validate-args";
+import { operationFor } from "../operations";
+import type { AnyReadOperation } from "../operations/operation";
+
+/**
+ * The provider side of every resource, run inside Pulumi's dynamic-provider host. The
+ * modules in `provider/dynamic/` load this file at call time, so nothing here is ever
+ * serialized into `__provider`.
+ */
+
+const PROVIDER_KEY = "__provider";
+
+// The stack config the engine handed to Configure; credentials stay in this process only.
+let stackConfig: ((key: string) => string | undefined) | undefined;
+
+/** Keeps the stack config for later reads (called from the provider's `configure`). */
+export function configure(config: dynamic.Config): void {
+    stackConfig = (key) => config.get(key);
+}
+
+function sources(): SettingSources {
+    return { config: (key) => stackConfig?.(key), env: process.env };
+}
+
+/** The arguments among stored inputs or outputs: defined values of the read's argument names. */
+function argsOf(op: AnyReadOperation, props: Readonly<Record<string, unknown>>): Record<string, unknown> {
+    const args: Record<string, unknown> = {};
+    for (const name of op.argNames) if (props[name] !== undefined) args[name] = props[name];
+    return args;
+}
+
+async function readOutputs(op: AnyReadOperation, props: Readonly<Record<string, unknown>>): Promise<{ id: string; outs: Record<string, unknown> }> {
+    const outcome = await performRead(op, argsOf(op, props), sources());
+    // `id` and `urn` are the resource's own; a result field of that name is the resource id.
+    const { id: _id, urn: _urn, ...result } = outcome.result;
+    return { id: outcome.id, outs: { ...outcome.args, ...result } };
+}
+
+/** Validates inputs (tolerating preview unknowns) and normalizes them, e.g. productId to a digit string. */
+export async function check(token: string, _olds: Record<string, unknown>, news: Record<string, unknown>): Promise<dynamic.CheckResult> {
+    const op = operationFor(token);
+    const { [PROVIDER_KEY]: _provider, ...given } = news;
+    const { value, failures } = argFailures(op.args, op.argNames, given, true);
+    if (failures.length) return { inputs: news, failures };
+    const inputs: Record<string, unknown> = { ...given };
+    for (const [k, v] of Object.entries(value ?? {})) if (given[k] !== UNKNOWN_SENTINEL) inputs[k] = v;
+    return { inputs };
+}
+
+// Ids the provider resolves from settings when they are not given: leaving them out is no change.
+const RESOLVED = new Set(["projectId", "accountId"]);
+
+/** Any change of an identifying input replaces; `__provider` and outputs are ignored. */
+export async function diff(token: string, _id: string, olds: Record<string, unknown>, news: Record<string, unknown>): Promise<dynamic.DiffResult> {
+    const op = operationFor(token);
+    const replaces: string[] = [];
+    for (const name of op.argNames) {
+        const next = news[name];
+        if (next === undefined && RESOLVED.has(name)) continue;
+        const prev = olds[name];
+        if (next === UNKNOWN_SENTINEL || (prev === undefined ? "" : String(prev)) !== (next === undefined ? "" : String(next))) replaces.push(name);
+    }
+    return { changes: replaces.length > 0, replaces, deleteBeforeReplace: false };
+}
+
+/** Reads the object; a missing one fails with a NotFoundError naming its ids. */
+export async function create(token: string, inputs: Record<string, unknown>): Promise<dynamic.CreateResult> {
+    return readOutputs(operationFor(token), inputs);
+}
+
+/** Refresh: reads again; an object that no longer exists leaves the stack (empty id). */
+export async function read(token: string, id: string, props: Record<string, unknown> | undefined): Promise<dynamic.ReadResult> {
+    try {
+        const { id: fresh, outs } = await readOutputs(operationFor(token), props ?? {});
+        return { id: fresh || id, props: outs };
+    } catch (e) {
+        if (e instanceof NotFoundError) return { id: "" };
+        throw e;
+    }
+}
+
+/** Not reached (every change replaces); reads again for safety. */
+export async function update(token: string, _id: string, _olds: Record<string, unknown>, news: Record<string, unknown>): Promise<dynamic.UpdateResult> {
+    return { outs: (await readOutputs(operationFor(token), news)).outs };
+}

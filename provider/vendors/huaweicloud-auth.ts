@@ -1,0 +1,66 @@
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { ConfigurationError } from "../core/errors";
+import { describeName, lookup, SettingSources } from "../core/settings";
+import { readKooCliProfile } from "../huawei/koocli-profile";
+import { HUAWEI_SETTINGS as S } from "./huaweicloud-settings";
+
+/** How Huawei requests are authenticated, and where the credentials came from. */
+export type HuaweiAuth =
+    | { readonly kind: "token"; readonly token: string; readonly from: string }
+    | {
+          readonly kind: "aksk";
+          readonly accessKey: string;
+          readonly secretKey: string;
+          readonly securityToken?: string;
+          readonly from: string;
+          /** Defaults a KooCLI profile carries besides its keys. */
+          readonly profile?: { readonly region?: string; readonly projectId?: string; readonly domainId?: string };
+      };
+
+function defaultProfileFile(env: SettingSources["env"]): string {
+    return path.join(env.HOME && env.HOME !== "" ? env.HOME : os.homedir(), ".hcloud", "config.json");
+}
+
+/**
+ * Chooses the credentials with terraform-provider-huaweicloud's precedence: an explicit IAM
+ * token, then an access key pair (with an optional security token), then a KooCLI profile.
+ * With none of them: one error listing every option. There is no silent fallback to an
+ * instance metadata address.
+ */
+export function resolveHuaweiAuth(subject: string, sources: SettingSources): HuaweiAuth {
+    const token = lookup(sources, S.token);
+    if (token) return { kind: "token", token: token.value, from: token.from };
+
+    const ak = lookup(sources, S.accessKey);
+    const sk = lookup(sources, S.secretKey);
+    const st = lookup(sources, S.securityToken);
+    if (ak && sk) return { kind: "aksk", accessKey: ak.value, secretKey: sk.value, securityToken: st?.value, from: `${ak.from} and ${sk.from}` };
+    if (ak || sk) {
+        const missing = ak ? S.secretKey : S.accessKey;
+        throw new ConfigurationError(`${subject}: ${(ak ?? sk)?.from} is set but its pair is missing: set ${describeName(missing)}.`);
+    }
+
+    const fileSetting = lookup(sources, S.sharedConfigFile);
+    const profileSetting = lookup(sources, S.profile);
+    const file = fileSetting?.value ?? defaultProfileFile(sources.env);
+    if (fileSetting || profileSetting || fs.existsSync(file)) {
+        const p = readKooCliProfile({ file, profile: profileSetting?.value });
+        return {
+            kind: "aksk",
+            accessKey: p.accessKey,
+            secretKey: p.secretKey,
+            securityToken: p.securityToken,
+            from: `KooCLI profile file ${fileSetting ? fileSetting.from : file}`,
+            profile: { region: p.region, projectId: p.projectId, domainId: p.domainId },
+        };
+    }
+    throw new ConfigurationError(
+        `${subject} needs Huawei Cloud credentials; none are configured. Set one of: ` +
+            `an IAM token with ${describeName(S.token)}; ` +
+            `an access key pair with ${describeName(S.accessKey)} and ${describeName(S.secretKey)} ` +
+            `(plus ${describeName(S.securityToken)} for temporary keys); ` +
+            `or a KooCLI profile with ${describeName(S.sharedConfigFile)} (default ~/.hcloud/config.json) and ${describeName(S.profile)}.`,
+    );
+}

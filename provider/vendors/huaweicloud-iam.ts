@@ -1,0 +1,94 @@
+import * as t from "io-ts";
+import { joinUrl, jsonObject } from "../core/connection";
+import { decode } from "../core/decode";
+import { ApiError, AuthError, ConfigurationError } from "../core/errors";
+import { HttpPolicy, send, TlsSettings, TRANSIENT_STATUSES } from "../core/http";
+import { oneLine, redact } from "../core/redact";
+
+const Projects = t.type({ projects: t.array(t.type({ id: t.string, name: t.string })) });
+const Domains = t.type({ domains: t.array(t.type({ id: t.string })) });
+
+/** What an IAM look-up needs: where IAM is, and how to sign for it. */
+export interface IamContext {
+    readonly iamBaseUrl: string;
+    readonly accessKey: string;
+    readonly policy: HttpPolicy;
+    readonly tls: TlsSettings;
+    readonly secrets: readonly string[];
+    headers(url: URL): Record<string, string>;
+}
+
+// One look-up per process, key and region, however many reads ask at once; failures are not kept.
+const inflight = new Map<string, Promise<string>>();
+
+function once(key: string, fetch: () => Promise<string>): Promise<string> {
+    let p = inflight.get(key);
+    if (!p) {
+        p = fetch();
+        inflight.set(key, p);
+        p.catch(() => inflight.delete(key));
+    }
+    return p;
+}
+
+async function getJson(ctx: IamContext, operation: string, segments: readonly string[], query: string): Promise<Record<string, unknown>> {
+    const url = joinUrl(ctx.iamBaseUrl, segments);
+    url.search = query;
+    const details = { service: "Huawei Cloud IAM", operation };
+    const res = await send({
+        describe: details,
+        namespace: "huaweicloud",
+        url: url.toString(),
+        headers: () => ctx.headers(url),
+        policy: ctx.policy,
+        tls: ctx.tls,
+        isTransient: (status) => TRANSIENT_STATUSES.has(status),
+    });
+    const body = jsonObject(res.body);
+    const requestId = typeof res.headers["x-request-id"] === "string" ? res.headers["x-request-id"] : undefined;
+    if (res.status >= 200 && res.status < 300 && body) return body;
+    const err = body?.error as Record<string, unknown> | undefined;
+    const code = typeof body?.error_code === "string" ? body.error_code : typeof err?.code === "string" ? err.code : undefined;
+    const msg = typeof body?.error_msg === "string" ? body.error_msg : typeof err?.message === "string" ? err.message : undefined;
+    const failure = {
+        ...details,
+        status: res.status,
+        vendorCode: code && oneLine(code, 80),
+        vendorMessage: msg && oneLine(redact(msg, ctx.secrets)),
+        requestId: requestId ?? (typeof body?.request_id === "string" ? body.request_id : undefined),
+        attempts: res.attempts,
+    };
+    if (res.status === 401 || res.status === 403) throw new AuthError(failure);
+    throw new ApiError(failure);
+}
+
+/** The project id of `region` (IAM `GET /v3/projects?name={region}`), fetched once per process. */
+export function lookUpProjectId(ctx: IamContext, region: string): Promise<string> {
+    return once(`project|${ctx.iamBaseUrl}|${ctx.accessKey}|${region}`, async () => {
+        const body = await getJson(ctx, "KeystoneListProjects", ["v3", "projects"], `name=${encodeURIComponent(region)}`);
+        const d = decode(Projects, body);
+        if (!d.ok) throw new ApiError({ service: "Huawei Cloud IAM", operation: "KeystoneListProjects", hint: `Unexpected response body: ${d.problems.join("; ")}` }, "returned a response that could not be decoded");
+        const match = d.value.projects.find((p) => p.name === region);
+        if (!match) {
+            throw new ConfigurationError(`The project id look-up for region ${region} (Huawei Cloud IAM KeystoneListProjects) found no project of that name; set huaweicloud:projectId or HW_PROJECT_ID.`);
+        }
+        return match.id;
+    });
+}
+
+/** The account (domain) id of the credentials (IAM `GET /v3/auth/domains`), fetched once per process. */
+export function lookUpDomainId(ctx: IamContext): Promise<string> {
+    return once(`domain|${ctx.iamBaseUrl}|${ctx.accessKey}`, async () => {
+        const body = await getJson(ctx, "KeystoneListAuthDomains", ["v3", "auth", "domains"], "");
+        const d = decode(Domains, body);
+        if (!d.ok || d.value.domains.length === 0) {
+            throw new ConfigurationError("The domain id look-up (Huawei Cloud IAM KeystoneListAuthDomains) returned no domain; set huaweicloud:domainId or HW_DOMAIN_ID.");
+        }
+        return d.value.domains[0].id;
+    });
+}
+
+/** Forgets cached look-ups (tests). */
+export function clearIamCache(): void {
+    inflight.clear();
+}

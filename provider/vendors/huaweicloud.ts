@@ -1,0 +1,136 @@
+import { Connection, header, jsonObject, stringField, Vendor } from "../core/connection";
+import { ConfigurationError } from "../core/errors";
+import { Region } from "../core/input-codecs";
+import { describeName, lookup, resolvePolicy, resolveTls, SettingSources } from "../core/settings";
+import { HuaweiService, serviceBaseUrl } from "../huawei/endpoints";
+import { signRequest } from "../huawei/signer";
+import type { AnyReadOperation, Scope } from "../operations/operation";
+import { HuaweiAuth, resolveHuaweiAuth } from "./huaweicloud-auth";
+import { IamContext, lookUpDomainId, lookUpProjectId } from "./huaweicloud-iam";
+import { HUAWEI_SETTINGS as S } from "./huaweicloud-settings";
+
+const SERVICES: readonly HuaweiService[] = ["sms", "roma", "kms", "iam"];
+
+function parseEndpoints(sources: SettingSources): Partial<Record<HuaweiService, string>> {
+    const found = lookup(sources, S.endpoints);
+    if (!found) return {};
+    let parsed: unknown;
+    try {
+        parsed = JSON.parse(found.value);
+    } catch {
+        throw new ConfigurationError(`${found.from} must be a JSON object such as {"kms":"https://kms.cn-north-4.myhuaweicloud.com"}; it is not valid JSON.`);
+    }
+    if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
+        throw new ConfigurationError(`${found.from} must be a JSON object whose keys are among ${SERVICES.join(", ")}.`);
+    }
+    const out: Partial<Record<HuaweiService, string>> = {};
+    for (const [k, v] of Object.entries(parsed)) {
+        if (!(SERVICES as readonly string[]).includes(k) || typeof v !== "string") {
+            throw new ConfigurationError(`${found.from}: key ${JSON.stringify(k.slice(0, 20))} must be one of ${SERVICES.join(", ")} with a URL string value.`);
+        }
+        out[k as HuaweiService] = v;
+    }
+    return out;
+}
+
+function authHeaders(auth: HuaweiAuth, url: URL, base: Record<string, string>): Record<string, string> {
+    if (auth.kind === "token") return { ...base, "X-Auth-Token": auth.token };
+    const headers: Record<string, string> = { ...base, Host: url.host };
+    if (auth.securityToken) headers["X-Security-Token"] = auth.securityToken;
+    return signRequest({ method: "GET", url: url.toString(), headers }, { accessKey: auth.accessKey, secretKey: auth.secretKey });
+}
+
+function errorBody(body: string): Record<string, unknown> | undefined {
+    const o = jsonObject(body);
+    // IAM and some gateways nest the fields: {"error": {"code", "message"}}.
+    const nested = o?.error;
+    if (o && typeof nested === "object" && nested !== null && !Array.isArray(nested)) {
+        const n = nested as Record<string, unknown>;
+        return { error_code: n.code, error_msg: n.message, request_id: o.request_id };
+    }
+    return o;
+}
+
+/** Huawei Cloud: token or AK/SK authentication, regional and global hosts, `error_code` bodies. */
+export const huaweicloud: Vendor = {
+    async connect(op: AnyReadOperation, args, sources): Promise<Connection> {
+        const policy = resolvePolicy(sources, "huaweicloud", "HW");
+        const tls = resolveTls(sources, "huaweicloud", "HW");
+        const auth = resolveHuaweiAuth(op.token, sources);
+        const regionArg = typeof args.region === "string" ? args.region : undefined;
+        const regionFound = regionArg ? { value: regionArg, from: "argument region" } : lookup(sources, S.region) ?? (auth.kind === "aksk" && auth.profile?.region ? { value: auth.profile.region, from: "the KooCLI profile" } : undefined);
+        if (regionFound && !Region.is(regionFound.value)) throw new ConfigurationError(`${op.token}: ${regionFound.from} must be ${Region.name}.`);
+        const needRegion = (why: string): string => {
+            if (!regionFound) throw new ConfigurationError(`${op.token} needs a region ${why}: pass region or set ${describeName(S.region)}.`);
+            return regionFound.value;
+        };
+        const overrides = parseEndpoints(sources);
+        const cloud = lookup(sources, S.cloud)?.value;
+        const service = op.service as HuaweiService;
+        const endpointArg = typeof args.endpoint === "string" ? args.endpoint : undefined;
+        const baseUrl = endpointArg || overrides[service]
+            ? serviceBaseUrl(service, { region: regionFound?.value ?? "cn-north-4", endpoint: endpointArg, overrides, cloud })
+            : serviceBaseUrl(service, { region: needRegion(`to find the ${service} host`), overrides, cloud });
+        const secrets = auth.kind === "token" ? [auth.token] : [auth.accessKey, auth.secretKey, auth.securityToken ?? ""];
+        const iam = (): IamContext => {
+            if (auth.kind !== "aksk") throw new Error("IAM look-ups need AK/SK");
+            const iamBaseUrl = serviceBaseUrl("iam", { region: needRegion("for the IAM look-up"), overrides, cloud });
+            return {
+                iamBaseUrl,
+                accessKey: auth.accessKey,
+                policy,
+                tls,
+                secrets,
+                headers: (url) => authHeaders(auth, url, { Accept: "application/json", "User-Agent": "pulumi-cloudreads" }),
+            };
+        };
+
+        let scope: Scope = {};
+        const extra: Record<string, string> = {};
+        if (op.scope === "project") {
+            const projectArg = typeof args.projectId === "string" ? args.projectId : undefined;
+            let projectId = projectArg ?? lookup(sources, S.projectId)?.value ?? (auth.kind === "aksk" ? auth.profile?.projectId : undefined);
+            if (!projectId) {
+                if (auth.kind !== "aksk") {
+                    throw new ConfigurationError(`${op.token} needs a project id: pass projectId or set ${describeName(S.projectId)} (with AK/SK credentials it is looked up from IAM for the region).`);
+                }
+                projectId = await lookUpProjectId(iam(), needRegion("to look up its project id"));
+            }
+            scope = { projectId };
+            if (auth.kind === "aksk") extra["X-Project-Id"] = projectId;
+        } else if (op.scope === "domain" && auth.kind === "aksk") {
+            // SMS is a global service: AK/SK requests carry the account (domain) id instead.
+            const domainId = lookup(sources, S.domainId)?.value ?? auth.profile?.domainId ?? (await lookUpDomainId(iam()));
+            extra["X-Domain-Id"] = domainId;
+        }
+        return {
+            namespace: "huaweicloud",
+            baseUrl,
+            scope,
+            policy,
+            tls,
+            secrets,
+            headers: (url, accept) => authHeaders(auth, url, { Accept: accept, "User-Agent": "pulumi-cloudreads", ...extra }),
+        };
+    },
+    errorFields(_status, headers, body) {
+        const o = errorBody(body);
+        return {
+            vendorCode: stringField(o, "error_code"),
+            vendorMessage: stringField(o, "error_msg"),
+            requestId: stringField(o, "request_id") ?? header(headers, "x-request-id"),
+        };
+    },
+    isTransient() {
+        return false;
+    },
+    isNotFound(status, vendorCode) {
+        // ROMA documents "instance does not exist" as a 500 (ROMA.00110002): not transient, and gone.
+        return status === 404 || vendorCode === "ROMA.00110002";
+    },
+    hint(status, vendorCode) {
+        if (vendorCode === "APIGW.0303") return "The request time differs from the gateway's by more than 15 minutes; check the system clock";
+        if (status === 401) return `Check the credentials (${describeName(S.token)}, or ${describeName(S.accessKey)} and ${describeName(S.secretKey)})`;
+        return undefined;
+    },
+};

@@ -1,0 +1,62 @@
+import * as pulumi from "@pulumi/pulumi";
+import provider = require("../../provider/dynamic/astracontrol-certificate");
+import { astraCertificate, Label, TrustStateDetail, TrustStateTransition } from "../../provider/operations/astra-certificate";
+import { resourceOptions, resourceProps, TYPE_MODULE } from "../internal/program";
+
+/** Arguments of {@link Certificate}. */
+export interface CertificateArgs {
+    /** Certificate id (a UUID). Changing it replaces the resource. */
+    readonly certificateId: pulumi.Input<string>;
+    /** Account id (a UUID). Default: `astracontrol:accountId`; can also be set with `ASTRA_CONTROL_ACCOUNT_ID`. */
+    readonly accountId?: pulumi.Input<string>;
+    /** Base URL of Astra Control. Default: `astracontrol:url`, `ASTRA_CONTROL_URL`, else `https://astra.netapp.io`. */
+    readonly url?: pulumi.Input<string>;
+}
+
+/**
+ * A trusted certificate stored in NetApp Astra Control
+ * (`GET /accounts/{account_id}/core/v1/certificates/{certificate_id}`). The resource's `id`
+ * is the certificate id. `pem` is the certificate as PEM text whether Astra holds PEM or DER.
+ *
+ * ## Example Usage
+ * ```ts
+ * import { astracontrol } from "pulumi-cloudreads";
+ *
+ * const ca = new astracontrol.Certificate("vcenter-ca", { certificateId: "a26cbed4-2183-58ce-aa19-e37ca8b0531a" });
+ * export const caPem = ca.pem;
+ * ```
+ */
+export class Certificate extends pulumi.dynamic.Resource {
+    declare readonly accountId: pulumi.Output<string>;
+    declare readonly certUse: pulumi.Output<string>;
+    /** The certificate as Astra returns it (base64). */
+    declare readonly cert: pulumi.Output<string>;
+    /** The certificate(s) as PEM text. */
+    declare readonly pem: pulumi.Output<string>;
+    declare readonly cn: pulumi.Output<string>;
+    /** RFC 3339, full precision, as a string. */
+    declare readonly expiryTimestamp: pulumi.Output<string>;
+    declare readonly isSelfSigned: pulumi.Output<boolean>;
+    declare readonly trustState: pulumi.Output<string>;
+    /** Absent when Astra does not send it. */
+    declare readonly trustStateDesired: pulumi.Output<string | undefined>;
+    declare readonly trustStateTransitions: pulumi.Output<TrustStateTransition[]>;
+    declare readonly trustStateDetails: pulumi.Output<TrustStateDetail[]>;
+    declare readonly labels: pulumi.Output<Label[]>;
+    declare readonly creationTimestamp: pulumi.Output<string>;
+    declare readonly modificationTimestamp: pulumi.Output<string>;
+    declare readonly createdBy: pulumi.Output<string>;
+    /** The certificate id. */
+    declare readonly certificateId: pulumi.Output<string>;
+    /** The URL override, when given. */
+    declare readonly url: pulumi.Output<string | undefined>;
+
+    /**
+     * @param name The unique name of the resource.
+     * @param args The certificate to read.
+     * @param opts Resource options.
+     */
+    constructor(name: string, args: CertificateArgs, opts?: pulumi.CustomResourceOptions) {
+        super(provider, name, resourceProps(astraCertificate, args), resourceOptions(astraCertificate, opts), TYPE_MODULE, astraCertificate.token);
+    }
+}

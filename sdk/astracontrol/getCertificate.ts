@@ -1,0 +1,55 @@
+import * as pulumi from "@pulumi/pulumi";
+import { astraCertificate, CertificateResult } from "../../provider/operations/astra-certificate";
+import { invokeRead, invokeReadOutput } from "../internal/program";
+
+export type { Label, TrustStateDetail, TrustStateTransition } from "../../provider/operations/astra-certificate";
+
+/** Arguments of {@link getCertificate}. */
+export interface GetCertificateArgs {
+    /** Certificate id (a UUID). */
+    readonly certificateId: string;
+    /** Account id (a UUID). Default: `astracontrol:accountId`; can also be set with `ASTRA_CONTROL_ACCOUNT_ID`. */
+    readonly accountId?: string;
+    /** Base URL. Default: `astracontrol:url`, `ASTRA_CONTROL_URL`, else `https://astra.netapp.io`. */
+    readonly url?: string;
+}
+
+/** Arguments of {@link getCertificateOutput}: as {@link GetCertificateArgs}, each an Input. */
+export interface GetCertificateOutputArgs {
+    readonly certificateId: pulumi.Input<string>;
+    readonly accountId?: pulumi.Input<string>;
+    readonly url?: pulumi.Input<string>;
+}
+
+/** Result of {@link getCertificate}. */
+export type GetCertificateResult = CertificateResult;
+
+/**
+ * Reads an Astra Control certificate in the program process.
+ *
+ * ## Example Usage
+ * ```ts
+ * import { astracontrol } from "pulumi-cloudreads";
+ *
+ * const ca = await astracontrol.getCertificate({ certificateId: "a26cbed4-2183-58ce-aa19-e37ca8b0531a" });
+ * console.log(ca.cn, ca.expiryTimestamp);
+ * ```
+ */
+export function getCertificate(args: GetCertificateArgs, _opts?: pulumi.InvokeOptions): Promise<GetCertificateResult> {
+    return invokeRead<GetCertificateResult>(astraCertificate, args);
+}
+
+/**
+ * Reads an Astra Control certificate as an Output (known during preview).
+ *
+ * ## Example Usage
+ * ```ts
+ * import { astracontrol } from "pulumi-cloudreads";
+ *
+ * const ca = astracontrol.getCertificateOutput({ certificateId: "a26cbed4-2183-58ce-aa19-e37ca8b0531a" });
+ * export const caPem = ca.pem;
+ * ```
+ */
+export function getCertificateOutput(args: GetCertificateOutputArgs, _opts?: pulumi.InvokeOptions): pulumi.Output<GetCertificateResult> {
+    return invokeReadOutput<GetCertificateResult>(astraCertificate, args);
+}

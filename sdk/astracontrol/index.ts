@@ -1,0 +1,3 @@
+/** NetApp Astra Control reads. */
+export * from "./certificate";
+export * from "./getCertificate";

@@ -1,0 +1,3 @@
+/** Huawei Cloud KPS (key pair service) reads. */
+export * from "./getKeypairTask";
+export * from "./keypairTask";

@@ -1,0 +1,61 @@
+import * as pulumi from "@pulumi/pulumi";
+import { ProductAuthenticationResult, romaProductAuthentication } from "../../../provider/operations/roma-product-authentication";
+import { invokeRead, invokeReadOutput } from "../../internal/program";
+
+/** Arguments of {@link getProductAuthentication}. */
+export interface GetProductAuthenticationArgs {
+    /** ROMA Connect instance id (up to 36 characters, or `default`). */
+    readonly instanceId: string;
+    /** Product id, 0 to 99999999999999999: pass a digit string above 2^53-1. */
+    readonly productId: string | number;
+    /** Project id. Default: `huaweicloud:projectId`; can also be set with `HW_PROJECT_ID`; with AK/SK, looked up from IAM. */
+    readonly projectId?: string;
+    /** Region. Default: `huaweicloud:region`; can also be set with `HW_REGION_NAME`. */
+    readonly region?: string;
+    /** Base URL of ROMA Connect. Default: `huaweicloud:endpoints.roma`, else derived. */
+    readonly endpoint?: string;
+}
+
+/** Arguments of {@link getProductAuthenticationOutput}: as {@link GetProductAuthenticationArgs}, each an Input. */
+export interface GetProductAuthenticationOutputArgs {
+    readonly instanceId: pulumi.Input<string>;
+    readonly productId: pulumi.Input<string | number>;
+    readonly projectId?: pulumi.Input<string>;
+    readonly region?: pulumi.Input<string>;
+    readonly endpoint?: pulumi.Input<string>;
+}
+
+/** Result of {@link getProductAuthentication}. */
+export type GetProductAuthenticationResult = ProductAuthenticationResult;
+
+/**
+ * Reads a ROMA Connect product's device user name and password in the program process.
+ * Returns **plain** values: `password` is not marked secret; prefer
+ * {@link getProductAuthenticationOutput}.
+ *
+ * ## Example Usage
+ * ```ts
+ * import { huaweicloud } from "pulumi-cloudreads";
+ *
+ * const auth = await huaweicloud.roma.getProductAuthentication({ instanceId: "default", productId: "99999999999999999" });
+ * ```
+ */
+export function getProductAuthentication(args: GetProductAuthenticationArgs, _opts?: pulumi.InvokeOptions): Promise<GetProductAuthenticationResult> {
+    return invokeRead<GetProductAuthenticationResult>(romaProductAuthentication, args);
+}
+
+/**
+ * Reads a ROMA Connect product's device credentials as a secret Output (known during preview).
+ * `userName` taken from it is secret too; use `pulumi.unsecret` where it need not be.
+ *
+ * ## Example Usage
+ * ```ts
+ * import { huaweicloud } from "pulumi-cloudreads";
+ *
+ * const auth = huaweicloud.roma.getProductAuthenticationOutput({ instanceId: "default", productId: "99999999999999999" });
+ * export const password = auth.password; // [secret]
+ * ```
+ */
+export function getProductAuthenticationOutput(args: GetProductAuthenticationOutputArgs, _opts?: pulumi.InvokeOptions): pulumi.Output<GetProductAuthenticationResult> {
+    return invokeReadOutput<GetProductAuthenticationResult>(romaProductAuthentication, args);
+}

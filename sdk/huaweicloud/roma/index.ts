@@ -1,0 +1,3 @@
+/** Huawei Cloud ROMA Connect reads. */
+export * from "./getProductAuthentication";
+export * from "./productAuthentication";

@@ -1,0 +1,3 @@
+/** Huawei Cloud Server Migration Service reads. */
+export * from "./getTaskPassphrase";
+export * from "./taskPassphrase";

@@ -1,0 +1,41 @@
+import * as pulumi from "@pulumi/pulumi";
+import { performRead } from "../../provider/core/execute";
+import type { SettingSources } from "../../provider/core/settings";
+import type { AnyReadOperation } from "../../provider/operations/operation";
+
+// In the program process, settings come from the stack config and the environment.
+function programSources(): SettingSources {
+    return { config: (key) => pulumi.runtime.getConfig(key), env: process.env };
+}
+
+/** Runs a read in the program process and returns plain values. */
+export async function invokeRead<R>(op: AnyReadOperation, args: object): Promise<R> {
+    return (await performRead(op, args, programSources())).result as R;
+}
+
+/** Runs a read once its inputs are known; results with secret fields are secret Outputs. */
+export function invokeReadOutput<R>(op: AnyReadOperation, args: pulumi.Inputs): pulumi.Output<R> {
+    return pulumi.output(args).apply(async (plain) => {
+        const result = await invokeRead<R>(op, plain);
+        return op.secretFields.length > 0 ? pulumi.secret(result) : result;
+    }) as pulumi.Output<R>;
+}
+
+const RESERVED = new Set(["id", "urn"]);
+
+/** The props a dynamic resource registers: its inputs plus every result field as an output. */
+export function resourceProps(op: AnyReadOperation, args: object): pulumi.Inputs {
+    const props: Record<string, unknown> = {};
+    for (const name of op.resultNames) if (!RESERVED.has(name)) props[name] = undefined;
+    for (const [k, v] of Object.entries(args)) if (v !== undefined) props[k] = v;
+    return props;
+}
+
+/** Merges the read's secret fields into `additionalSecretOutputs`. */
+export function resourceOptions(op: AnyReadOperation, opts: pulumi.CustomResourceOptions | undefined): pulumi.CustomResourceOptions {
+    if (op.secretFields.length === 0) return { ...opts };
+    return { ...opts, additionalSecretOutputs: [...(opts?.additionalSecretOutputs ?? []), ...op.secretFields] };
+}
+
+/** Module part of every type token: `pulumi-nodejs:dynamic/cloudreads:<read token>`. */
+export const TYPE_MODULE = "cloudreads";
