@@ -21,22 +21,52 @@ export interface ReceivedRequest {
   body: Buffer | string;
 }
 
-const UNRESERVED = /[A-Za-z0-9_\-~.]/;
+/** Bytes the Go SDK's `escape` leaves as they are: `A-Z a-z 0-9 _ - ~ .`. */
+function isUnreserved(byte: number): boolean {
+  return (
+    (byte >= 0x41 && byte <= 0x5a) ||
+    (byte >= 0x61 && byte <= 0x7a) ||
+    (byte >= 0x30 && byte <= 0x39) ||
+    byte === 0x5f ||
+    byte === 0x2d ||
+    byte === 0x7e ||
+    byte === 0x2e
+  );
+}
 
 /**
  * Percent-encodes like the official Go SDK's `escape`: keeps `A-Z a-z 0-9 _ - ~ .`,
- * encodes every other UTF-8 byte as upper-case `%XX` (so a space is `%20`, never `+`).
+ * encodes every other byte as upper-case `%XX` (so a space is `%20`, never `+`).
  */
-export function huaweiEscape(value: string): string {
+export function huaweiEscape(value: string | Buffer): string {
   let out = "";
-  for (const byte of Buffer.from(value, "utf8")) {
-    const ch = String.fromCharCode(byte);
-    out += byte < 0x80 && UNRESERVED.test(ch) ? ch : `%${byte.toString(16).toUpperCase().padStart(2, "0")}`;
+  for (const byte of typeof value === "string" ? Buffer.from(value, "utf8") : value) {
+    out += isUnreserved(byte) ? String.fromCharCode(byte) : `%${byte.toString(16).toUpperCase().padStart(2, "0")}`;
   }
   return out;
 }
 
-/** Decodes one percent-encoded segment; a malformed escape is kept as sent. */
+/**
+ * Percent-decodes to bytes, not a string, so an escape that is not UTF-8 (`%FF`) stays
+ * that byte, as the Go SDK keeps raw path bytes. A `%` without two hex digits is kept.
+ */
+export function percentDecodeBytes(text: string, plusIsSpace: boolean): Buffer {
+  const source = Buffer.from(plusIsSpace ? text.replace(/\+/g, " ") : text, "utf8");
+  const out = Buffer.alloc(source.length);
+  let n = 0;
+  for (let i = 0; i < source.length; i++) {
+    const hex = source.subarray(i + 1, i + 3).toString("latin1");
+    if (source[i] === 0x25 && /^[0-9A-Fa-f]{2}$/.test(hex)) {
+      out[n++] = parseInt(hex, 16);
+      i += 2;
+    } else {
+      out[n++] = source[i];
+    }
+  }
+  return out.subarray(0, n);
+}
+
+/** Decodes one percent-encoded path segment for lookups; a malformed escape is kept as sent. */
 export function decodeSegment(segment: string): string {
   try {
     return decodeURIComponent(segment);
@@ -54,30 +84,33 @@ export function decodeSegment(segment: string): string {
 export function canonicalUri(rawPath: string): string {
   const joined = rawPath
     .split("/")
-    .map((segment) => huaweiEscape(decodeSegment(segment)))
+    .map((segment) => huaweiEscape(percentDecodeBytes(segment, false)))
     .join("/");
   return joined.endsWith("/") ? joined : `${joined}/`;
 }
 
-/** The canonical query: keys sorted, each key's values sorted, `k=v` escaped, joined by `&`. */
+/**
+ * The canonical query: keys sorted, each key's values sorted (both by UTF-8 bytes, as Go
+ * sorts strings), `k=v` escaped, joined by `&`. `+` reads as a space, as in Go's
+ * `url.ParseQuery`; a bare key reads as `key=`.
+ */
 export function canonicalQuery(rawQuery: string): string {
-  const byKey = new Map<string, string[]>();
-  for (const [key, value] of new URLSearchParams(rawQuery)) {
-    const values = byKey.get(key) ?? [];
-    values.push(value);
-    byKey.set(key, values);
+  const byKey = new Map<string, { key: Buffer; values: Buffer[] }>();
+  for (const part of rawQuery.split("&")) {
+    if (part === "") continue;
+    const eq = part.indexOf("=");
+    const key = percentDecodeBytes(eq < 0 ? part : part.slice(0, eq), true);
+    const value = percentDecodeBytes(eq < 0 ? "" : part.slice(eq + 1), true);
+    const id = key.toString("hex");
+    const entry = byKey.get(id) ?? { key, values: [] };
+    entry.values.push(value);
+    byKey.set(id, entry);
   }
   const pairs: string[] = [];
-  for (const key of [...byKey.keys()].sort(compareCodeUnits)) {
-    for (const value of (byKey.get(key) ?? []).sort(compareCodeUnits)) {
-      pairs.push(`${huaweiEscape(key)}=${huaweiEscape(value)}`);
-    }
+  for (const { key, values } of [...byKey.values()].sort((a, b) => Buffer.compare(a.key, b.key))) {
+    for (const value of values.sort(Buffer.compare)) pairs.push(`${huaweiEscape(key)}=${huaweiEscape(value)}`);
   }
   return pairs.join("&");
-}
-
-function compareCodeUnits(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** The canonical request text that is hashed into the string to sign. */
@@ -85,14 +118,18 @@ export function canonicalRequest(request: ReceivedRequest, signedHeaders: readon
   const queryAt = request.target.indexOf("?");
   const rawPath = queryAt < 0 ? request.target : request.target.slice(0, queryAt);
   const rawQuery = queryAt < 0 ? "" : request.target.slice(queryAt + 1);
-  const headerLines = signedHeaders.map((name) => `${name}:${(request.headers[name] ?? "").trim()}\n`).join("");
+  // Only spaces and tabs are trimmed (HTTP's optional whitespace), as the Go SDK's TrimSpace
+  // would for any value an HTTP header can carry.
+  const headerLines = signedHeaders.map((name) => `${name}:${(request.headers[name] ?? "").replace(/^[ \t]+|[ \t]+$/g, "")}\n`).join("");
+  // The Go SDK signs a caller-supplied X-Sdk-Content-Sha256 (e.g. UNSIGNED-PAYLOAD) in place of the body hash.
+  const payloadHash = request.headers["x-sdk-content-sha256"] ?? sha256Hex(request.body);
   return [
     request.method.toUpperCase(),
     canonicalUri(rawPath),
     canonicalQuery(rawQuery),
     headerLines,
     signedHeaders.join(";"),
-    sha256Hex(request.body),
+    payloadHash,
   ].join("\n");
 }
 

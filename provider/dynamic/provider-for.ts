@@ -2,11 +2,15 @@ import type * as dynamic from "@pulumi/pulumi/dynamic";
 
 type Host = typeof import("../runtime/host");
 
-// Loaded at call time from this package's own files: the serialized provider holds only the
-// read's token and this directory's path, never a credential, a codec or a class instance.
+// An absolute path, so that a provider serialized by value (a package used from a linked or
+// in-repo location) still finds this package's runtime; installed packages serialize by reference.
+const HOST_MODULE = `${__dirname}/../runtime/host`;
+
+// Loaded at call time: the serialized provider holds only the read's token and the path
+// above, never a credential, a codec or a class instance.
 function loadHost(): Host {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    return require(`${__dirname}/../runtime/host`) as Host;
+    return require(HOST_MODULE) as Host;
 }
 
 /**

@@ -231,8 +231,8 @@ export function canonicalRequest(req: SignableRequest): string {
     if (typeof req.method !== "string" || !/^[A-Z]+$/.test(req.method)) {
         throw new SigningError("the HTTP method must be upper-case letters, e.g. GET");
     }
-    const url = parseUrl(req);
     const headers = checkedHeaders(req.headers);
+    const url = parseUrl(req.url, headers);
     const signed = headers.filter((h) => isSignedHeaderName(h.name)).sort((a, b) => compareAscii(a.lower, b.lower));
     const canonicalHeaders = signed.map((h) => `${h.lower}:${trimOws(h.value)}`).join("\n") + "\n";
     const payloadHash = headers.find((h) => h.lower === CONTENT_SHA256_HEADER)?.value ?? sha256Hex(req.body ?? "");
@@ -341,19 +341,19 @@ function checkKeys(keys: AccessKeyPair): void {
     if (typeof keys.secretKey !== "string" || keys.secretKey === "") throw new SigningError("the secret key is empty");
 }
 
-function parseUrl(req: SignableRequest): URL {
+function parseUrl(raw: string, headers: readonly CheckedHeader[]): URL {
     let url: URL;
     try {
-        url = new URL(req.url);
+        url = new URL(raw);
     } catch {
         // The URL is not echoed: a malformed one may hold anything the caller pasted.
         throw new SigningError("the request URL is not an absolute URL");
     }
     if (url.protocol !== "https:" && url.protocol !== "http:") throw new SigningError("the request URL must use https:// or http://");
     if (url.username !== "" || url.password !== "") throw new SigningError("the request URL must not contain credentials");
-    const host = Object.entries(req.headers).find(([name]) => name.toLowerCase() === "host");
+    const host = headers.find((h) => h.lower === "host");
     // The gateway verifies against the Host it receives, which is taken from the URL.
-    if (host && host[1].trim().toLowerCase() !== url.host.toLowerCase()) {
+    if (host && trimOws(host.value).toLowerCase() !== url.host.toLowerCase()) {
         throw new SigningError("the Host header does not match the host of the request URL");
     }
     return url;

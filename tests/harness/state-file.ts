@@ -37,6 +37,11 @@ export interface StateResource {
     dependencies: string[];
     /** Set for resources read with `get`/`opts.id`: never deleted, only forgotten. */
     external?: boolean;
+    /**
+     * An old copy replaced create-before-delete whose Delete did not run because
+     * the update failed; deleted by the next `up` (the engine's `delete: true`).
+     */
+    pendingDelete?: boolean;
     /** Resource options the engine keeps in state. */
     protect?: boolean;
     retainOnDelete?: boolean;

@@ -1,0 +1,78 @@
+import * as assert from "node:assert/strict";
+import { execFile } from "node:child_process";
+import * as path from "node:path";
+import { promisify } from "node:util";
+
+const run = promisify(execFile);
+
+interface Registration {
+    type: string;
+    name: string;
+    inputs: Record<string, unknown>;
+    additionalSecretOutputs: string[];
+}
+
+const SENTINELS = ["SENTINEL-TOKEN-0000000000000001", "SENTINELAK00000001", "SENTINEL-SK-0000000000000001", "SENTINEL-ST-0000000000000001", "SENTINEL-ASTRA-0000000000000001"];
+
+async function register(): Promise<Registration[]> {
+    const { stdout } = await run(process.execPath, ["-r", "ts-node/register", path.join(__dirname, "helpers", "mock-registrations.ts")], {
+        cwd: path.join(__dirname, ".."),
+        env: {
+            ...process.env,
+            TS_NODE_TRANSPILE_ONLY: "true",
+            HW_AUTH_TOKEN: SENTINELS[0],
+            HW_ACCESS_KEY: SENTINELS[1],
+            HW_SECRET_KEY: SENTINELS[2],
+            HW_SECURITY_TOKEN: SENTINELS[3],
+            ASTRA_CONTROL_API_TOKEN: SENTINELS[4],
+            PULUMI_CONFIG: JSON.stringify({ "huaweicloud:token": SENTINELS[0], "astracontrol:apiToken": SENTINELS[4] }),
+        },
+        maxBuffer: 16 * 1024 * 1024,
+    });
+    return JSON.parse(stdout) as Registration[];
+}
+
+describe("SDK wiring under pulumi.runtime mocks", function () {
+    this.timeout(60000);
+    let regs: Registration[];
+    before(async () => {
+        regs = await register();
+    });
+
+    it("registers each resource with its dynamic type token", () => {
+        assert.deepEqual(regs.map((r) => r.type).sort(), [
+            "pulumi-nodejs:dynamic/cloudreads:astracontrol.Certificate",
+            "pulumi-nodejs:dynamic/cloudreads:huaweicloud.kps.KeypairTask",
+            "pulumi-nodejs:dynamic/cloudreads:huaweicloud.roma.ProductAuthentication",
+            "pulumi-nodejs:dynamic/cloudreads:huaweicloud.sms.TaskPassphrase",
+        ]);
+    });
+
+    it("declares passphrase and password as additional secret outputs, and nothing else", () => {
+        const secrets = Object.fromEntries(regs.map((r) => [r.type.split(":").pop(), r.additionalSecretOutputs]));
+        assert.deepEqual(secrets, {
+            "huaweicloud.sms.TaskPassphrase": ["passphrase"],
+            "huaweicloud.roma.ProductAuthentication": ["password"],
+            "huaweicloud.kps.KeypairTask": [],
+            "astracontrol.Certificate": [],
+        });
+    });
+
+    it("sends only ids and overrides as inputs, never a credential", () => {
+        const pass = regs.find((r) => r.name === "pass");
+        assert.ok(pass);
+        assert.deepEqual(Object.keys(pass.inputs).sort(), ["__provider", "region", "taskId"]);
+        const auth = regs.find((r) => r.name === "auth");
+        assert.equal(auth?.inputs.productId, "99999999999999999");
+    });
+
+    it("keeps every sentinel credential out of __provider and all inputs", () => {
+        const text = JSON.stringify(regs);
+        for (const s of SENTINELS) assert.ok(!text.includes(s), `sentinel ${s} leaked into a registration`);
+        for (const r of regs) {
+            const provider = String(r.inputs.__provider);
+            assert.match(provider, /exports\.handler/);
+            assert.doesNotMatch(provider, /HW_|ASTRA_CONTROL_|process\.env/);
+        }
+    });
+});
