@@ -14,6 +14,8 @@ export interface FaultTarget {
   sample(): SuccessSample;
   /** Writes a complete response, adding the vendor's standard headers. */
   send(response: EmulatorResponse): void;
+  /** The vendor's standard headers (X-Request-Id for Huawei), for responses written by hand. */
+  standardHeaders: Record<string, string>;
 }
 
 /** Answers (or refuses to answer) `res` as `fault` says. */
@@ -31,7 +33,7 @@ export function writeFault(fault: Fault, res: http.ServerResponse, target: Fault
       const sample = target.sample();
       const body = Buffer.from(JSON.stringify(sample.body));
       const half = body.subarray(0, Math.floor(body.length / 2));
-      res.writeHead(200, { "Content-Type": sample.contentType, "Content-Length": String(body.length) });
+      res.writeHead(200, { ...target.standardHeaders, "Content-Type": sample.contentType, "Content-Length": String(body.length) });
       res.write(half, () => res.socket?.destroy());
       return;
     }

@@ -173,10 +173,12 @@ class EmulatorServer implements Emulator {
     this.requests.push(record);
 
     const requestId = randomUUID();
+    // Huawei's gateway stamps every response, errors included, with the request id.
+    const standardHeaders: Record<string, string> = isHuaweiService(service) ? { "X-Request-Id": requestId } : {};
     const fault = this.faults.take(service);
     const send = (response: EmulatorResponse): void => {
       if (!fault) record.outcome = response.status;
-      writeResponse(res, response, service, requestId);
+      writeResponse(res, response, standardHeaders);
     };
 
     if (service === "unknown") {
@@ -187,6 +189,7 @@ class EmulatorServer implements Emulator {
         statusError: (status) => jsonResponse(status, { error: `Emulated HTTP ${status}.` }, "application/json"),
         sample: () => ({ contentType: "application/json", body: {}, required: [] }),
         send,
+        standardHeaders,
       });
     }
 
@@ -218,16 +221,14 @@ class EmulatorServer implements Emulator {
       statusError: (status, problem, retryAfter) => statusError(ctx, service, status, problem, retryAfter),
       sample: () => sampleFor(definition, ctx),
       send,
+      standardHeaders,
     });
   }
 }
 
-function writeResponse(res: http.ServerResponse, response: EmulatorResponse, service: EmulatedService | "unknown", requestId: string): void {
+function writeResponse(res: http.ServerResponse, response: EmulatorResponse, standardHeaders: Record<string, string>): void {
   const body = typeof response.body === "string" ? Buffer.from(response.body, "utf8") : response.body;
-  const headers: Record<string, string> = { ...response.headers, "Content-Length": String(body.length) };
-  // Huawei's gateway stamps every response, errors included, with the request id.
-  if (isHuaweiService(service)) headers["X-Request-Id"] = requestId;
-  res.writeHead(response.status, headers);
+  res.writeHead(response.status, { ...response.headers, ...standardHeaders, "Content-Length": String(body.length) });
   res.end(body);
 }
 

@@ -6,7 +6,7 @@ import * as zlib from "node:zlib";
 import { AKSKSigner } from "@huaweicloud/huaweicloud-sdk-core/auth/AKSKSigner";
 import { FIXTURE_SECRETS, loadDefaultFixtures, startEmulator, type Emulator } from "../emulator";
 import { expectedSignature, parseAuthorization } from "../emulator/huawei-signature";
-import { get, json, response, send, signHuawei } from "./helpers/emulator-http";
+import { get, json, rawGet, response, send, signHuawei } from "./helpers/emulator-http";
 
 const TOKEN = "emulator-huawei-token-0000000000000001";
 const AUTH = { "x-auth-token": TOKEN };
@@ -626,6 +626,16 @@ describe("emulator", () => {
       assert.equal(outcome.kind, "error");
     });
 
+    it("puts a partial body on the wire after headers that promise more", async () => {
+      emulator.inject("sms", { kind: "partial-body" });
+      const wire = (await rawGet(emulator.url, new URL(smsTask).pathname, AUTH)).toString("utf8");
+      const [head, body] = wire.split("\r\n\r\n");
+      assert.match(head, /^HTTP\/1\.1 200 /);
+      assert.match(head, /X-Request-Id: /i);
+      const promised = Number(/Content-Length: (\d+)/i.exec(head)?.[1]);
+      assert.ok(body.length > 0 && body.length < promised, `${body.length} of ${promised}`);
+    });
+
     it("sends truncated JSON with a matching Content-Length", async () => {
       emulator.inject("kms", { kind: "truncated-json" });
       const res = await get(kmsTask, AUTH);
@@ -704,6 +714,14 @@ describe("emulator", () => {
       assert.equal(first.status, 307);
       assert.equal(first.headers.location, "http://127.0.0.1:1/elsewhere");
       assert.equal((await get(astraCert(PEM_CERT), ASTRA_AUTH)).status, 302);
+    });
+
+    it("injects IAM errors in Keystone's shape", async () => {
+      emulator.inject("iam", { kind: "status", status: 404 });
+      const res = await get(`${emulator.endpoints.iam}/v3/auth/domains`, AUTH);
+      assert.equal(res.status, 404);
+      assert.deepEqual(Object.keys(json(res)), ["error"]);
+      assert.equal((json(res).error as { code: number }).code, 404);
     });
 
     it("answers unknown-prefix requests with '*' faults too", async () => {

@@ -6,10 +6,10 @@ import { smsTaskPassphrase } from "./sms-task-passphrase";
 
 /** Every read this package offers, by token. A fifth API is one new file and one line here. */
 export const operations = {
-    [smsTaskPassphrase.token]: smsTaskPassphrase,
-    [romaProductAuthentication.token]: romaProductAuthentication,
-    [kpsKeypairTask.token]: kpsKeypairTask,
-    [astraCertificate.token]: astraCertificate,
+    "huaweicloud.sms.TaskPassphrase": smsTaskPassphrase,
+    "huaweicloud.roma.ProductAuthentication": romaProductAuthentication,
+    "huaweicloud.kps.KeypairTask": kpsKeypairTask,
+    "astracontrol.Certificate": astraCertificate,
 } as const satisfies Record<string, AnyReadOperation>;
 
 /** Token of a read, e.g. `huaweicloud.kps.KeypairTask`. */
@@ -18,6 +18,6 @@ export type OperationToken = keyof typeof operations;
 /** Looks up a read by token; throws for an unknown token (a corrupted state file). */
 export function operationFor(token: string): AnyReadOperation {
     const op = (operations as Record<string, AnyReadOperation>)[token];
-    if (!op) throw new Error(`pulumi-cloudreads: unknown read ${JSON.stringify(token)}`);
+    if (!op || op.token !== token) throw new Error(`pulumi-cloudreads: unknown read ${JSON.stringify(token)}`);
     return op;
 }

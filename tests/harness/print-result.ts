@@ -14,12 +14,13 @@ const SYMBOL: Record<string, string> = {
     update: "~ ",
     replace: "+-",
     delete: "- ",
+    discard: "- ",
     read: "> ",
     same: "  ",
 };
 
-const PRESENT: Record<string, string> = { create: "create", update: "update", replace: "replace", delete: "delete", read: "read", same: "" };
-const PAST: Record<string, string> = { create: "created", update: "updated", replace: "replaced", delete: "deleted", read: "read", same: "" };
+const PRESENT: Record<string, string> = { create: "create", update: "update", replace: "replace", delete: "delete", discard: "discard", read: "read", same: "" };
+const PAST: Record<string, string> = { create: "created", update: "updated", replace: "replaced", delete: "deleted", discard: "discarded", read: "read", same: "" };
 
 const HEADER: Record<HarnessResult["mode"], string> = {
     preview: "Previewing update",
@@ -113,7 +114,7 @@ export function formatResult(result: HarnessResult): string {
         counts.set(op, (counts.get(op) ?? 0) + 1);
     }
     lines.push("", "Resources:");
-    for (const op of ["create", "update", "replace", "delete", "read"]) {
+    for (const op of ["create", "update", "replace", "delete", "discard", "read"]) {
         const n = counts.get(op);
         if (n) {
             lines.push(`    ${SYMBOL[op]!.trim()} ${n} ${done ? PAST[op] : `to ${PRESENT[op]}`}`);

@@ -125,6 +125,7 @@ class Deployment {
     programStdout = "";
     programStderr = "";
     private host: ProviderHost | undefined;
+    private hostProcess: Promise<ProviderHost> | undefined;
     private hostReady: Promise<ProviderHost> | undefined;
     private generation: Promise<unknown> = Promise.resolve();
     private readonly oldByUrn: Map<string, StateResource>;
@@ -177,12 +178,23 @@ class Deployment {
         };
     }
 
+    /**
+     * Spawns the host process ahead of need, to overlap its start-up with the
+     * program's. Nothing reaches the provider code until {@link getHost}.
+     */
+    startHostProcess(): Promise<ProviderHost> {
+        if (!this.hostProcess) {
+            this.hostProcess = ProviderHost.start(this.opts.programDir, { ...this.opts.env, ...this.configEnv() });
+            this.hostProcess.then((h) => (this.host = h)).catch(() => undefined);
+        }
+        return this.hostProcess;
+    }
+
     /** Loads the provider once, as the engine does for the default `pulumi-nodejs` provider: start, GetPluginInfo, Configure. */
     private getHost(): Promise<ProviderHost> {
         if (!this.hostReady) {
             this.hostReady = (async () => {
-                const host = await ProviderHost.start(this.opts.programDir, { ...this.opts.env, ...this.configEnv() });
-                this.host = host;
+                const host = await this.startHostProcess();
                 await host.getPluginInfo();
                 const args: WireMap = { ...this.opts.config };
                 for (const [k, v] of Object.entries(this.opts.secretConfig)) {
@@ -215,7 +227,7 @@ class Deployment {
 
     async stopHost(): Promise<void> {
         await this.hostReady?.catch(() => undefined);
-        await this.host?.stop();
+        await (await this.hostProcess?.catch(() => undefined))?.stop();
         for (const step of this.steps) {
             step.calls = this.grpcCalls.filter((c) => c.urn === step.urn).map((c) => c.method);
         }
@@ -493,7 +505,7 @@ class Deployment {
             // A replacement's delete belongs to its replace step; a leftover from an earlier failed run gets its own.
             let step = replaced && !old.pendingDelete ? this.steps.find((s) => s.urn === old.urn) : undefined;
             if (!step) {
-                step = { op: "delete", urn: old.urn, type: old.type, name: old.name, custom: old.custom, id: old.id, calls: [] };
+                step = { op: old.external ? "discard" : "delete", urn: old.urn, type: old.type, name: old.name, custom: old.custom, id: old.id, calls: [] };
                 this.steps.push(step);
             }
             if (this.preview) {
@@ -550,7 +562,7 @@ class Deployment {
     async destroy(): Promise<StateResource[]> {
         const kept: StateResource[] = [];
         for (const r of [...this.opts.oldState.resources].reverse()) {
-            const step: Step = { op: "delete", urn: r.urn, type: r.type, name: r.name, custom: r.custom, id: r.id, calls: [] };
+            const step: Step = { op: r.external ? "discard" : "delete", urn: r.urn, type: r.type, name: r.name, custom: r.custom, id: r.id, calls: [] };
             this.steps.push(step);
             try {
                 await this.deleteOld(r);
@@ -608,6 +620,7 @@ export async function runHarness(run: HarnessRun): Promise<HarnessResult> {
         switch (run.mode) {
             case "preview":
             case "up":
+                void deployment.startHostProcess().catch(() => undefined);
                 await deployment.runProgram(run.timeoutMs ?? 60_000);
                 resources = deployment.newResources(await deployment.deleteLeftovers());
                 break;

@@ -32,8 +32,8 @@ export interface HarnessRun {
     timeoutMs?: number;
 }
 
-/** Operation of a step, as `pulumi up`/`refresh`/`destroy` report them. */
-export type StepOp = "create" | "same" | "update" | "replace" | "delete" | "refresh" | "read";
+/** Operation of a step, as `pulumi up`/`refresh`/`destroy` report them (`discard`: a `get` resource forgotten, never deleted). */
+export type StepOp = "create" | "same" | "update" | "replace" | "delete" | "discard" | "refresh" | "read";
 
 /** Why a step changes what it changes. */
 export interface StepDiff {

@@ -1,4 +1,5 @@
 import * as http from "node:http";
+import * as net from "node:net";
 import { expectedSignature, formatSdkDate } from "../../emulator/huawei-signature";
 
 /** What came back: a complete response, or the transport error instead of one. */
@@ -99,4 +100,22 @@ export function signHuawei(input: SignInput): Record<string, string> {
     ...(input.unsignedHeaders ?? {}),
     authorization: `SDK-HMAC-SHA256 Access=${input.accessKey}, SignedHeaders=${signedHeaders.join(";")}, Signature=${signature}`,
   };
+}
+
+/**
+ * Sends `GET path` on a raw TCP socket and returns every byte received until the server
+ * closes it, for faults whose point is what lies on the wire (cut bodies).
+ */
+export function rawGet(baseUrl: string, pathAndQuery: string, headers: Record<string, string> = {}): Promise<Buffer> {
+  const url = new URL(baseUrl);
+  return new Promise((resolve, reject) => {
+    const socket = net.connect(Number(url.port), url.hostname, () => {
+      const lines = [`GET ${pathAndQuery} HTTP/1.1`, `Host: ${url.host}`, "Connection: close", ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`)];
+      socket.write(`${lines.join("\r\n")}\r\n\r\n`);
+    });
+    const chunks: Buffer[] = [];
+    socket.on("data", (chunk: Buffer) => chunks.push(chunk));
+    socket.on("close", () => resolve(Buffer.concat(chunks)));
+    socket.on("error", reject);
+  });
 }

@@ -1,0 +1,103 @@
+import * as assert from "node:assert/strict";
+import { Emulator, startEmulator } from "../emulator";
+import { ConfigurationError } from "../provider/core/errors";
+import { performRead } from "../provider/core/execute";
+import { operations } from "../provider/operations";
+import { vendorFor } from "../provider/vendors";
+import { emulatorStackConfig, FIXTURE, sources } from "./helpers/stack";
+
+const kps = operations["huaweicloud.kps.KeypairTask"];
+const astra = operations["astracontrol.Certificate"];
+
+async function configError(p: Promise<unknown>): Promise<ConfigurationError> {
+    try {
+        await p;
+    } catch (e) {
+        assert.ok(e instanceof ConfigurationError, `expected ConfigurationError, got ${String(e)}`);
+        return e;
+    }
+    assert.fail("accepted");
+}
+
+function without(config: Record<string, string>, ...keys: string[]): Record<string, string> {
+    const copy = { ...config };
+    for (const k of keys) delete copy[k];
+    return copy;
+}
+
+describe("settings: arguments, then stack config, then env vars, then defaults", () => {
+    let emu: Emulator;
+    before(async () => {
+        emu = await startEmulator({ port: 0 });
+    });
+    after(() => emu.close());
+    beforeEach(() => emu.reset());
+
+    it("uses stack config before env vars for the token", async () => {
+        const config = emulatorStackConfig(emu);
+        await performRead(kps, { taskId: FIXTURE.kpsTaskId }, sources(config, { HW_AUTH_TOKEN: "wrong-token-from-env" }));
+        assert.equal(emu.requests.at(-1)?.headers["x-auth-token"], FIXTURE.huaweiToken);
+    });
+
+    it("falls back to env vars when stack config is silent", async () => {
+        const config = without(emulatorStackConfig(emu), "huaweicloud:token", "huaweicloud:projectId", "astracontrol:apiToken", "astracontrol:accountId");
+        const env = { HW_AUTH_TOKEN: FIXTURE.huaweiToken, HW_PROJECT_ID: FIXTURE.projectId, ASTRA_CONTROL_API_TOKEN: FIXTURE.astraToken, ASTRA_CONTROL_ACCOUNT_ID: FIXTURE.astraAccountId };
+        const out = await performRead(kps, { taskId: FIXTURE.kpsTaskId }, sources(config, env));
+        assert.equal(out.result.projectId, FIXTURE.projectId);
+        const cert = await performRead(astra, { certificateId: FIXTURE.certificateId }, sources(config, env));
+        assert.equal(cert.result.accountId, FIXTURE.astraAccountId);
+    });
+
+    it("uses a projectId argument before stack config", async () => {
+        const config = emulatorStackConfig(emu, { "huaweicloud:projectId": "ffffffffffffffffffffffffffffffff" });
+        const out = await performRead(kps, { taskId: FIXTURE.kpsTaskId, projectId: FIXTURE.projectId }, sources(config));
+        assert.equal(out.result.projectId, FIXTURE.projectId);
+    });
+
+    it("lists every key and env var that could supply missing Huawei credentials", async () => {
+        const config = without(emulatorStackConfig(emu), "huaweicloud:token");
+        const e = await configError(performRead(kps, { taskId: FIXTURE.kpsTaskId }, sources(config)));
+        for (const name of ["huaweicloud:token", "HW_AUTH_TOKEN", "huaweicloud:accessKey", "HW_ACCESS_KEY", "huaweicloud:secretKey", "HW_SECRET_KEY", "huaweicloud:securityToken", "HW_SECURITY_TOKEN", "huaweicloud:sharedConfigFile", "HW_SHARED_CONFIG_FILE", "huaweicloud:profile", "HW_PROFILE"]) {
+            assert.ok(e.message.includes(name), `${name} missing from: ${e.message}`);
+        }
+        assert.equal(emu.requests.length, 0);
+    });
+
+    it("names both Astra settings when token and account are missing", async () => {
+        const config = without(emulatorStackConfig(emu), "astracontrol:apiToken", "astracontrol:accountId");
+        const e = await configError(performRead(astra, { certificateId: FIXTURE.certificateId }, sources(config)));
+        for (const name of ["astracontrol:apiToken", "ASTRA_CONTROL_API_TOKEN", "astracontrol:accountId", "ASTRA_CONTROL_ACCOUNT_ID"]) assert.ok(e.message.includes(name), e.message);
+    });
+
+    it("asks for a project id with token auth, naming where it can come from", async () => {
+        const config = without(emulatorStackConfig(emu), "huaweicloud:projectId");
+        const e = await configError(performRead(kps, { taskId: FIXTURE.kpsTaskId }, sources(config)));
+        assert.match(e.message, /huaweicloud:projectId/);
+        assert.match(e.message, /HW_PROJECT_ID/);
+    });
+
+    it("asks for a region when a host must be derived", async () => {
+        const config = without(emulatorStackConfig(emu, { "huaweicloud:endpoints": "{}" }), "huaweicloud:region");
+        const e = await configError(performRead(kps, { taskId: FIXTURE.kpsTaskId }, sources(config)));
+        assert.match(e.message, /region/);
+        assert.match(e.message, /HW_REGION_NAME/);
+    });
+
+    it("defaults Astra to https://astra.netapp.io", async () => {
+        const config = without(emulatorStackConfig(emu), "astracontrol:url");
+        const conn = await vendorFor("astracontrol").connect(astra, { certificateId: FIXTURE.certificateId }, sources(config));
+        assert.equal(conn.baseUrl, "https://astra.netapp.io");
+    });
+
+    it("rejects malformed huaweicloud:endpoints JSON with the key name", async () => {
+        const e = await configError(performRead(kps, { taskId: FIXTURE.kpsTaskId }, sources(emulatorStackConfig(emu, { "huaweicloud:endpoints": "{kms:" }))));
+        assert.match(e.message, /huaweicloud:endpoints must be a JSON object/);
+        const e2 = await configError(performRead(kps, { taskId: FIXTURE.kpsTaskId }, sources(emulatorStackConfig(emu, { "huaweicloud:endpoints": '{"kps":"https://x.example.com"}' }))));
+        assert.match(e2.message, /must be one of sms, roma, kms, iam/);
+    });
+
+    it("rejects out-of-range transport settings, naming the setting", async () => {
+        const e = await configError(performRead(kps, { taskId: FIXTURE.kpsTaskId }, sources(emulatorStackConfig(emu, { "huaweicloud:maxRetries": "lots" }))));
+        assert.match(e.message, /huaweicloud:maxRetries must be a whole number from 0 to 20/);
+    });
+});
