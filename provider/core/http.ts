@@ -1,9 +1,12 @@
+import { createHash } from "node:crypto";
 import * as http from "node:http";
 import * as https from "node:https";
-import { ApiErrorDetails, TransportError } from "./errors";
+import * as tls from "node:tls";
+import { ApiErrorDetails, ConfigurationError, TransportError } from "./errors";
 import { backoffDelay, retryAfterDelay } from "./backoff";
 import { HostLimiter } from "./host-limiter";
-import { proxyAgentFor } from "./proxy";
+import { ProxyChoice, proxyAgents, proxyFor } from "./proxy";
+import { oneLine, redact } from "./redact";
 
 /** Limits and retry behaviour of one read; every field is a setting (see README). */
 export interface HttpPolicy {
@@ -17,7 +20,7 @@ export interface HttpPolicy {
     readonly retryBaseDelayMs: number;
     /** Longest wait honoured from a `Retry-After` header or a backoff step. */
     readonly retryDelayCapMs: number;
-    /** Bodies larger than this are cut off with an error. */
+    /** Bodies larger than this (after decompression) are cut off with an error. */
     readonly maxResponseBytes: number;
     /** Requests in flight per host from this process. */
     readonly maxConcurrency: number;
@@ -25,9 +28,9 @@ export interface HttpPolicy {
 
 /** TLS settings of one vendor; they apply only to this package's requests. */
 export interface TlsSettings {
-    /** Extra trusted CA certificates (PEM). */
+    /** Extra trusted CA certificates (PEM), trusted on top of Node's bundled public roots. */
     readonly ca?: string;
-    /** Skip certificate verification (explicit opt-in; warned about once). */
+    /** Skip certificate verification (explicit opt-in; warned about once per host). */
     readonly insecure?: boolean;
 }
 
@@ -55,74 +58,80 @@ export interface HttpResponse {
 }
 
 /** Counters for the reliability report; process-wide. */
-export const httpStats = { attempts: 0, retries: 0 };
+export const httpStats = {
+    /** Requests started (first tries and retries). */
+    attempts: 0,
+    /** Retries made after a transient failure. */
+    retries: 0,
+    /** Retries by cause: `HTTP 503`, `ECONNRESET`, `ETIMEDOUT`, ... */
+    retriesByCause: {} as Record<string, number>,
+};
+
+/** Zeroes {@link httpStats} (reports and tests). */
+export function resetHttpStats(): void {
+    httpStats.attempts = 0;
+    httpStats.retries = 0;
+    httpStats.retriesByCause = {};
+}
 
 /** Status codes that are transient for every API here. */
 export const TRANSIENT_STATUSES: ReadonlySet<number> = new Set([429, 502, 503, 504]);
 
-const TRANSIENT_CODES = new Set(["ECONNRESET", "ECONNREFUSED", "EPIPE", "ETIMEDOUT", "EAI_AGAIN", "ENETUNREACH", "EHOSTUNREACH", "ERR_STREAM_PREMATURE_CLOSE"]);
+/** Connection-level failures worth another try: nothing useful arrived, and GET is safe to repeat. */
+const TRANSIENT_CODES = new Set([
+    "ECONNRESET",
+    "ECONNREFUSED",
+    "ECONNABORTED",
+    "EPIPE",
+    "ETIMEDOUT",
+    "EAI_AGAIN",
+    "ENETUNREACH",
+    "EHOSTUNREACH",
+    "ERR_STREAM_PREMATURE_CLOSE",
+    "ERR_INCOMPLETE_BODY",
+]);
 
-// One keep-alive agent per process and scheme: sockets are reused across reads.
-const agents = {
-    http: new http.Agent({ keepAlive: true }),
-    https: new https.Agent({ keepAlive: true }),
-};
+/** Certificate verification failures that do not name "CERT" themselves. */
+const TLS_VERIFY_CODES = new Set(["UNABLE_TO_VERIFY_LEAF_SIGNATURE", "UNABLE_TO_GET_ISSUER_CERT", "UNABLE_TO_GET_ISSUER_CERT_LOCALLY", "CERT_SIGNATURE_FAILURE"]);
+
+/** Agents per TLS configuration, so a CA bundle or the insecure opt-in never touches other requests. */
+interface TlsAgents {
+    readonly key: string;
+    readonly options: https.AgentOptions;
+    readonly direct: { readonly http: http.Agent; readonly https: https.Agent };
+}
+
+const tlsAgents = new Map<string, TlsAgents>();
 const limiter = new HostLimiter();
 let gotModule: Promise<typeof import("got", { with: { "resolution-mode": "import" } })> | undefined;
 const warnedInsecure = new Set<string>();
 
-class BodyTooLarge extends Error {}
-
-interface Attempt {
-    readonly response?: HttpResponse;
-    readonly failure?: { readonly code: string; readonly cause: unknown };
-}
-
-async function attemptOnce(call: HttpCall, attempts: number): Promise<Attempt> {
-    gotModule ??= import("got");
-    const { got, CancelError } = await gotModule;
-    const url = new URL(call.url);
-    const proxyAgent = proxyAgentFor(url);
-    const request = got(url, {
-        method: "GET",
-        headers: call.headers(),
-        throwHttpErrors: false,
-        followRedirect: false,
-        retry: { limit: 0 },
-        timeout: { request: call.policy.timeoutMs },
-        agent: proxyAgent ?? agents,
-        https: { certificateAuthority: call.tls?.ca, rejectUnauthorized: !call.tls?.insecure },
-        responseType: "text",
-        decompress: true,
-    });
-    let tooLarge = false;
-    const cap = call.policy.maxResponseBytes;
-    request.on("response", (res: http.IncomingMessage) => {
-        const declared = Number(res.headers["content-length"]);
-        if (Number.isFinite(declared) && declared > cap) {
-            tooLarge = true;
-            request.cancel();
-        }
-    });
-    request.on("downloadProgress", (p: { transferred: number }) => {
-        if (p.transferred > cap && !tooLarge) {
-            tooLarge = true;
-            request.cancel();
-        }
-    });
-    try {
-        const res = await request;
-        if (res.body.length > cap) throw new BodyTooLarge();
-        return { response: { status: res.statusCode, headers: res.headers, body: res.body, attempts } };
-    } catch (e) {
-        if (tooLarge || e instanceof BodyTooLarge || (e instanceof CancelError && tooLarge)) throw new BodyTooLarge();
-        const code = typeof (e as { code?: unknown }).code === "string" ? (e as { code: string }).code : "ERR_UNKNOWN";
-        return { failure: { code, cause: e } };
+function agentsFor(settings: TlsSettings | undefined): TlsAgents {
+    const insecure = settings?.insecure === true;
+    const ca = settings?.ca;
+    const key = `${insecure ? "insecure" : "verify"}:${ca ? createHash("sha256").update(ca).digest("hex") : "default"}`;
+    let agents = tlsAgents.get(key);
+    if (!agents) {
+        // `ca` alone would replace Node's public roots; a CA bundle is meant to add to them.
+        const options: https.AgentOptions = {
+            rejectUnauthorized: !insecure,
+            ...(ca ? { secureContext: tls.createSecureContext({ ca: [...tls.rootCertificates, ca] }) } : {}),
+        };
+        agents = { key, options, direct: { http: new http.Agent({ keepAlive: true }), https: new https.Agent({ keepAlive: true, ...options }) } };
+        tlsAgents.set(key, agents);
     }
+    return agents;
 }
 
-function sleep(ms: number): Promise<void> {
-    return new Promise((resolve) => setTimeout(resolve, ms));
+/** What one attempt produced: a whole response, a body over the cap, or a failure code. */
+type Attempt =
+    | { readonly kind: "response"; readonly response: HttpResponse }
+    | { readonly kind: "too-large"; readonly status: number; readonly requestId?: string }
+    | { readonly kind: "failure"; readonly code: string; readonly message: string };
+
+function errorCode(e: unknown): string {
+    const code = (e as { code?: unknown } | null)?.code;
+    return typeof code === "string" && code !== "" ? code : "ERR_UNKNOWN";
 }
 
 function headerValue(headers: HttpResponse["headers"], name: string): string | undefined {
@@ -130,90 +139,224 @@ function headerValue(headers: HttpResponse["headers"], name: string): string | u
     return Array.isArray(v) ? v[0] : v;
 }
 
-function describeFailure(code: string, call: HttpCall): string {
+async function attemptOnce(call: HttpCall, url: URL, proxy: ProxyChoice | undefined, timeoutMs: number, attempts: number): Promise<Attempt> {
+    gotModule ??= import("got");
+    const { got } = await gotModule;
+    const agents = agentsFor(call.tls);
+    const headers = call.headers();
+    const cap = call.policy.maxResponseBytes;
+    return new Promise<Attempt>((resolve) => {
+        let settled = false;
+        const settle = (a: Attempt): void => {
+            if (!settled) {
+                settled = true;
+                resolve(a);
+            }
+        };
+        let status = 0;
+        let responseHeaders: HttpResponse["headers"] = {};
+        const chunks: Buffer[] = [];
+        let size = 0;
+        const stream = got.stream(url, {
+            method: "GET",
+            headers,
+            throwHttpErrors: false,
+            followRedirect: false,
+            retry: { limit: 0 },
+            timeout: { request: timeoutMs },
+            agent: proxy ? proxyAgents(proxy, agents.options, agents.key) : agents.direct,
+            https: { rejectUnauthorized: !call.tls?.insecure },
+            decompress: true,
+        });
+        const tooLarge = (): void => {
+            settle({ kind: "too-large", status, requestId: headerValue(responseHeaders, "x-request-id") });
+            stream.destroy();
+        };
+        stream.on("response", (res: http.IncomingMessage) => {
+            status = res.statusCode ?? 0;
+            responseHeaders = res.headers;
+            // For an encoded body this is the encoded size; the decoded size is counted below.
+            const declared = Number(res.headers["content-length"]);
+            if (Number.isFinite(declared) && declared > cap) tooLarge();
+        });
+        // Counted after decompression, so a small gzip body cannot expand past the cap in memory.
+        stream.on("data", (chunk: Buffer) => {
+            if (settled) return;
+            size += chunk.length;
+            if (size > cap) tooLarge();
+            else chunks.push(chunk);
+        });
+        stream.on("end", () => {
+            settle({ kind: "response", response: { status, headers: responseHeaders, body: Buffer.concat(chunks).toString("utf8"), attempts } });
+        });
+        stream.on("error", (e: unknown) => {
+            // got's error carries the request options, headers included: keep only code and a safe text.
+            const code = errorCode(e);
+            const message = e instanceof Error ? e.message : "";
+            settle({ kind: "failure", code, message: /^Bad response: [0-9]{3}$/.test(message) ? message : "" });
+        });
+    });
+}
+
+function sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+function describeFailure(code: string, message: string, call: HttpCall, url: URL, proxy: ProxyChoice | undefined, timeoutMs: number): string {
+    const host = url.host;
+    const via = proxy ? ` through proxy ${proxy.display} (from ${proxy.from})` : "";
+    const proxyStatus = /^Bad response: ([0-9]{3})$/.exec(message);
+    if (proxy && proxyStatus) {
+        return `could not open a tunnel to ${host}: proxy ${proxy.display} (from ${proxy.from}) answered CONNECT with HTTP ${proxyStatus[1]}; check the proxy, or exempt the host with NO_PROXY`;
+    }
     switch (code) {
         case "ETIMEDOUT":
-            return `timed out: no complete response within ${call.policy.timeoutMs} ms (per-attempt timeout, setting ${call.namespace}:requestTimeout)`;
+            return timeoutMs < call.policy.timeoutMs
+                ? `timed out: no complete response before the overall deadline of ${call.policy.deadlineMs} ms (setting ${call.namespace}:deadline)${via}`
+                : `timed out: no complete response within ${call.policy.timeoutMs} ms (per-attempt timeout, setting ${call.namespace}:requestTimeout)${via}`;
         case "ECONNREFUSED":
-            return `could not connect to ${new URL(call.url).host}: connection refused`;
+            return proxy ? `could not connect to ${host}${via}: connection refused` : `could not connect to ${host}: connection refused`;
         case "ECONNRESET":
+        case "EPIPE":
+        case "ECONNABORTED":
         case "ERR_STREAM_PREMATURE_CLOSE":
-            return `lost the connection to ${new URL(call.url).host} before a complete response (${code})`;
+        case "ERR_INCOMPLETE_BODY":
+            return `lost the connection to ${host}${via} before a complete response (${code})`;
         case "ENOTFOUND":
         case "EAI_AGAIN":
-            return `could not resolve host ${new URL(call.url).host} (${code}); check the region, cloud and endpoint settings`;
+            return `could not resolve host ${proxy ? proxy.url.host : host} (${code}); check the region, cloud and endpoint settings${proxy ? ` and ${proxy.from}` : ""}`;
+        case "ERR_TLS_CERT_ALTNAME_INVALID":
+            return `could not verify the TLS certificate of ${host}: it is not valid for that host name (${code}); use the host name the certificate names`;
+        case "CERT_HAS_EXPIRED":
+        case "CERT_NOT_YET_VALID":
+            return `could not verify the TLS certificate of ${host}: it is outside its validity period (${code})`;
+        case "Z_DATA_ERROR":
+        case "Z_BUF_ERROR":
+        case "ERR_CONTENT_DECODING_FAILED":
+            return `sent a compressed body that could not be decompressed (${code})`;
         default:
-            if (code.startsWith("ERR_TLS") || code.includes("CERT") || code === "DEPTH_ZERO_SELF_SIGNED_CERT" || code === "SELF_SIGNED_CERT_IN_CHAIN") {
-                return `could not verify the TLS certificate of ${new URL(call.url).host} (${code}); trust its CA with ${call.namespace}:caCert`;
+            if (code.startsWith("HPE_")) return `sent a malformed HTTP response (${code})`;
+            if (TLS_VERIFY_CODES.has(code) || code.includes("CERT") || code.startsWith("ERR_TLS") || code.startsWith("ERR_SSL")) {
+                return `could not verify the TLS certificate of ${host} (${code}); trust its CA with ${call.namespace}:caCert (PEM text or a file path)`;
             }
-            return `failed to reach ${new URL(call.url).host} (${code})`;
+            return `failed to reach ${host}${via} (${code})`;
     }
 }
 
 /**
  * Sends a GET with retries on transient failures (429, 502, 503, 504, the vendor's own
  * transient codes, connection errors and timeouts), exponential backoff with full jitter,
- * `Retry-After` honoured up to a cap, and an overall deadline. Returns the final response,
- * whatever its status; throws {@link TransportError} when no usable response arrived.
+ * `Retry-After` honoured up to a cap, and an overall deadline that also bounds each
+ * attempt and the wait for a connection slot. Redirects are refused, never followed.
+ * Returns the final response, whatever its status; throws {@link TransportError} when no
+ * usable response arrived.
  */
 export async function send(call: HttpCall): Promise<HttpResponse> {
-    if (call.tls?.insecure && !warnedInsecure.has(call.namespace)) {
-        warnedInsecure.add(call.namespace);
-        process.emitWarning(`${call.namespace}:insecure is set: TLS certificates of ${call.namespace} endpoints are not verified (this package's requests only).`, "CloudReadsInsecureTLS");
+    const url = new URL(call.url);
+    const host = url.host;
+    // Resolved before the first attempt: a malformed proxy variable fails without a request.
+    const proxy = proxyFor(url);
+    if (call.tls?.insecure && url.protocol === "https:" && !warnedInsecure.has(`${call.namespace} ${host}`)) {
+        warnedInsecure.add(`${call.namespace} ${host}`);
+        process.emitWarning(
+            `${call.namespace}:insecure is set: the TLS certificate of ${host} is not verified for this package's requests (other requests in this process are unaffected). Prefer ${call.namespace}:caCert.`,
+            "CloudReadsInsecureTLS",
+        );
     }
-    const host = new URL(call.url).host;
     const started = Date.now();
+    const remaining = (): number => call.policy.deadlineMs - (Date.now() - started);
+    const failure = (attempts: number, summary: string, extra: Partial<ApiErrorDetails> = {}): TransportError =>
+        new TransportError({ ...call.describe, ...extra, attempts }, summary);
     let attempts = 0;
     for (;;) {
         attempts++;
+        const release = await limiter.acquire(host, call.policy.maxConcurrency, remaining());
+        if (!release) {
+            throw failure(
+                attempts - 1,
+                `got no free connection slot for ${host} (setting ${call.namespace}:maxConcurrency) before the overall deadline of ${call.policy.deadlineMs} ms (setting ${call.namespace}:deadline)`,
+            );
+        }
+        const timeoutMs = Math.max(1, Math.min(call.policy.timeoutMs, remaining()));
         httpStats.attempts++;
         let outcome: Attempt;
-        const release = await limiter.acquire(host, call.policy.maxConcurrency);
         try {
-            outcome = await attemptOnce(call, attempts);
-        } catch (e) {
-            if (e instanceof BodyTooLarge) {
-                throw new TransportError({ ...call.describe, attempts }, `returned a body larger than ${call.policy.maxResponseBytes} bytes (setting ${call.namespace}:maxResponseBytes)`);
-            }
-            throw e;
+            outcome = await attemptOnce(call, url, proxy, timeoutMs, attempts);
         } finally {
             release();
         }
-        const res = outcome.response;
-        if (res && res.status >= 300 && res.status < 400) {
-            const location = headerValue(res.headers, "location");
-            let where = "another location";
-            try {
-                if (location) where = new URL(location, call.url).host === host ? "another path on the same host" : `host ${new URL(location, call.url).host}`;
-            } catch {
-                where = "an unparsable location";
+        if (outcome.kind === "too-large") {
+            throw failure(attempts, `returned a body larger than ${call.policy.maxResponseBytes} bytes, which was cut off (setting ${call.namespace}:maxResponseBytes)`, {
+                status: outcome.status || undefined,
+                requestId: outcome.requestId,
+            });
+        }
+        if (outcome.kind === "failure") {
+            if (outcome.code === "ERR_INVALID_CHAR" || outcome.code === "ERR_INVALID_HTTP_TOKEN") {
+                // Node refused to send: a setting put characters HTTP forbids into a header.
+                throw new ConfigurationError(
+                    `${call.describe.service} ${call.describe.operation}: a request header would hold characters HTTP does not allow (${outcome.code}); check the ${call.namespace} credential and id settings for spaces, line breaks or non-ASCII characters. Nothing was sent.`,
+                );
             }
-            throw new TransportError(
-                { ...call.describe, status: res.status, requestId: headerValue(res.headers, "x-request-id"), attempts },
-                `answered with a redirect to ${where}, which is not followed so that credentials are never sent elsewhere`,
-            );
+            const summary = describeFailure(outcome.code, outcome.message, call, url, proxy, timeoutMs);
+            // A timeout cut short by the deadline already says so.
+            const deadlineHit = outcome.code === "ETIMEDOUT" && timeoutMs < call.policy.timeoutMs;
+            if (!TRANSIENT_CODES.has(outcome.code) || deadlineHit) throw failure(attempts, summary);
+            if (attempts > call.policy.maxRetries) throw failure(attempts, `${summary}${gaveUpAfter(call)}`);
+            const wait = backoffDelay(attempts, call.policy.retryBaseDelayMs, call.policy.retryDelayCapMs);
+            if (wait >= remaining()) throw failure(attempts, `${summary}${gaveUpAtDeadline(call)}`);
+            await retryAfter(outcome.code, wait);
+            continue;
         }
-        const transient = res ? res.status >= 400 && call.isTransient(res.status, res.body) : TRANSIENT_CODES.has(outcome.failure?.code ?? "");
-        if (!transient || attempts > call.policy.maxRetries) {
-            if (res) return res;
-            const code = outcome.failure?.code ?? "ERR_UNKNOWN";
-            throw new TransportError({ ...call.describe, attempts }, describeFailure(code, call), { cause: redactedCause(code) });
+        const res = outcome.response;
+        if (res.status >= 300 && res.status < 400) {
+            const target = oneLine(redact(redirectTarget(res, url), credentialPieces(call.headers())), 120);
+            throw failure(attempts, `answered with a redirect to ${target}, which is not followed so that credentials are never sent elsewhere; set the endpoint to the final URL`, {
+                status: res.status,
+                requestId: headerValue(res.headers, "x-request-id"),
+            });
         }
-        const fromHeader = res ? retryAfterDelay(headerValue(res.headers, "retry-after"), Date.now()) : undefined;
+        // The last response is returned as it is: the caller turns it into an error with the vendor's fields.
+        if (res.status < 400 || !call.isTransient(res.status, res.body) || attempts > call.policy.maxRetries) return res;
+        const fromHeader = retryAfterDelay(headerValue(res.headers, "retry-after"), Date.now());
         const wait = Math.min(fromHeader ?? backoffDelay(attempts, call.policy.retryBaseDelayMs, call.policy.retryDelayCapMs), call.policy.retryDelayCapMs);
-        if (Date.now() - started + wait >= call.policy.deadlineMs) {
-            if (res) return res;
-            const code = outcome.failure?.code ?? "ERR_UNKNOWN";
-            throw new TransportError({ ...call.describe, attempts }, `${describeFailure(code, call)}; gave up at the overall deadline of ${call.policy.deadlineMs} ms (setting ${call.namespace}:deadline)`);
-        }
-        httpStats.retries++;
-        await sleep(wait);
+        if (wait >= remaining()) return res;
+        await retryAfter(`HTTP ${res.status}`, wait);
     }
 }
 
-// The got error carries request options (headers included); keep only its code as the cause.
-function redactedCause(code: string): Error {
-    const e = new Error(code);
-    e.name = "TransportFailure";
-    return e;
+function gaveUpAfter(call: HttpCall): string {
+    return call.policy.maxRetries > 0 ? `; gave up after ${call.policy.maxRetries} retries (setting ${call.namespace}:maxRetries)` : "";
+}
+
+function gaveUpAtDeadline(call: HttpCall): string {
+    return `; gave up at the overall deadline of ${call.policy.deadlineMs} ms (setting ${call.namespace}:deadline)`;
+}
+
+/**
+ * The credential parts of our own headers. A redirect's Location is the only server text this
+ * module prints, and a hostile server could echo a token back in it.
+ */
+function credentialPieces(headers: Record<string, string>): string[] {
+    return Object.entries(headers)
+        .filter(([name]) => /^(authorization|x-auth-token|x-security-token)$/i.test(name))
+        .flatMap(([, value]) => [value, ...value.split(/[\s,=]+/)])
+        .filter((piece) => piece.length >= 8);
+}
+
+function redirectTarget(res: HttpResponse, url: URL): string {
+    const location = headerValue(res.headers, "location");
+    if (!location) return "another location";
+    try {
+        const to = new URL(location, url);
+        return to.host === url.host ? "another path on the same host" : `host ${to.host}`;
+    } catch {
+        return "an unparsable location";
+    }
+}
+
+async function retryAfter(cause: string, waitMs: number): Promise<void> {
+    httpStats.retries++;
+    httpStats.retriesByCause[cause] = (httpStats.retriesByCause[cause] ?? 0) + 1;
+    await sleep(waitMs);
 }

@@ -1,6 +1,7 @@
 import type { Agent as HttpAgent } from "node:http";
-import type { Agent as HttpsAgent } from "node:https";
+import type { Agent as HttpsAgent, AgentOptions } from "node:https";
 import { HttpProxyAgent, HttpsProxyAgent } from "hpagent";
+import { ConfigurationError } from "./errors";
 
 /** The agents got needs for one proxy. */
 export interface ProxyAgents {
@@ -8,43 +9,82 @@ export interface ProxyAgents {
     readonly https: HttpsAgent;
 }
 
-const cache = new Map<string, ProxyAgents>();
-const LOOPBACK = new Set(["127.0.0.1", "localhost", "[::1]", "::1"]);
+/** The proxy a request goes through, as the environment names it. */
+export interface ProxyChoice {
+    readonly url: URL;
+    /** `http://host:port` without credentials, safe for messages. */
+    readonly display: string;
+    /** The environment variable it came from. */
+    readonly from: string;
+}
 
-function env(name: string): string | undefined {
-    return process.env[name] ?? process.env[name.toLowerCase()];
+const cache = new Map<string, ProxyAgents>();
+
+function env(name: string): { value: string; from: string } | undefined {
+    for (const n of [name, name.toLowerCase()]) {
+        const v = process.env[n];
+        if (v !== undefined && v.trim() !== "") return { value: v.trim(), from: n };
+    }
+    return undefined;
+}
+
+/** Loopback never goes through a proxy, as in Go's and curl's rules: 127.0.0.0/8, ::1, localhost. */
+export function isLoopbackHost(hostname: string): boolean {
+    const h = hostname.toLowerCase().replace(/\.$/, "");
+    return h === "localhost" || h.endsWith(".localhost") || h === "[::1]" || h === "::1" || /^127(\.[0-9]{1,3}){3}$/.test(h);
 }
 
 /** Whether `NO_PROXY` (comma-separated hosts, `.domain` suffixes, `*`, optional `:port`) exempts `url`. */
-export function bypassesProxy(url: URL, noProxy = env("NO_PROXY")): boolean {
-    if (LOOPBACK.has(url.hostname)) return true;
+export function bypassesProxy(url: URL, noProxy = env("NO_PROXY")?.value): boolean {
+    if (isLoopbackHost(url.hostname)) return true;
     if (!noProxy) return false;
-    const host = url.hostname.toLowerCase();
+    const host = url.hostname.toLowerCase().replace(/\.$/, "");
     const port = url.port || (url.protocol === "https:" ? "443" : "80");
     return noProxy.split(/[\s,]+/).filter(Boolean).some((raw) => {
         if (raw === "*") return true;
         const [name, onlyPort] = raw.toLowerCase().split(/:(?=[0-9]+$)/);
         if (onlyPort && onlyPort !== port) return false;
-        const bare = name.replace(/^\*?\./, "");
-        return host === bare || host.endsWith(`.${bare}`);
+        const bare = name.replace(/^\*?\./, "").replace(/\.$/, "");
+        return bare !== "" && (host === bare || host.endsWith(`.${bare}`));
     });
 }
 
 /**
- * Agents that tunnel through `HTTPS_PROXY` (for https URLs) or `HTTP_PROXY` (for http URLs),
- * unless `NO_PROXY` exempts the host; loopback hosts always go direct, as in Go's proxy rules.
- * Returns undefined for a direct connection. Agents are kept alive and shared per proxy.
+ * The proxy for `url`: `HTTPS_PROXY` for https URLs, `HTTP_PROXY` for http URLs (either in
+ * lower case too), unless `NO_PROXY` exempts the host or the host is loopback. A value without
+ * a scheme means `http://`, as in curl and Go. Throws a ConfigurationError for a value that is
+ * not an http(s) proxy URL; the message never repeats it, since it may hold a password.
  */
-export function proxyAgentFor(url: URL): ProxyAgents | undefined {
-    const proxy = url.protocol === "https:" ? env("HTTPS_PROXY") : env("HTTP_PROXY");
-    if (!proxy || bypassesProxy(url)) return undefined;
-    let agents = cache.get(proxy);
+export function proxyFor(url: URL): ProxyChoice | undefined {
+    const found = env(url.protocol === "https:" ? "HTTPS_PROXY" : "HTTP_PROXY");
+    if (!found || bypassesProxy(url)) return undefined;
+    const text = /^[a-z][a-z0-9+.-]*:\/\//i.test(found.value) ? found.value : `http://${found.value}`;
+    let proxy: URL;
+    try {
+        proxy = new URL(text);
+    } catch {
+        throw new ConfigurationError(`Environment variable ${found.from} is not a valid proxy URL (expected http://host:port or https://host:port).`);
+    }
+    if ((proxy.protocol !== "http:" && proxy.protocol !== "https:") || proxy.hostname === "") {
+        throw new ConfigurationError(`Environment variable ${found.from} must be an http:// or https:// proxy URL with a host; other proxy kinds are not supported.`);
+    }
+    return { url: proxy, display: `${proxy.protocol}//${proxy.host}`, from: found.from };
+}
+
+/**
+ * Keep-alive agents that tunnel through `proxy` (CONNECT for https). `tls` carries this
+ * package's own TLS options (trusted CAs, verification), so the tunnelled connection is
+ * verified exactly like a direct one; `tlsKey` names those options for the agent cache.
+ */
+export function proxyAgents(proxy: ProxyChoice, tls: AgentOptions, tlsKey: string): ProxyAgents {
+    const key = `${proxy.url.href}\n${tlsKey}`;
+    let agents = cache.get(key);
     if (!agents) {
         agents = {
-            http: new HttpProxyAgent({ proxy, keepAlive: true }),
-            https: new HttpsProxyAgent({ proxy, keepAlive: true }),
+            http: new HttpProxyAgent({ proxy: proxy.url, keepAlive: true }),
+            https: new HttpsProxyAgent({ proxy: proxy.url, keepAlive: true, ...tls }),
         };
-        cache.set(proxy, agents);
+        cache.set(key, agents);
     }
     return agents;
 }

@@ -1,3 +1,4 @@
+import { X509Certificate } from "node:crypto";
 import * as fs from "node:fs";
 import { ConfigurationError } from "./errors";
 import type { HttpPolicy, TlsSettings } from "./http";
@@ -73,6 +74,7 @@ export function transportNames(ns: string, envPrefix: string) {
         deadline: names(ns, envPrefix, "deadline", "DEADLINE"),
         maxResponseBytes: names(ns, envPrefix, "maxResponseBytes", "MAX_RESPONSE_BYTES"),
         maxConcurrency: names(ns, envPrefix, "maxConcurrency", "MAX_CONCURRENCY"),
+        maxRetryDelay: names(ns, envPrefix, "maxRetryDelay", "MAX_RETRY_DELAY"),
         caCert: names(ns, envPrefix, "caCert", "CA_CERT"),
         insecure: names(ns, envPrefix, "insecure", "INSECURE"),
     };
@@ -81,7 +83,12 @@ export function transportNames(ns: string, envPrefix: string) {
 /** Test and benchmark knob: the first backoff step, in milliseconds (default 500). */
 export const RETRY_BASE_DELAY: SettingName = { key: "cloudreads:retryBaseDelayMs", env: ["CLOUDREADS_RETRY_BASE_DELAY_MS"] };
 
-/** Resolves the retry, timeout and size policy of a vendor. */
+/**
+ * Resolves the retry, timeout and size policy of a vendor. Durations are whole seconds:
+ * `requestTimeout` (per attempt, default 30), `deadline` (all attempts and waits, default 300),
+ * `maxRetryDelay` (longest wait honoured from `Retry-After` or backoff, default 30);
+ * `maxRetries` (default 5), `maxResponseBytes` (default 4 MiB), `maxConcurrency` (per host, default 16).
+ */
 export function resolvePolicy(sources: SettingSources, ns: string, envPrefix: string): HttpPolicy {
     const n = transportNames(ns, envPrefix);
     return {
@@ -89,24 +96,48 @@ export function resolvePolicy(sources: SettingSources, ns: string, envPrefix: st
         maxRetries: integerSetting(sources, n.maxRetries, 5, 0, 20),
         deadlineMs: integerSetting(sources, n.deadline, 300, 1, 86400) * 1000,
         retryBaseDelayMs: integerSetting(sources, RETRY_BASE_DELAY, 500, 0, 60000),
-        retryDelayCapMs: 30_000,
+        retryDelayCapMs: integerSetting(sources, n.maxRetryDelay, 30, 1, 3600) * 1000,
         maxResponseBytes: integerSetting(sources, n.maxResponseBytes, 4 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
         maxConcurrency: integerSetting(sources, n.maxConcurrency, 16, 1, 1024),
     };
 }
 
-/** Resolves a vendor's TLS settings; `caCert` is PEM text or a path to a PEM file. */
+const PEM_CERTIFICATE = /-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/g;
+
+/** The certificates of a PEM bundle, or undefined unless it holds at least one and all of them parse. */
+function pemCertificates(text: string): string | undefined {
+    const blocks = text.match(PEM_CERTIFICATE);
+    if (!blocks) return undefined;
+    try {
+        for (const block of blocks) new X509Certificate(block);
+    } catch {
+        return undefined;
+    }
+    return blocks.join("\n");
+}
+
+/**
+ * Resolves a vendor's TLS settings: `caCert` is PEM text (one or more certificates) or the path
+ * of a PEM file, trusted on top of the public roots; `insecure` turns verification off for this
+ * package's requests to that vendor only.
+ */
 export function resolveTls(sources: SettingSources, ns: string, envPrefix: string): TlsSettings {
     const n = transportNames(ns, envPrefix);
     const insecure = booleanSetting(sources, n.insecure, false);
-    const ca = lookup(sources, n.caCert);
-    if (!ca) return { insecure };
-    if (ca.value.includes("-----BEGIN CERTIFICATE-----")) return { ca: ca.value, insecure };
-    try {
-        const text = fs.readFileSync(ca.value, "utf8");
-        if (!text.includes("-----BEGIN CERTIFICATE-----")) throw new Error("no PEM certificate");
-        return { ca: text, insecure };
-    } catch {
-        throw new ConfigurationError(`${ca.from} must be PEM certificate text or the path of a readable PEM file; the file could not be read as PEM.`);
+    const found = lookup(sources, n.caCert);
+    if (!found) return { insecure };
+    if (found.value.includes("-----BEGIN")) {
+        const ca = pemCertificates(found.value);
+        if (!ca) throw new ConfigurationError(`${found.from} holds PEM text that is not a valid certificate (expected one or more -----BEGIN CERTIFICATE----- blocks).`);
+        return { ca, insecure };
     }
+    let text: string;
+    try {
+        text = fs.readFileSync(found.value.trim(), "utf8");
+    } catch {
+        throw new ConfigurationError(`${found.from} must be PEM certificate text or the path of a readable PEM file; the file could not be read.`);
+    }
+    const ca = pemCertificates(text);
+    if (!ca) throw new ConfigurationError(`${found.from} names a file that holds no valid PEM certificate (expected -----BEGIN CERTIFICATE----- blocks).`);
+    return { ca, insecure };
 }

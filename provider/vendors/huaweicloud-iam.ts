@@ -31,10 +31,10 @@ function once(key: string, fetch: () => Promise<string>): Promise<string> {
     return p;
 }
 
-async function getJson(ctx: IamContext, operation: string, segments: readonly string[], query: string): Promise<Record<string, unknown>> {
+async function getJson(ctx: IamContext, operation: string, target: string, segments: readonly string[], query: string): Promise<Record<string, unknown>> {
     const url = joinUrl(ctx.iamBaseUrl, segments);
     url.search = query;
-    const details = { service: "Huawei Cloud IAM", operation };
+    const details = { service: "Huawei Cloud IAM", operation, target };
     const res = await send({
         describe: details,
         namespace: "huaweicloud",
@@ -65,9 +65,9 @@ async function getJson(ctx: IamContext, operation: string, segments: readonly st
 /** The project id of `region` (IAM `GET /v3/projects?name={region}`), fetched once per process. */
 export function lookUpProjectId(ctx: IamContext, region: string): Promise<string> {
     return once(`project|${ctx.iamBaseUrl}|${ctx.accessKey}|${region}`, async () => {
-        const body = await getJson(ctx, "KeystoneListProjects", ["v3", "projects"], `name=${encodeURIComponent(region)}`);
+        const body = await getJson(ctx, "KeystoneListProjects", `the project id look-up of region ${region}`, ["v3", "projects"], `name=${encodeURIComponent(region)}`);
         const d = decode(Projects, body);
-        if (!d.ok) throw new ApiError({ service: "Huawei Cloud IAM", operation: "KeystoneListProjects", hint: `Unexpected response body: ${d.problems.join("; ")}` }, "returned a response that could not be decoded");
+        if (!d.ok) throw new ApiError({ service: "Huawei Cloud IAM", operation: "KeystoneListProjects", target: `the project id look-up of region ${region}`, hint: `Unexpected response body: ${d.problems.join("; ")}` }, "returned a response that could not be decoded");
         const match = d.value.projects.find((p) => p.name === region);
         if (!match) {
             throw new ConfigurationError(`The project id look-up for region ${region} (Huawei Cloud IAM KeystoneListProjects) found no project of that name; set huaweicloud:projectId or HW_PROJECT_ID.`);
@@ -79,7 +79,7 @@ export function lookUpProjectId(ctx: IamContext, region: string): Promise<string
 /** The account (domain) id of the credentials (IAM `GET /v3/auth/domains`), fetched once per process. */
 export function lookUpDomainId(ctx: IamContext): Promise<string> {
     return once(`domain|${ctx.iamBaseUrl}|${ctx.accessKey}`, async () => {
-        const body = await getJson(ctx, "KeystoneListAuthDomains", ["v3", "auth", "domains"], "");
+        const body = await getJson(ctx, "KeystoneListAuthDomains", "the domain id look-up", ["v3", "auth", "domains"], "");
         const d = decode(Domains, body);
         if (!d.ok || d.value.domains.length === 0) {
             throw new ConfigurationError("The domain id look-up (Huawei Cloud IAM KeystoneListAuthDomains) returned no domain; set huaweicloud:domainId or HW_DOMAIN_ID.");
