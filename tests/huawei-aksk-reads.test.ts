@@ -16,10 +16,10 @@ const kps = operations["huaweicloud.kps.KeypairTask"];
 
 /** Emulator endpoints with AK/SK and nothing else: project and domain ids come from IAM. */
 function akskConfig(emu: Emulator, extra: Record<string, string> = {}): Record<string, string> {
-    const base = emulatorStackConfig(emu, { "huaweicloud:accessKey": FIXTURE.accessKey, "huaweicloud:secretKey": FIXTURE.secretKey, ...extra });
+    const base = emulatorStackConfig(emu);
     delete base["huaweicloud:token"];
     delete base["huaweicloud:projectId"];
-    return Object.fromEntries(Object.entries(base).filter(([, v]) => v !== ""));
+    return { ...base, "huaweicloud:accessKey": FIXTURE.accessKey, "huaweicloud:secretKey": FIXTURE.secretKey, ...extra };
 }
 
 function iamCalls(emu: Emulator, what: "projects" | "domains"): number {

@@ -57,6 +57,7 @@ async function getJson(ctx: IamContext, operation: string, target: string, segme
         vendorMessage: msg && oneLine(redact(msg, ctx.secrets)),
         requestId: requestId ?? (typeof body?.request_id === "string" ? body.request_id : undefined),
         attempts: res.attempts,
+        hint: code === "APIGW.0303" ? "The request time differs from the gateway's by more than 15 minutes; check the system clock" : undefined,
     };
     if (res.status === 401 || res.status === 403) throw new AuthError(failure);
     throw new ApiError(failure);
