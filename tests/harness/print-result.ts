@@ -20,6 +20,15 @@ const SYMBOL: Record<string, string> = {
 };
 
 const PRESENT: Record<string, string> = { create: "create", update: "update", replace: "replace", delete: "delete", discard: "discard", read: "read", same: "" };
+const FAILED: Record<string, string> = {
+    create: "creating failed",
+    update: "updating failed",
+    replace: "replacing failed",
+    delete: "deleting failed",
+    discard: "discarding failed",
+    read: "reading failed",
+    same: "failed",
+};
 const PAST: Record<string, string> = { create: "created", update: "updated", replace: "replaced", delete: "deleted", discard: "discarded", read: "read", same: "" };
 
 const HEADER: Record<HarnessResult["mode"], string> = {
@@ -69,12 +78,12 @@ export function formatResult(result: HarnessResult): string {
     const rows: [string, string, string, string, string][] = [];
     for (const step of stackSteps) {
         const op = shownOp(step);
-        rows.push([SYMBOL[op] ?? "  ", step.type, step.name, (done ? PAST : PRESENT)[op] ?? op, step.error ? "**failed**" : ""]);
+        rows.push([SYMBOL[op] ?? "  ", step.type, step.name, step.error ? `**${FAILED[op]}**` : ((done ? PAST : PRESENT)[op] ?? op), ""]);
     }
     otherSteps.forEach((step, i) => {
         const op = shownOp(step);
         const branch = stackSteps.length > 0 ? (i === otherSteps.length - 1 ? "└─ " : "├─ ") : "";
-        const status = step.error ? `**${(done ? PAST : PRESENT)[op] || op} failed**` : ((done ? PAST : PRESENT)[op] ?? op);
+        const status = step.error ? `**${FAILED[op] ?? "failed"}**` : ((done ? PAST : PRESENT)[op] ?? op);
         rows.push([SYMBOL[op] ?? "  ", `${branch}${step.type}`, step.name, status, diffNote(step)]);
     });
     const widths = [0, 1, 2, 3].map((c) => Math.max(["", "Type", "Name", done ? "Status" : "Plan"][c]!.length, ...rows.map((r) => r[c]!.length)));

@@ -13,6 +13,11 @@ export interface ProjectFile {
     main?: string;
 }
 
+/** Path of the project file in `programDir`, if there is one. */
+export function findProjectFile(programDir: string): string | undefined {
+    return ["Pulumi.yaml", "Pulumi.yml"].map((f) => path.join(programDir, f)).find((f) => fs.existsSync(f));
+}
+
 /** Reads top-level `name` and `main` from `Pulumi.yaml` (or `.yml`) in `programDir`. */
 export function readProjectFile(programDir: string): ProjectFile {
     for (const file of ["Pulumi.yaml", "Pulumi.yml"]) {

@@ -30,7 +30,8 @@ const options = JSON.parse(process.argv[2] ?? "{}") as RunnerOptions;
 process.argv = process.argv.slice(0, 2);
 
 const sdkRoot = path.dirname(require.resolve("@pulumi/pulumi/package.json", { paths: [process.cwd()] }));
-const fromSdk = (p: string): any => require(path.join(sdkRoot, p)); // eslint-disable-line @typescript-eslint/no-explicit-any
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- untyped internals of whichever SDK the program uses
+const fromSdk = (p: string): any => require(path.join(sdkRoot, p));
 const settings = fromSdk("runtime/settings");
 const { MockMonitor } = fromSdk("runtime/mocks") as { MockMonitor: new (mocks: unknown) => { resources: Map<string, unknown> } };
 const stackModule = fromSdk("runtime/stack");

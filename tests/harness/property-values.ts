@@ -95,18 +95,39 @@ export function stripSecretsMap(m: WireMap): WireMap {
     return stripSecrets(m) as WireMap;
 }
 
+/** A plain object: not a secret, asset, archive or other `SIG_KEY`-tagged value. */
+function isPlainObject(v: unknown): v is WireMap {
+    return isRecord(v) && !(SIG_KEY in v);
+}
+
 /**
- * Marks as secret each top-level output whose same-named input contains a
- * secret (the engine's `annotateSecrets` for providers that do not accept
- * secrets), then each key listed in `additionalSecretOutputs`.
+ * The engine's `annotateSecrets` (provider_plugin.go), for providers that do
+ * not accept secrets: an output whose same-named input contains a secret
+ * becomes secret, recursing where both sides are plain objects.
  */
-export function annotateSecrets(outputs: WireMap, inputs: WireMap | undefined, additionalSecretOutputs: readonly string[]): WireMap {
+function annotateFromInputs(outputs: WireMap, inputs: WireMap): WireMap {
     const out: WireMap = { ...outputs };
-    for (const [k, inValue] of Object.entries(inputs ?? {})) {
-        if (k in out && containsSecrets(inValue)) {
-            out[k] = makeSecret(out[k]);
+    for (const [k, inValue] of Object.entries(inputs)) {
+        if (!(k in out)) {
+            continue;
+        }
+        const outValue = out[k]!;
+        if (isPlainObject(outValue) && isPlainObject(inValue)) {
+            out[k] = annotateFromInputs(outValue, inValue);
+        } else if (!isSecret(outValue) && containsSecrets(inValue)) {
+            out[k] = makeSecret(outValue);
         }
     }
+    return out;
+}
+
+/**
+ * Marks outputs secret as the engine does after a provider call: by the
+ * same-named inputs (see {@link annotateFromInputs}), then each key listed in
+ * the registration's `additionalSecretOutputs`.
+ */
+export function annotateSecrets(outputs: WireMap, inputs: WireMap | undefined, additionalSecretOutputs: readonly string[]): WireMap {
+    const out = annotateFromInputs(outputs, inputs ?? {});
     for (const k of additionalSecretOutputs) {
         if (k in out && out[k] !== UNKNOWN) {
             out[k] = makeSecret(out[k]);

@@ -14,7 +14,7 @@ import { createHash } from "node:crypto";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import type { HarnessReply, ReadMessage, RegisterMessage, RunnerMessage, RunnerOptions } from "./ipc-messages";
-import { resolveEntryPoint, readProjectFile } from "./program-entry";
+import { findProjectFile, readProjectFile, resolveEntryPoint } from "./program-entry";
 import {
     PROVIDER_KEY,
     annotateSecrets,
@@ -236,6 +236,10 @@ class Deployment {
     // ---- preview / up -------------------------------------------------------------------------
 
     async runProgram(timeoutMs: number): Promise<void> {
+        if (!findProjectFile(this.opts.programDir)) {
+            // The CLI refuses to run without a project file.
+            throw new Error(`no Pulumi.yaml project file found in ${this.opts.programDir}`);
+        }
         const runnerOptions: RunnerOptions = {
             program: resolveEntryPoint(this.opts.programDir, this.warnings),
             project: this.opts.project,
@@ -327,7 +331,7 @@ class Deployment {
         const urn = makeUrn(this.opts.project, this.opts.stack, m.type, m.name, m.parent);
         const slot = this.claim(urn);
         const old = this.oldByUrn.get(urn);
-        const step: Step = { op: old ? "same" : "create", urn, type: m.type, name: m.name, custom: m.custom, id: "", calls: [] };
+        const step: Step = { op: "create", urn, type: m.type, name: m.name, custom: m.custom, id: "", calls: [] };
         this.steps.push(step);
         const base = {
             urn,
@@ -343,7 +347,11 @@ class Deployment {
         };
 
         if (!m.custom) {
-            // Components and the stack have no provider; their outputs arrive with RegisterResourceOutputs.
+            // Components and the stack have no provider: the engine compares inputs. Their outputs
+            // arrive with RegisterResourceOutputs.
+            if (old) {
+                step.op = changedKeys(old.inputs, m.object).length > 0 ? "update" : "same";
+            }
             const outputs = old?.outputs ?? {};
             this.slots[slot] = { ...base, id: "", inputs: m.object, outputs, secretOutputs: secretKeys(outputs) };
             return { kind: "ok", reqId: m.reqId, urn, id: "", object: {} };
@@ -387,6 +395,9 @@ class Deployment {
                     outs = plan.inputs;
                 } else {
                     const created = await (await this.getHost()).create(ref, stripSecretsMap(plan.inputs), false);
+                    if (!created.id) {
+                        throw new Error(`plugin for package 'pulumi-nodejs' returned empty resource.ID from create '${urn}'`);
+                    }
                     id = created.id;
                     outs = created.properties;
                 }
@@ -426,7 +437,10 @@ class Deployment {
         const changed = changedKeys(old.inputs, inputs, m.ignoreChanges);
         // Without a provider diff the engine falls back to comparing inputs, __provider included.
         const changes = d.changes === "unknown" ? (changed.length > 0 ? "some" : "none") : d.changes;
-        const replaceKeys = [...new Set([...d.replaces, ...(changes === "some" ? matchReplaceOnChanges(changed, m.replaceOnChanges) : [])])];
+        // replaceOnChanges matches the diff's changed keys; the host never reports any (it sets no
+        // detailed diff), so only the engine's own fallback comparison can trigger it.
+        const engineChangedKeys = d.changes === "unknown" ? changed : [];
+        const replaceKeys = [...new Set([...d.replaces, ...(changes === "some" ? matchReplaceOnChanges(engineChangedKeys, m.replaceOnChanges) : [])])];
         const diff: StepDiff = { providerChanges: d.changes, changedKeys: changed, replaceKeys, deleteBeforeReplace: false };
         if (changes === "none") {
             return { op: "same", inputs, diff };
