@@ -29,12 +29,18 @@ describe("reliability: injected faults", function () {
         rejections.dispose();
     });
 
-    for (const c of faultCases().filter((x) => !isSlow(x) || SLOW_CASES_FOR.has(x.service))) {
-        it(`${c.service} (${READ_FOR[c.service]}): ${c.label}`, async () => {
-            const outcome = await runFaultCase(emu, c, { otherHost: recorder.url });
-            assert.deepEqual(outcome.problems, [], `${outcome.result}: ${outcome.message}`);
+    describe("the fault matrix", () => {
+        for (const c of faultCases().filter((x) => !isSlow(x) || SLOW_CASES_FOR.has(x.service))) {
+            it(`${c.service} (${READ_FOR[c.service]}): ${c.label}`, async () => {
+                const outcome = await runFaultCase(emu, c, { otherHost: recorder.url });
+                assert.deepEqual(outcome.problems, [], `${outcome.result}: ${outcome.message}`);
+            });
+        }
+
+        it("no fault case sent anything to the other host", () => {
+            assert.deepEqual(recorder.received, []);
         });
-    }
+    });
 
     describe("redirects", () => {
         const credentialConfigs: [string, "huaweicloud.kps.KeypairTask" | "huaweicloud.sms.TaskPassphrase" | "astracontrol.Certificate", Record<string, string>, "kms" | "sms" | "astra"][] = [
@@ -148,7 +154,28 @@ describe("reliability: injected faults", function () {
         });
     });
 
-    it("no unhandled promise rejection happened during the fault runs", () => {
-        assert.deepEqual(rejections.seen, []);
+    describe("the deadline", () => {
+        it("bounds the wait for a connection slot: a read queued behind a hung one fails at its deadline without sending anything", async () => {
+            emu.reset();
+            emu.inject("kms", { kind: "hang" }, 1);
+            const token = "huaweicloud.kps.KeypairTask";
+            const hung = performRead(operations[token], VALID_ARGS[token], sources(emulatorStackConfig(emu, { "huaweicloud:maxConcurrency": "1", "huaweicloud:requestTimeout": "2", "huaweicloud:maxRetries": "0" })));
+            const hungOutcome = hung.then(
+                () => "success",
+                (e: Error) => e.name,
+            );
+            await assert.rejects(
+                performRead(operations[token], VALID_ARGS[token], sources(emulatorStackConfig(emu, { "huaweicloud:maxConcurrency": "1", "huaweicloud:deadline": "1" }))),
+                /got no free connection slot for 127\.0\.0\.1:[0-9]+ \(setting huaweicloud:maxConcurrency\) before the overall deadline of 1000 ms \(setting huaweicloud:deadline\)/,
+            );
+            assert.equal(emu.requests.length, 1);
+            assert.equal(await hungOutcome, "TransportError");
+        });
+    });
+
+    describe("afterwards", () => {
+        it("no unhandled promise rejection happened during the fault runs", () => {
+            assert.deepEqual(rejections.seen, []);
+        });
     });
 });

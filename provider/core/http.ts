@@ -267,6 +267,12 @@ export async function send(call: HttpCall): Promise<HttpResponse> {
     const remaining = (): number => call.policy.deadlineMs - (Date.now() - started);
     const failure = (attempts: number, summary: string, extra: Partial<ApiErrorDetails> = {}): TransportError =>
         new TransportError({ ...call.describe, ...extra, attempts }, summary);
+    const unsendable = unsendableHeader(call.headers());
+    if (unsendable) {
+        throw new ConfigurationError(
+            `${call.describe.service} ${call.describe.operation}: header ${unsendable} would hold characters HTTP does not allow (line breaks, control characters or characters beyond Latin-1); check the ${call.namespace} setting it comes from. Nothing was sent.`,
+        );
+    }
     let attempts = 0;
     for (;;) {
         attempts++;
@@ -292,12 +298,6 @@ export async function send(call: HttpCall): Promise<HttpResponse> {
             });
         }
         if (outcome.kind === "failure") {
-            if (outcome.code === "ERR_INVALID_CHAR" || outcome.code === "ERR_INVALID_HTTP_TOKEN") {
-                // Node refused to send: a setting put characters HTTP forbids into a header.
-                throw new ConfigurationError(
-                    `${call.describe.service} ${call.describe.operation}: a request header would hold characters HTTP does not allow (${outcome.code}); check the ${call.namespace} credential and id settings for spaces, line breaks or non-ASCII characters. Nothing was sent.`,
-                );
-            }
             const summary = describeFailure(outcome.code, outcome.message, call, url, proxy, timeoutMs);
             // A timeout cut short by the deadline already says so.
             const deadlineHit = outcome.code === "ETIMEDOUT" && timeoutMs < call.policy.timeoutMs;
@@ -305,7 +305,7 @@ export async function send(call: HttpCall): Promise<HttpResponse> {
             if (attempts > call.policy.maxRetries) throw failure(attempts, `${summary}${gaveUpAfter(call)}`);
             const wait = backoffDelay(attempts, call.policy.retryBaseDelayMs, call.policy.retryDelayCapMs);
             if (wait >= remaining()) throw failure(attempts, `${summary}${gaveUpAtDeadline(call)}`);
-            await retryAfter(outcome.code, wait);
+            await countRetryAndWait(outcome.code, wait);
             continue;
         }
         const res = outcome.response;
@@ -321,8 +321,13 @@ export async function send(call: HttpCall): Promise<HttpResponse> {
         const fromHeader = retryAfterDelay(headerValue(res.headers, "retry-after"), Date.now());
         const wait = Math.min(fromHeader ?? backoffDelay(attempts, call.policy.retryBaseDelayMs, call.policy.retryDelayCapMs), call.policy.retryDelayCapMs);
         if (wait >= remaining()) return res;
-        await retryAfter(`HTTP ${res.status}`, wait);
+        await countRetryAndWait(`HTTP ${res.status}`, wait);
     }
+}
+
+/** The name of the first header Node would refuse to send (its own rule: no CTL except tab, nothing past U+00FF). */
+function unsendableHeader(headers: Record<string, string>): string | undefined {
+    return Object.entries(headers).find(([, value]) => /[^\t\x20-\x7e\x80-\xff]/.test(value))?.[0];
 }
 
 function gaveUpAfter(call: HttpCall): string {
@@ -355,7 +360,7 @@ function redirectTarget(res: HttpResponse, url: URL): string {
     }
 }
 
-async function retryAfter(cause: string, waitMs: number): Promise<void> {
+async function countRetryAndWait(cause: string, waitMs: number): Promise<void> {
     httpStats.retries++;
     httpStats.retriesByCause[cause] = (httpStats.retriesByCause[cause] ?? 0) + 1;
     await sleep(waitMs);

@@ -307,8 +307,9 @@ function namedIn(c: InputCase, message: string): boolean {
     if (c.property === "(unknown)") return message.includes("taskld");
     if (c.property === "(arguments)") return message.includes("(arguments)");
     if (c.expect === "InputError") return message.includes(`${c.property}:`) || message.includes(`argument ${c.property}`);
-    // A transport setting is named with its namespace; a credential or id may be named by its env var too.
-    return message.includes(c.property) || (c.property.endsWith(":token") || c.property.endsWith(":apiToken") || c.property.endsWith(":domainId") ? /credential and id settings/.test(message) : false);
+    // A credential is only ever named by the header it would travel in: the value itself must never appear.
+    const header: Record<string, string> = { "huaweicloud:token": "header X-Auth-Token", "astracontrol:apiToken": "header Authorization" };
+    return message.includes(c.property) || (header[c.property] !== undefined && message.includes(header[c.property]));
 }
 
 /** Runs one case against `emu` and judges it. */

@@ -149,6 +149,8 @@ export interface TestCertificates {
     readonly keyPem: string;
     /** Names in the server certificate. */
     readonly names: readonly string[];
+    /** Deletes the files. */
+    remove(): void;
 }
 
 /** Whether `openssl` can be run. */
@@ -179,7 +181,16 @@ export function makeCertificates(dnsNames: readonly string[]): TestCertificates 
     fs.writeFileSync(path.join(dir, "server.ext"), `subjectAltName=${san}\nbasicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n`);
     run("x509", "-req", "-in", "server.csr", "-CA", "ca.pem", "-CAkey", "ca.key", "-CAcreateserial", "-days", "2", "-sha256", "-extfile", "server.ext", "-out", "server.pem");
     const read = (f: string): string => fs.readFileSync(path.join(dir, f), "utf8");
-    return { dir, caPem: read("ca.pem"), caFile: path.join(dir, "ca.pem"), otherCaPem: read("other.pem"), certPem: read("server.pem"), keyPem: read("server.key"), names };
+    return {
+        dir,
+        caPem: read("ca.pem"),
+        caFile: path.join(dir, "ca.pem"),
+        otherCaPem: read("other.pem"),
+        certPem: read("server.pem"),
+        keyPem: read("server.key"),
+        names,
+        remove: () => fs.rmSync(dir, { recursive: true, force: true }),
+    };
 }
 
 /** An HTTPS server that serves the emulator's answers (a reverse proxy with TLS in front). */
@@ -214,7 +225,9 @@ export interface Tunnel {
  * 127.0.0.1), so a client can use a host name that does not resolve on this machine; other
  * names are refused with 502. Every tunnel is recorded.
  */
-export async function startConnectProxy(hosts: Readonly<Record<string, string>>): Promise<Running & { readonly url: string; readonly tunnels: Tunnel[] }> {
+export async function startConnectProxy(
+    hosts: Readonly<Record<string, string>>,
+): Promise<Running & { readonly url: string; readonly tunnels: Tunnel[]; dropTunnels(): Promise<void> }> {
     const tunnels: Tunnel[] = [];
     const open = new Set<net.Socket>();
     const server = http.createServer((_req, res) => {
@@ -259,6 +272,11 @@ export async function startConnectProxy(hosts: Readonly<Record<string, string>>)
         },
         url: `http://127.0.0.1:${running.port}`,
         tunnels,
+        // Clients keep tunnels alive; dropping them makes the next request open (and count) a new one.
+        dropTunnels: async () => {
+            for (const s of open) s.destroy();
+            await new Promise((resolve) => setTimeout(resolve, 50));
+        },
     };
 }
 

@@ -1,0 +1,252 @@
+import { strict as assert } from "node:assert";
+import * as fs from "node:fs";
+import { createRequire } from "node:module";
+import * as os from "node:os";
+import * as path from "node:path";
+import { FIXTURE_SECRETS, startEmulator, type Emulator } from "../emulator";
+import { runHarness, SECRET_SIG, SIG_KEY, type HarnessResult, type HarnessRun, type StateFile } from "./harness";
+import { installPackages, packProject, readLoadLog, writeLoadTracer, type LoadedModule } from "./helpers/installed-package";
+import { emulatorStackConfig, FIXTURE } from "./helpers/stack";
+
+const ROOT = path.join(__dirname, "..");
+const PULUMI_SDK = "@pulumi/pulumi@3.248.0";
+const CREDENTIAL_KEYS = new Set(["huaweicloud:token", "astracontrol:apiToken"]);
+const CREDENTIALS = [FIXTURE.huaweiToken, FIXTURE.astraToken, FIXTURE.accessKey, FIXTURE.secretKey, ...FIXTURE_SECRETS];
+
+/** The provider module each resource type's `__provider` must require. */
+const PROVIDER_MODULES: Record<string, string> = {
+    "pulumi-nodejs:dynamic/cloudreads:huaweicloud.sms.TaskPassphrase": "huaweicloud-sms-task-passphrase",
+    "pulumi-nodejs:dynamic/cloudreads:huaweicloud.roma.ProductAuthentication": "huaweicloud-roma-product-authentication",
+    "pulumi-nodejs:dynamic/cloudreads:huaweicloud.kps.KeypairTask": "huaweicloud-kps-keypair-task",
+    "pulumi-nodejs:dynamic/cloudreads:astracontrol.Certificate": "astracontrol-certificate",
+};
+
+// Text that only a by-value copy of provider/dynamic/provider-for.ts or the runtime would hold.
+const PROVIDER_CODE_MARKERS = ["loadHost", "HOST_MODULE", "providerFor", "configure", "performRead", "check(", "diff(", "__dirname", "/work/main", "node_modules"];
+
+// The quickstart is copied verbatim; this entry point re-exports it and adds a second resource of
+// each type, so that "the same `__provider` for every resource of a type" compares two resources.
+const ENTRY_POINT = `import { astracontrol, huaweicloud } from "pulumi-cloudreads";
+
+export * from "./quickstart";
+
+new huaweicloud.sms.TaskPassphrase("agent-pass-2", { taskId: "5e0c4b1d-0000-4000-8000-000000000002" });
+new huaweicloud.roma.ProductAuthentication("device-auth-2", { instanceId: "${FIXTURE.romaInstanceId}", productId: "${FIXTURE.romaSmallProductId}" });
+new huaweicloud.kps.KeypairTask("reset-task-2", { taskId: "3f6b2d8c-0000-4000-8000-000000000002" });
+new astracontrol.Certificate("vcenter-ca-2", { certificateId: "${FIXTURE.derCertificateId}" });
+`;
+
+const PROJECT_FILE = `name: cloudreads-quickstart
+runtime:
+  name: nodejs
+  options:
+    typescript: true
+description: examples/quickstart with pulumi-cloudreads installed from its npm tarball.
+`;
+
+function customResources(state: StateFile): StateFile["resources"] {
+    return state.resources.filter((r) => r.custom);
+}
+
+/** The state with every secret envelope replaced by a marker: what may hold no secret in clear. */
+function outsideSecrets(value: unknown): unknown {
+    if (Array.isArray(value)) {
+        return value.map(outsideSecrets);
+    }
+    if (typeof value === "object" && value !== null) {
+        const record = value as Record<string, unknown>;
+        if (record[SIG_KEY] === SECRET_SIG) {
+            return "[secret envelope]";
+        }
+        return Object.fromEntries(Object.entries(record).map(([k, v]) => [k, outsideSecrets(v)]));
+    }
+    return value;
+}
+
+function assertNoErrors(result: HarnessResult): void {
+    assert.deepEqual(result.errors, [], `${result.errors.join("\n")}\n${result.programStderr}\n${result.hostStderr}`);
+}
+
+describe("the package installed from its npm tarball, running examples/quickstart", function () {
+    this.timeout(60_000);
+    let tmp: string;
+    let programDir: string;
+    let installed: string;
+    let emulator: Emulator;
+    let upState: StateFile;
+    const timings: string[] = [];
+
+    before(async function () {
+        // npm pack (with its prepack build) and an install take 20-120 s on a 2-core machine.
+        this.timeout(180_000);
+        const started = Date.now();
+        tmp = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), "cloudreads-installed-")));
+        const tarball = await packProject(ROOT, path.join(tmp, "stage"), path.join(tmp, "pack"), 120_000);
+        timings.push(`npm pack ${Date.now() - started} ms`);
+        programDir = path.join(tmp, "program");
+        fs.mkdirSync(programDir);
+        fs.writeFileSync(path.join(programDir, "package.json"), `${JSON.stringify({ name: "cloudreads-installed-quickstart", private: true, main: "index.ts" }, null, 2)}\n`);
+        fs.copyFileSync(path.join(ROOT, "examples", "quickstart", "index.ts"), path.join(programDir, "quickstart.ts"));
+        fs.writeFileSync(path.join(programDir, "index.ts"), ENTRY_POINT);
+        fs.writeFileSync(path.join(programDir, "Pulumi.yaml"), PROJECT_FILE);
+        const installStarted = Date.now();
+        await installPackages(programDir, [tarball, PULUMI_SDK], 150_000);
+        timings.push(`npm install ${Date.now() - installStarted} ms`);
+        installed = path.join(programDir, "node_modules", "pulumi-cloudreads");
+        emulator = await startEmulator({ port: 0 });
+    });
+
+    after(async () => {
+        await emulator?.close();
+        if (tmp) {
+            fs.rmSync(tmp, { recursive: true, force: true });
+        }
+        if (timings.length > 0) {
+            process.stdout.write(`      (installed-package timings: ${timings.join(", ")})\n`);
+        }
+    });
+
+    /** One harness run with module-load tracing; returns the result and the modules each process compiled. */
+    async function run(mode: HarnessRun["mode"]): Promise<[HarnessResult, LoadedModule[]]> {
+        const all = emulatorStackConfig(emulator);
+        const log = path.join(tmp, `loads-${mode}.log`);
+        const started = Date.now();
+        const result = await runHarness({
+            mode,
+            programDir,
+            statePath: path.join(tmp, "state.json"),
+            config: Object.fromEntries(Object.entries(all).filter(([k]) => !CREDENTIAL_KEYS.has(k))),
+            secretConfig: Object.fromEntries(Object.entries(all).filter(([k]) => CREDENTIAL_KEYS.has(k))),
+            env: { NODE_OPTIONS: writeLoadTracer(path.join(tmp, "trace-loads.js")), CLOUDREADS_LOAD_LOG: log },
+        });
+        timings.push(`${mode} ${Date.now() - started} ms`);
+        return [result, readLoadLog(log)];
+    }
+
+    function hostModules(loads: LoadedModule[]): string[] {
+        return loads.filter((m) => m.script.endsWith(path.join("cmd", "dynamic-provider", "index.js"))).map((m) => m.file);
+    }
+
+    it("is a real install, not a link to the working tree, with a single copy of @pulumi/pulumi", () => {
+        assert.equal(fs.lstatSync(installed).isSymbolicLink(), false);
+        const real = fs.realpathSync(installed);
+        assert.equal(real.startsWith(`${fs.realpathSync(ROOT)}${path.sep}`), false, real);
+        assert.equal(real.startsWith(`${tmp}${path.sep}`), true, real);
+        for (const module of Object.values(PROVIDER_MODULES)) {
+            assert.ok(fs.existsSync(path.join(installed, "dist", "provider", "dynamic", `${module}.js`)), module);
+        }
+        assert.equal(fs.existsSync(path.join(installed, "tests")), false, "tests/ was packed");
+        assert.equal(fs.existsSync(path.join(installed, "emulator")), false, "emulator/ was packed");
+        const sdk = JSON.parse(fs.readFileSync(path.join(programDir, "node_modules", "@pulumi", "pulumi", "package.json"), "utf8")) as { version: string };
+        assert.equal(sdk.version, "3.248.0");
+        // A second SDK copy under the package would break resource registration.
+        assert.equal(fs.existsSync(path.join(installed, "node_modules", "@pulumi")), false);
+    });
+
+    it("up creates every resource, running only the installed copy of the package", async () => {
+        const [result, loads] = await run("up");
+        assertNoErrors(result);
+        const custom = result.steps.filter((s) => s.custom);
+        assert.equal(custom.length, 8);
+        assert.deepEqual([...new Set(custom.map((s) => s.op))], ["create"]);
+        assert.deepEqual([...new Set(custom.map((s) => s.type))].sort(), Object.keys(PROVIDER_MODULES).sort());
+        for (const s of custom) {
+            assert.ok(s.id, `${s.name} has no id`);
+        }
+        upState = result.state;
+        assert.equal(customResources(upState).length, 8);
+        assert.equal(result.outputs.keypairTaskStatus, "RUNNING_RESET");
+        assert.equal(result.outputs.migrationPassphrase, "[secret]");
+        assert.equal(result.reveal.resourceOutput("agent-pass", "passphrase"), FIXTURE.smsPassphrase);
+        assert.equal(result.reveal.resourceOutput("device-auth-2", "userName"), "emulatorUser0002");
+
+        // The program and the provider host load the package from the install, never from this repository.
+        const fromRepo = loads.filter((m) => [path.join(ROOT, "dist"), path.join(ROOT, "sdk"), path.join(ROOT, "provider"), path.join(ROOT, "node_modules", "@pulumi")].some((d) => m.file.startsWith(`${d}${path.sep}`)));
+        assert.deepEqual(fromRepo, []);
+        assert.ok(loads.some((m) => m.file === path.join(installed, "dist", "sdk", "index.js")), "the program did not load the installed SDK");
+        const host = hostModules(loads);
+        assert.ok(host.includes(path.join(installed, "dist", "provider", "runtime", "host.js")), "the host did not run the installed provider runtime");
+        assert.deepEqual(host.filter((f) => f.startsWith(`${ROOT}${path.sep}`)), []);
+    });
+
+    it("stores each __provider as a short require() of the installed module, the same for every resource of a type", () => {
+        const byType = new Map<string, Set<string>>();
+        for (const r of customResources(upState)) {
+            const text = r.inputs.__provider;
+            assert.equal(typeof text, "string", `${r.name} has no __provider`);
+            const provider = text as string;
+            assert.equal(r.outputs.__provider, provider, `${r.name}: __provider differs between inputs and outputs`);
+            const module = PROVIDER_MODULES[r.type];
+            assert.ok(module, `unexpected type ${r.type}`);
+            assert.ok(Buffer.byteLength(provider) <= 1024, `${r.name}: __provider is ${Buffer.byteLength(provider)} bytes`);
+            const requires = [...provider.matchAll(/require\(("[^"]*")\)/g)].map((m) => JSON.parse(m[1]) as string);
+            assert.deepEqual(requires, [`pulumi-cloudreads/provider/dynamic/${module}`], provider);
+            for (const marker of PROVIDER_CODE_MARKERS) {
+                assert.equal(provider.includes(marker), false, `${r.name}: __provider holds provider code (${marker}):\n${provider}`);
+            }
+            byType.set(r.type, (byType.get(r.type) ?? new Set()).add(provider));
+        }
+        for (const [type, texts] of byType) {
+            assert.equal(texts.size, 1, `${type} has ${texts.size} different __provider texts`);
+        }
+        assert.deepEqual([...byType.values()].map((s) => s.size), [1, 1, 1, 1]);
+        // The exports map resolves each specifier inside the installed package, as the host will
+        // (from the program directory: this file's own require would find the repository by self-reference).
+        const requireFromProgram = createRequire(path.join(programDir, "index.ts"));
+        for (const module of Object.values(PROVIDER_MODULES)) {
+            const resolved = requireFromProgram.resolve(`pulumi-cloudreads/provider/dynamic/${module}`);
+            assert.equal(resolved, path.join(installed, "dist", "provider", "dynamic", `${module}.js`));
+        }
+    });
+
+    it("keeps every credential and fixture secret out of the state, outside secret envelopes", () => {
+        const text = fs.readFileSync(path.join(tmp, "state.json"), "utf8");
+        const clear = JSON.stringify(outsideSecrets(JSON.parse(text)));
+        const providers = customResources(upState).map((r) => String(r.inputs.__provider)).join("\n");
+        for (const secret of CREDENTIALS) {
+            assert.equal(clear.includes(secret), false, `a credential or secret is in the state in clear: ${secret.slice(0, 12)}…`);
+            assert.equal(providers.includes(secret), false, `a credential or secret is in __provider: ${secret.slice(0, 12)}…`);
+        }
+        for (const [name, key] of [
+            ["agent-pass", "passphrase"],
+            ["agent-pass-2", "passphrase"],
+            ["device-auth", "password"],
+            ["device-auth-2", "password"],
+        ] as const) {
+            const value = upState.resources.find((r) => r.name === name)?.outputs[key] as Record<string, unknown> | undefined;
+            assert.equal(value?.[SIG_KEY], SECRET_SIG, `${name}.${key} is not stored as a secret`);
+        }
+    });
+
+    it("refresh re-reads through the stored __provider, running the installed code", async () => {
+        emulator.setKeypairTaskStatus(FIXTURE.projectId, FIXTURE.kpsTaskId, "SUCCESS_RESET");
+        const before = emulator.requests.length;
+        const [result, loads] = await run("refresh");
+        assertNoErrors(result);
+        const services = new Set(emulator.requests.slice(before).map((r) => r.service));
+        assert.deepEqual([...services].sort(), ["astra", "kms", "roma", "sms"]);
+        assert.equal(result.steps.filter((s) => s.op === "refresh").length, 8);
+        assert.equal(result.steps.find((s) => s.name === "reset-task")?.refresh, "update");
+        assert.equal(result.reveal.resourceOutput("reset-task", "taskStatus"), "SUCCESS_RESET");
+        assert.equal(result.steps.find((s) => s.name === "agent-pass")?.refresh, "same");
+        for (const r of customResources(result.state)) {
+            const stored = upState.resources.find((u) => u.urn === r.urn);
+            assert.equal(r.inputs.__provider, stored?.inputs.__provider, `${r.name}: __provider changed on refresh`);
+        }
+        const host = hostModules(loads);
+        for (const module of Object.values(PROVIDER_MODULES)) {
+            assert.ok(host.includes(path.join(installed, "dist", "provider", "dynamic", `${module}.js`)), `the host did not load the installed ${module}`);
+        }
+        assert.ok(host.includes(path.join(installed, "dist", "provider", "runtime", "host.js")));
+        assert.deepEqual(host.filter((f) => f.startsWith(`${ROOT}${path.sep}`)), []);
+    });
+
+    it("destroy deletes every resource without a request", async () => {
+        const before = emulator.requests.length;
+        const [result] = await run("destroy");
+        assertNoErrors(result);
+        assert.equal(emulator.requests.length, before);
+        assert.equal(result.steps.filter((s) => s.op === "delete" && s.custom).length, 8);
+        assert.deepEqual(result.state.resources, []);
+    });
+});
