@@ -3,7 +3,16 @@ import provider = require("../../provider/dynamic/astracontrol-certificate");
 import { astraCertificate, Label, TrustStateDetail, TrustStateTransition } from "../../provider/operations/astra-certificate";
 import { resourceOptions, resourceProps, TYPE_MODULE } from "../internal/program";
 
-/** Arguments of {@link Certificate}. */
+/**
+ * Arguments of {@link Certificate}.
+ *
+ * @example
+ * ```ts
+ * import { astracontrol } from "pulumi-cloudreads";
+ *
+ * const args: astracontrol.CertificateArgs = { certificateId: "a26cbed4-2183-58ce-aa19-e37ca8b0531a" };
+ * ```
+ */
 export interface CertificateArgs {
     /** Certificate id (a UUID). Changing it replaces the resource. */
     readonly certificateId: pulumi.Input<string>;

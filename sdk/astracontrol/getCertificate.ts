@@ -4,7 +4,16 @@ import { invokeRead, invokeReadOutput } from "../internal/program";
 
 export type { Label, TrustStateDetail, TrustStateTransition } from "../../provider/operations/astra-certificate";
 
-/** Arguments of {@link getCertificate}. */
+/**
+ * Arguments of {@link getCertificate}.
+ *
+ * @example
+ * ```ts
+ * import { astracontrol } from "pulumi-cloudreads";
+ *
+ * const args: astracontrol.GetCertificateArgs = { certificateId: "a26cbed4-2183-58ce-aa19-e37ca8b0531a", url: "https://astra.example.com" };
+ * ```
+ */
 export interface GetCertificateArgs {
     /** Certificate id (a UUID). */
     readonly certificateId: string;
@@ -14,14 +23,33 @@ export interface GetCertificateArgs {
     readonly url?: string;
 }
 
-/** Arguments of {@link getCertificateOutput}: as {@link GetCertificateArgs}, each an Input. */
+/**
+ * Arguments of {@link getCertificateOutput}: as {@link GetCertificateArgs}, each an Input.
+ *
+ * @example
+ * ```ts
+ * import * as pulumi from "@pulumi/pulumi";
+ * import { astracontrol } from "pulumi-cloudreads";
+ *
+ * const args: astracontrol.GetCertificateOutputArgs = { certificateId: pulumi.output("a26cbed4-2183-58ce-aa19-e37ca8b0531a") };
+ * ```
+ */
 export interface GetCertificateOutputArgs {
     readonly certificateId: pulumi.Input<string>;
     readonly accountId?: pulumi.Input<string>;
     readonly url?: pulumi.Input<string>;
 }
 
-/** Result of {@link getCertificate}. */
+/**
+ * Result of {@link getCertificate}.
+ *
+ * @example
+ * ```ts
+ * import { astracontrol } from "pulumi-cloudreads";
+ *
+ * const r: astracontrol.GetCertificateResult = await astracontrol.getCertificate({ certificateId: "a26cbed4-2183-58ce-aa19-e37ca8b0531a" });
+ * ```
+ */
 export type GetCertificateResult = CertificateResult;
 
 /**

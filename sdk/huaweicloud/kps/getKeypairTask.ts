@@ -2,7 +2,16 @@ import * as pulumi from "@pulumi/pulumi";
 import { KeypairTaskResult, kpsKeypairTask } from "../../../provider/operations/kps-keypair-task";
 import { invokeRead, invokeReadOutput } from "../../internal/program";
 
-/** Arguments of {@link getKeypairTask}. */
+/**
+ * Arguments of {@link getKeypairTask}.
+ *
+ * @example
+ * ```ts
+ * import { huaweicloud } from "pulumi-cloudreads";
+ *
+ * const args: huaweicloud.kps.GetKeypairTaskArgs = { taskId: "aee8d2fe-5484-4753-9177-5a38dc15546c" };
+ * ```
+ */
 export interface GetKeypairTaskArgs {
     /** Key pair task id. */
     readonly taskId: string;
@@ -14,7 +23,17 @@ export interface GetKeypairTaskArgs {
     readonly endpoint?: string;
 }
 
-/** Arguments of {@link getKeypairTaskOutput}: as {@link GetKeypairTaskArgs}, each an Input. */
+/**
+ * Arguments of {@link getKeypairTaskOutput}: as {@link GetKeypairTaskArgs}, each an Input.
+ *
+ * @example
+ * ```ts
+ * import * as pulumi from "@pulumi/pulumi";
+ * import { huaweicloud } from "pulumi-cloudreads";
+ *
+ * const args: huaweicloud.kps.GetKeypairTaskOutputArgs = { taskId: pulumi.output("aee8d2fe-5484-4753-9177-5a38dc15546c") };
+ * ```
+ */
 export interface GetKeypairTaskOutputArgs {
     readonly taskId: pulumi.Input<string>;
     readonly projectId?: pulumi.Input<string>;
@@ -22,7 +41,16 @@ export interface GetKeypairTaskOutputArgs {
     readonly endpoint?: pulumi.Input<string>;
 }
 
-/** Result of {@link getKeypairTask}. */
+/**
+ * Result of {@link getKeypairTask}.
+ *
+ * @example
+ * ```ts
+ * import { huaweicloud } from "pulumi-cloudreads";
+ *
+ * const r: huaweicloud.kps.GetKeypairTaskResult = await huaweicloud.kps.getKeypairTask({ taskId: "aee8d2fe-5484-4753-9177-5a38dc15546c" });
+ * ```
+ */
 export type GetKeypairTaskResult = KeypairTaskResult;
 
 /**

@@ -3,7 +3,16 @@ import provider = require("../../../provider/dynamic/huaweicloud-kps-keypair-tas
 import { kpsKeypairTask } from "../../../provider/operations/kps-keypair-task";
 import { resourceOptions, resourceProps, TYPE_MODULE } from "../../internal/program";
 
-/** Arguments of {@link KeypairTask}. */
+/**
+ * Arguments of {@link KeypairTask}.
+ *
+ * @example
+ * ```ts
+ * import { huaweicloud } from "pulumi-cloudreads";
+ *
+ * const args: huaweicloud.kps.KeypairTaskArgs = { taskId: "aee8d2fe-5484-4753-9177-5a38dc15546c", region: "cn-north-4" };
+ * ```
+ */
 export interface KeypairTaskArgs {
     /** Key pair task id. Changing it replaces the resource. */
     readonly taskId: pulumi.Input<string>;

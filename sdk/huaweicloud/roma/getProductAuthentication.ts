@@ -2,7 +2,16 @@ import * as pulumi from "@pulumi/pulumi";
 import { ProductAuthenticationResult, romaProductAuthentication } from "../../../provider/operations/roma-product-authentication";
 import { invokeRead, invokeReadOutput } from "../../internal/program";
 
-/** Arguments of {@link getProductAuthentication}. */
+/**
+ * Arguments of {@link getProductAuthentication}.
+ *
+ * @example
+ * ```ts
+ * import { huaweicloud } from "pulumi-cloudreads";
+ *
+ * const args: huaweicloud.roma.GetProductAuthenticationArgs = { instanceId: "default", productId: 1024 };
+ * ```
+ */
 export interface GetProductAuthenticationArgs {
     /** ROMA Connect instance id (up to 36 characters, or `default`). */
     readonly instanceId: string;
@@ -16,7 +25,17 @@ export interface GetProductAuthenticationArgs {
     readonly endpoint?: string;
 }
 
-/** Arguments of {@link getProductAuthenticationOutput}: as {@link GetProductAuthenticationArgs}, each an Input. */
+/**
+ * Arguments of {@link getProductAuthenticationOutput}: as {@link GetProductAuthenticationArgs}, each an Input.
+ *
+ * @example
+ * ```ts
+ * import * as pulumi from "@pulumi/pulumi";
+ * import { huaweicloud } from "pulumi-cloudreads";
+ *
+ * const args: huaweicloud.roma.GetProductAuthenticationOutputArgs = { instanceId: pulumi.output("default"), productId: "99999999999999999" };
+ * ```
+ */
 export interface GetProductAuthenticationOutputArgs {
     readonly instanceId: pulumi.Input<string>;
     readonly productId: pulumi.Input<string | number>;
@@ -25,7 +44,16 @@ export interface GetProductAuthenticationOutputArgs {
     readonly endpoint?: pulumi.Input<string>;
 }
 
-/** Result of {@link getProductAuthentication}. */
+/**
+ * Result of {@link getProductAuthentication}.
+ *
+ * @example
+ * ```ts
+ * import { huaweicloud } from "pulumi-cloudreads";
+ *
+ * const r: huaweicloud.roma.GetProductAuthenticationResult = await huaweicloud.roma.getProductAuthentication({ instanceId: "default", productId: "1024" });
+ * ```
+ */
 export type GetProductAuthenticationResult = ProductAuthenticationResult;
 
 /**

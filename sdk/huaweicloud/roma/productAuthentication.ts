@@ -3,7 +3,16 @@ import provider = require("../../../provider/dynamic/huaweicloud-roma-product-au
 import { romaProductAuthentication } from "../../../provider/operations/roma-product-authentication";
 import { resourceOptions, resourceProps, TYPE_MODULE } from "../../internal/program";
 
-/** Arguments of {@link ProductAuthentication}. */
+/**
+ * Arguments of {@link ProductAuthentication}.
+ *
+ * @example
+ * ```ts
+ * import { huaweicloud } from "pulumi-cloudreads";
+ *
+ * const args: huaweicloud.roma.ProductAuthenticationArgs = { instanceId: "default", productId: "99999999999999999" };
+ * ```
+ */
 export interface ProductAuthenticationArgs {
     /** ROMA Connect instance id (up to 36 characters, or `default`). Changing it replaces the resource. */
     readonly instanceId: pulumi.Input<string>;

@@ -2,7 +2,16 @@ import * as pulumi from "@pulumi/pulumi";
 import { smsTaskPassphrase, TaskPassphraseResult } from "../../../provider/operations/sms-task-passphrase";
 import { invokeRead, invokeReadOutput } from "../../internal/program";
 
-/** Arguments of {@link getTaskPassphrase}. */
+/**
+ * Arguments of {@link getTaskPassphrase}.
+ *
+ * @example
+ * ```ts
+ * import { huaweicloud } from "pulumi-cloudreads";
+ *
+ * const args: huaweicloud.sms.GetTaskPassphraseArgs = { taskId: "d7fa81b9-c174-4c0a-a475-51a54c8af8a4", region: "cn-north-4" };
+ * ```
+ */
 export interface GetTaskPassphraseArgs {
     /** Migration task id (1 to 36 characters). */
     readonly taskId: string;
@@ -12,14 +21,33 @@ export interface GetTaskPassphraseArgs {
     readonly endpoint?: string;
 }
 
-/** Arguments of {@link getTaskPassphraseOutput}: as {@link GetTaskPassphraseArgs}, each an Input. */
+/**
+ * Arguments of {@link getTaskPassphraseOutput}: as {@link GetTaskPassphraseArgs}, each an Input.
+ *
+ * @example
+ * ```ts
+ * import * as pulumi from "@pulumi/pulumi";
+ * import { huaweicloud } from "pulumi-cloudreads";
+ *
+ * const args: huaweicloud.sms.GetTaskPassphraseOutputArgs = { taskId: pulumi.output("d7fa81b9-c174-4c0a-a475-51a54c8af8a4") };
+ * ```
+ */
 export interface GetTaskPassphraseOutputArgs {
     readonly taskId: pulumi.Input<string>;
     readonly region?: pulumi.Input<string>;
     readonly endpoint?: pulumi.Input<string>;
 }
 
-/** Result of {@link getTaskPassphrase}. */
+/**
+ * Result of {@link getTaskPassphrase}.
+ *
+ * @example
+ * ```ts
+ * import { huaweicloud } from "pulumi-cloudreads";
+ *
+ * const r: huaweicloud.sms.GetTaskPassphraseResult = await huaweicloud.sms.getTaskPassphrase({ taskId: "d7fa81b9-c174-4c0a-a475-51a54c8af8a4" });
+ * ```
+ */
 export type GetTaskPassphraseResult = TaskPassphraseResult;
 
 /**

@@ -3,7 +3,16 @@ import provider = require("../../../provider/dynamic/huaweicloud-sms-task-passph
 import { smsTaskPassphrase } from "../../../provider/operations/sms-task-passphrase";
 import { resourceOptions, resourceProps, TYPE_MODULE } from "../../internal/program";
 
-/** Arguments of {@link TaskPassphrase}. */
+/**
+ * Arguments of {@link TaskPassphrase}.
+ *
+ * @example
+ * ```ts
+ * import { huaweicloud } from "pulumi-cloudreads";
+ *
+ * const args: huaweicloud.sms.TaskPassphraseArgs = { taskId: "d7fa81b9-c174-4c0a-a475-51a54c8af8a4" };
+ * ```
+ */
 export interface TaskPassphraseArgs {
     /** Migration task id (1 to 36 characters). Changing it replaces the resource. */
     readonly taskId: pulumi.Input<string>;
