@@ -4,6 +4,7 @@ import { ApiError, AuthError, NotFoundError } from "../provider/core/errors";
 import { performRead } from "../provider/core/execute";
 import { operations } from "../provider/operations";
 import type { AnyReadOperation } from "../provider/operations/operation";
+import { rejection } from "./helpers/rejection";
 import { emulatorStackConfig, FIXTURE, requestsTo, sources } from "./helpers/stack";
 
 interface Case {
@@ -24,14 +25,9 @@ const CASES: readonly Case[] = [
 const SECRETS = [FIXTURE.huaweiToken, FIXTURE.astraToken, FIXTURE.smsPassphrase, FIXTURE.romaPassword];
 
 async function failure(promise: Promise<unknown>): Promise<ApiError> {
-    try {
-        await promise;
-    } catch (e) {
-        assert.ok(e instanceof ApiError, `expected an ApiError, got ${String(e)}`);
-        for (const s of SECRETS) assert.ok(!e.message.includes(s), "a secret reached the message");
-        return e;
-    }
-    assert.fail("the read succeeded");
+    const e = await rejection(promise, ApiError);
+    for (const s of SECRETS) assert.ok(!e.message.includes(s), "a secret reached the message");
+    return e;
 }
 
 describe("error responses, per API and status", () => {

@@ -4,20 +4,13 @@ import { ConfigurationError } from "../provider/core/errors";
 import { performRead } from "../provider/core/execute";
 import { operations } from "../provider/operations";
 import { vendorFor } from "../provider/vendors";
+import { rejection } from "./helpers/rejection";
 import { emulatorStackConfig, FIXTURE, sources } from "./helpers/stack";
 
 const kps = operations["huaweicloud.kps.KeypairTask"];
 const astra = operations["astracontrol.Certificate"];
 
-async function configError(p: Promise<unknown>): Promise<ConfigurationError> {
-    try {
-        await p;
-    } catch (e) {
-        assert.ok(e instanceof ConfigurationError, `expected ConfigurationError, got ${String(e)}`);
-        return e;
-    }
-    assert.fail("accepted");
-}
+const configError = (p: Promise<unknown>): Promise<ConfigurationError> => rejection(p, ConfigurationError);
 
 function without(config: Record<string, string>, ...keys: string[]): Record<string, string> {
     const copy = { ...config };

@@ -3,17 +3,10 @@ import { Emulator, startEmulator } from "../emulator";
 import { InputError } from "../provider/core/errors";
 import { performRead } from "../provider/core/execute";
 import { operations } from "../provider/operations";
+import { rejection } from "./helpers/rejection";
 import { emulatorStackConfig, FIXTURE, sources } from "./helpers/stack";
 
-async function inputError(p: Promise<unknown>): Promise<InputError> {
-    try {
-        await p;
-    } catch (e) {
-        assert.ok(e instanceof InputError, `expected InputError, got ${String(e)}`);
-        return e;
-    }
-    assert.fail("accepted");
-}
+const inputError = (p: Promise<unknown>): Promise<InputError> => rejection(p, InputError);
 
 describe("argument validation before any request", () => {
     let emu: Emulator;
