@@ -72,7 +72,10 @@ export const BaseUrl = refinedString(
 
 /** Returns why `s` is not an acceptable base URL, or undefined when it is. */
 export function checkBaseUrl(s: string): string | undefined {
-    if (s.length > 2048 || /[\s\u0000-\u001f\u007f]/.test(s)) return "contains whitespace or control characters";
+    // The URL parser silently drops tabs and newlines, reads a backslash as "/" and "https:///h" as
+    // "https://h/", so such input would be accepted as a different URL than the one written.
+    if (s.length > 2048 || /[\s\\\u0000-\u001f\u007f]/.test(s)) return "contains whitespace, control characters or backslashes";
+    if (!/^[a-z][a-z0-9+.-]*:\/\/[^/]/i.test(s)) return "is not an absolute URL with a host";
     let u: URL;
     try {
         u = new URL(s);
