@@ -5,7 +5,7 @@
  * transport made, and the secrets found in error messages (must be none).
  *
  * Usage: npm run reliability   (ts-node scripts/reliability.ts)
- * Exits 1 when anything falls short, known gaps in input validation included.
+ * Exits 1 when anything falls short.
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
@@ -14,7 +14,7 @@ import { FIXTURE_SECRETS } from "../emulator/fixtures";
 import { httpStats, resetHttpStats } from "../provider/core/http";
 import { RETRY_BASE_DELAY, transportNames } from "../provider/core/settings";
 import { faultCases, runFaultCase, type FaultOutcome, type FaultService } from "../tests/helpers/reliability-faults";
-import { argumentCases, knownGap, runInputCase, settingCases, type InputOutcome } from "../tests/helpers/reliability-inputs";
+import { argumentCases, runInputCase, settingCases, type InputOutcome } from "../tests/helpers/reliability-inputs";
 import { runLoad, type LoadResult } from "../tests/helpers/reliability-load";
 import { startRecorder, trackUnhandledRejections } from "../tests/helpers/reliability-servers";
 
@@ -75,12 +75,10 @@ interface Results {
 function render(r: Results): { text: string; verdict: string; reasons: string[] } {
     const reasons: string[] = [];
     const faultFailures = r.faults.filter((f) => !f.ok);
-    const gaps = r.inputs.filter((i) => !i.ok && knownGap(i.case));
-    const inputFailures = r.inputs.filter((i) => !i.ok && !knownGap(i.case));
+    const inputFailures = r.inputs.filter((i) => !i.ok);
     const secrets = r.faults.reduce((n, f) => n + f.secretsFound, 0) + r.inputs.reduce((n, i) => n + i.secretsFound, 0) + r.load.secretsFound;
     if (faultFailures.length) reasons.push(`${faultFailures.length} fault case(s) did not behave as required`);
     if (inputFailures.length) reasons.push(`${inputFailures.length} bad input(s) were not refused as required`);
-    if (gaps.length) reasons.push(`${gaps.length} bad input(s) in known gaps (fixes belong outside the transport; see "Known gaps")`);
     if (r.load.failed) reasons.push(`${r.load.failed} of ${r.load.options.reads} reads under load failed`);
     if (r.load.peakInFlight > r.load.options.maxConcurrency) reasons.push(`${r.load.peakInFlight} requests in flight, over maxConcurrency ${r.load.options.maxConcurrency}`);
     if (secrets) reasons.push(`${secrets} fixture secret(s) found in error messages`);
@@ -101,7 +99,7 @@ function render(r: Results): { text: string; verdict: string; reasons: string[] 
     p("| Matrix | Tried | As required | Not as required |");
     p("|---|---:|---:|---:|");
     p(`| Injected faults (fault × read) | ${r.faults.length} | ${r.faults.length - faultFailures.length} | ${faultFailures.length} |`);
-    p(`| Bad inputs (argument or setting × value) | ${r.inputs.length} | ${r.inputs.length - gaps.length - inputFailures.length} | ${gaps.length + inputFailures.length} (${gaps.length} known gaps) |`);
+    p(`| Bad inputs (argument or setting × value) | ${r.inputs.length} | ${r.inputs.length - inputFailures.length} | ${inputFailures.length} |`);
     p(`| Reads under load | ${r.load.options.reads} | ${r.load.succeeded} | ${r.load.failed} |`);
     p();
     p(`Secrets found in error messages: **${secrets}** (each error's message, stack, \`util.inspect\` and JSON were searched for all ${FIXTURE_SECRETS.length} fixture secrets). Requests that reached the other host of a redirect: **${r.redirectLeaks}**. Unhandled promise rejections: **${r.unhandled}**.`);
@@ -176,8 +174,8 @@ function render(r: Results): { text: string; verdict: string; reasons: string[] 
     p();
     p("Every argument of every read, and every setting that shapes a request, was given each bad value below. Required: an `InputError` (arguments) or `ConfigurationError` (settings) whose message names the property, zero requests at the emulator, and no secret in the error.");
     p();
-    p("| Read | Property | Tried | Refused as required | Known gap | Other failure |");
-    p("|---|---|---:|---:|---:|---:|");
+    p("| Read | Property | Tried | Refused as required | Not refused as required |");
+    p("|---|---|---:|---:|---:|");
     const groups = new Map<string, InputOutcome[]>();
     for (const i of r.inputs) {
         const key = `${i.case.token}|${i.case.property}`;
@@ -185,33 +183,13 @@ function render(r: Results): { text: string; verdict: string; reasons: string[] 
     }
     for (const [key, items] of groups) {
         const [token, property] = key.split("|");
-        const gap = items.filter((i) => !i.ok && knownGap(i.case)).length;
-        const other = items.filter((i) => !i.ok && !knownGap(i.case)).length;
-        p(`| ${token} | \`${property}\` | ${items.length} | ${items.filter((i) => i.ok).length} | ${gap} | ${other} |`);
+        p(`| ${token} | \`${property}\` | ${items.length} | ${items.filter((i) => i.ok).length} | ${items.filter((i) => !i.ok).length} |`);
     }
     p();
     p("Values tried (per property, as applicable): " + [...new Set(r.inputs.filter((i) => i.case.expect === "InputError").map((i) => i.case.label))].join("; ") + ".");
     p();
-    if (gaps.length) {
-        p("### Known gaps");
-        p();
-        p("Cases the current code does not handle as required. None is in the transport (`provider/core/http.ts` & co); each names the file that needs the fix.");
-        p();
-        const byGap = new Map<string, InputOutcome[]>();
-        for (const g of gaps) {
-            const why = knownGap(g.case) ?? "";
-            byGap.set(why, [...(byGap.get(why) ?? []), g]);
-        }
-        for (const [why, items] of byGap) {
-            const where = [...new Set(items.map((i) => `${i.case.token} \`${i.case.property}\``))].join(", ");
-            const values = [...new Set(items.map((i) => i.case.label))].join("; ");
-            const sent = items.reduce((n, i) => n + i.requests, 0);
-            p(`- ${cell(why)}. ${where}; values: ${values}. Outcome: ${[...new Set(items.map((i) => i.got))].join(", ")}; requests at the emulator: ${sent}.`);
-        }
-        p();
-    }
     if (inputFailures.length) {
-        p("### Other inputs not refused as required");
+        p("### Inputs not refused as required");
         p();
         for (const i of inputFailures) p(`- ${i.case.token} \`${i.case.property}\` ${i.case.label}: ${cell(i.problem ?? "")}`);
         p();

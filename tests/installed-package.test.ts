@@ -7,6 +7,7 @@ import { FIXTURE_SECRETS, startEmulator, type Emulator } from "../emulator";
 import { runHarness, SECRET_SIG, SIG_KEY, type HarnessResult, type HarnessRun, type StateFile } from "./harness";
 import { installPackages, packProject, readLoadLog, writeLoadTracer, type LoadedModule } from "./helpers/installed-package";
 import { emulatorStackConfig, FIXTURE } from "./helpers/stack";
+import { outsideSecretEnvelopes } from "./helpers/sweep-scanner";
 
 const ROOT = path.join(__dirname, "..");
 const PULUMI_SDK = "@pulumi/pulumi@3.248.0";
@@ -46,21 +47,6 @@ description: examples/quickstart with pulumi-cloudreads installed from its npm t
 
 function customResources(state: StateFile): StateFile["resources"] {
     return state.resources.filter((r) => r.custom);
-}
-
-/** The state with every secret envelope replaced by a marker: what may hold no secret in clear. */
-function outsideSecrets(value: unknown): unknown {
-    if (Array.isArray(value)) {
-        return value.map(outsideSecrets);
-    }
-    if (typeof value === "object" && value !== null) {
-        const record = value as Record<string, unknown>;
-        if (record[SIG_KEY] === SECRET_SIG) {
-            return "[secret envelope]";
-        }
-        return Object.fromEntries(Object.entries(record).map(([k, v]) => [k, outsideSecrets(v)]));
-    }
-    return value;
 }
 
 function assertNoErrors(result: HarnessResult): void {
@@ -201,7 +187,7 @@ describe("the package installed from its npm tarball, running examples/quickstar
 
     it("keeps every credential and fixture secret out of the state, outside secret envelopes", () => {
         const text = fs.readFileSync(path.join(tmp, "state.json"), "utf8");
-        const clear = JSON.stringify(outsideSecrets(JSON.parse(text)));
+        const clear = JSON.stringify(outsideSecretEnvelopes(JSON.parse(text)));
         const providers = customResources(upState).map((r) => String(r.inputs.__provider)).join("\n");
         for (const secret of CREDENTIALS) {
             assert.equal(clear.includes(secret), false, `a credential or secret is in the state in clear: ${secret.slice(0, 12)}…`);

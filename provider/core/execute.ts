@@ -46,6 +46,11 @@ export async function performRead(op: AnyReadOperation, rawArgs: unknown, source
         return { args, scope: conn.scope, id: op.id(args, conn.scope), result: op.result(decoded.value, args, conn.scope) as Record<string, unknown> };
     }
     const fields = vendor.errorFields(res.status, res.headers, res.body);
+    // A transient status that is still the answer after retries: say why retrying stopped.
+    const givenUp = (attempts: number, status: number, body: string): string | undefined =>
+        TRANSIENT_STATUSES.has(status) || vendor.isTransient(status, body)
+            ? `Still failing after ${attempts} attempt${attempts === 1 ? "" : "s"}: retries stop at ${conn.namespace}:maxRetries (${conn.policy.maxRetries}) or before ${conn.namespace}:deadline (${conn.policy.deadlineMs / 1000} s)`
+            : undefined;
     const failure: ApiErrorDetails = {
         ...details,
         status: res.status,
@@ -53,7 +58,7 @@ export async function performRead(op: AnyReadOperation, rawArgs: unknown, source
         vendorMessage: fields.vendorMessage && oneLine(redact(fields.vendorMessage, conn.secrets)),
         requestId: fields.requestId && oneLine(fields.requestId, 120),
         attempts: res.attempts,
-        hint: vendor.hint(res.status, fields.vendorCode),
+        hint: [vendor.hint(res.status, fields.vendorCode), givenUp(res.attempts, res.status, res.body)].filter(Boolean).join(". ") || undefined,
     };
     if (vendor.isNotFound(res.status, fields.vendorCode)) throw new NotFoundError(failure);
     if (res.status === 401 || res.status === 403) throw new AuthError(failure);

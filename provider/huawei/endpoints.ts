@@ -191,6 +191,7 @@ export function validateEndpointUrl(value: string, setting: string): string {
         throw new ConfigurationError(`${setting} ${problem} (${expected}; http:// is allowed only for 127.0.0.1, localhost and [::1])`);
     };
     if (typeof value !== "string" || value === "") return fail("is empty");
+    if (value.length > 2048) return fail("is longer than 2048 characters");
     // The WHATWG parser silently drops tabs and newlines and reads "\" as "/", so such input
     // would be accepted as a different URL than the one written.
     if (/[\s\\\x00-\x1f\x7f]/.test(value)) return fail("contains spaces, control characters or backslashes");

@@ -1,6 +1,7 @@
 import { Connection, header, jsonObject, stringField, Vendor } from "../core/connection";
 import { ConfigurationError } from "../core/errors";
-import { Region } from "../core/input-codecs";
+import { idSegment, Region } from "../core/input-codecs";
+import { argFailures } from "../core/validate-args";
 import { describeName, lookup, resolvePolicy, resolveTls, SettingSources } from "../core/settings";
 import { HuaweiService, serviceBaseUrl } from "../huawei/endpoints";
 import { signRequest } from "../huawei/signer";
@@ -33,6 +34,17 @@ function parseEndpoints(sources: SettingSources): Partial<Record<HuaweiService, 
     return out;
 }
 
+const DomainId = idSegment(1, 64);
+const HEADER_SAFE = /^[\x21-\x7e]+$/;
+
+// Credentials go into headers: refuse what Node would refuse to send, naming the setting, never the value.
+function checkCredentials(subject: string, auth: HuaweiAuth): void {
+    const values = auth.kind === "token" ? [auth.token] : [auth.accessKey, auth.secretKey, auth.securityToken ?? "x"];
+    if (values.some((v) => !HEADER_SAFE.test(v))) {
+        throw new ConfigurationError(`${subject}: the credentials from ${auth.from} must be printable ASCII without spaces; they contain other characters.`);
+    }
+}
+
 function authHeaders(auth: HuaweiAuth, url: URL, base: Record<string, string>): Record<string, string> {
     if (auth.kind === "token") return { ...base, "X-Auth-Token": auth.token };
     const headers: Record<string, string> = { ...base, Host: url.host };
@@ -57,6 +69,7 @@ export const huaweicloud: Vendor = {
         const policy = resolvePolicy(sources, "huaweicloud", "HW");
         const tls = resolveTls(sources, "huaweicloud", "HW");
         const auth = resolveHuaweiAuth(op.token, sources);
+        checkCredentials(op.token, auth);
         const regionArg = typeof args.region === "string" ? args.region : undefined;
         const regionFound = regionArg ? { value: regionArg, from: "argument region" } : lookup(sources, S.region) ?? (auth.kind === "aksk" && auth.profile?.region ? { value: auth.profile.region, from: "the KooCLI profile" } : undefined);
         if (regionFound && !Region.is(regionFound.value)) throw new ConfigurationError(`${op.token}: ${regionFound.from} must be ${Region.name}.`);
@@ -89,7 +102,13 @@ export const huaweicloud: Vendor = {
         const extra: Record<string, string> = {};
         if (op.scope === "project") {
             const projectArg = typeof args.projectId === "string" ? args.projectId : undefined;
-            let projectId = projectArg ?? lookup(sources, S.projectId)?.value ?? (auth.kind === "aksk" ? auth.profile?.projectId : undefined);
+            const configured = lookup(sources, S.projectId) ?? (auth.kind === "aksk" && auth.profile?.projectId ? { value: auth.profile.projectId, from: "the KooCLI profile's projectId" } : undefined);
+            if (!projectArg && configured) {
+                // A project id from settings goes into the path like the argument would: same rule.
+                const bad = argFailures(op.args, op.argNames, { ...args, projectId: configured.value }).failures.find((f) => f.property === "projectId");
+                if (bad) throw new ConfigurationError(`${op.token}: ${configured.from} is not a valid project id: ${bad.reason.replace(/, got .*$/, "")}.`);
+            }
+            let projectId = projectArg ?? configured?.value;
             if (!projectId) {
                 if (auth.kind !== "aksk") {
                     throw new ConfigurationError(`${op.token} needs a project id: pass projectId or set ${describeName(S.projectId)} (with AK/SK credentials it is looked up from IAM for the region).`);
@@ -100,7 +119,9 @@ export const huaweicloud: Vendor = {
             if (auth.kind === "aksk") extra["X-Project-Id"] = projectId;
         } else if (op.scope === "domain" && auth.kind === "aksk") {
             // SMS is a global service: AK/SK requests carry the account (domain) id instead.
-            const domainId = lookup(sources, S.domainId)?.value ?? auth.profile?.domainId ?? (await lookUpDomainId(iam()));
+            const configured = lookup(sources, S.domainId) ?? (auth.profile?.domainId ? { value: auth.profile.domainId, from: "the KooCLI profile's domainId" } : undefined);
+            if (configured && !DomainId.is(configured.value)) throw new ConfigurationError(`${op.token}: ${configured.from} must be ${DomainId.name}.`);
+            const domainId = configured?.value ?? (await lookUpDomainId(iam()));
             extra["X-Domain-Id"] = domainId;
         }
         return {

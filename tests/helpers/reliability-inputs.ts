@@ -261,31 +261,6 @@ function dedupe(cases: InputCase[]): InputCase[] {
     });
 }
 
-/**
- * Cases the current code does not handle as required, each with the file that needs the fix
- * (none of them is a transport file). Tests mark them pending while they still fail; the
- * reliability report lists them.
- */
-export function knownGap(c: InputCase): string | undefined {
-    const huaweiRead = c.token.startsWith("huaweicloud.");
-    if (huaweiRead && c.property === "endpoint" && ["three slashes", "backslash"].includes(c.label)) {
-        return "refused before sending, but as a ConfigurationError from provider/huawei/endpoints.ts: the BaseUrl codec (checkBaseUrl in provider/core/input-codecs.ts) lets it through";
-    }
-    if ((c.property === "url" || c.property === "astracontrol:url") && ["three slashes", "backslash"].includes(c.label)) {
-        return "not refused: checkBaseUrl in provider/core/input-codecs.ts lets the URL parser rewrite it (\\ read as /, a third slash dropped), so a request goes to the rewritten host";
-    }
-    if (c.property === "huaweicloud:endpoints" && c.label === "too long") {
-        return "not refused: validateEndpointUrl in provider/huawei/endpoints.ts has no length limit";
-    }
-    if (c.property === "huaweicloud:projectId") {
-        return "not refused: provider/vendors/huaweicloud.ts puts a project id from settings into the path unchecked (\".\" and \"..\" even change which path is requested)";
-    }
-    if (c.property === "huaweicloud:domainId") {
-        return "refused before sending, but as a SigningError naming header x-domain-id, not a ConfigurationError naming huaweicloud:domainId (provider/vendors/huaweicloud.ts does not check it)";
-    }
-    return undefined;
-}
-
 /** How one case came out. */
 export interface InputOutcome {
     readonly case: InputCase;

@@ -3,30 +3,31 @@ import { loadDefaultFixtures, type FixtureData } from "../../emulator";
 /**
  * Obviously fake credentials and secret values, each distinct and none a part of another, so a
  * scan can tell exactly which one leaked. Every one starts with `SENTINEL-<kind>-`, which the
- * scanner also looks for on its own to catch cut-off copies.
+ * scanner also looks for on its own to catch cut-off copies; the number that tells two of a kind
+ * apart sits away from both ends, so even their base64 forms (which drop an end) differ.
  */
 export const SENTINELS = {
-    huaweiToken: "SENTINEL-HW-TOKEN-7f3a-0001",
-    huaweiToken2: "SENTINEL-HW-TOKEN-7f3a-0002",
-    accessKey: "SENTINEL-HW-AK-7f3a-0001",
-    secretKey: "SENTINEL-HW-SK-7f3a-0001",
-    tempAccessKey: "SENTINEL-HW-AK-7f3a-0002",
-    tempSecretKey: "SENTINEL-HW-SK-7f3a-0002",
-    tempSecurityToken: "SENTINEL-HW-SECURITY-TOKEN-7f3a-0002",
-    smsPassphrase: "SENTINEL-SMS-PASSPHRASE-7f3a-0001",
-    smsPassphrase2: "SENTINEL-SMS-PASSPHRASE-7f3a-0002",
-    romaPassword: "SENTINEL-ROMA-PASSWORD-7f3a-0001",
-    romaPassword2: "SENTINEL-ROMA-PASSWORD-7f3a-0002",
-    astraToken: "SENTINEL-ASTRA-TOKEN-7f3a-0001",
-    astraToken2: "SENTINEL-ASTRA-TOKEN-7f3a-0002",
+    huaweiToken: "SENTINEL-HW-TOKEN-0001-7f3a",
+    huaweiToken2: "SENTINEL-HW-TOKEN-0002-7f3a",
+    accessKey: "SENTINEL-HW-AK-0001-7f3a",
+    secretKey: "SENTINEL-HW-SK-0001-7f3a",
+    tempAccessKey: "SENTINEL-HW-AK-0002-7f3a",
+    tempSecretKey: "SENTINEL-HW-SK-0002-7f3a",
+    tempSecurityToken: "SENTINEL-HW-SECURITY-TOKEN-0002-7f3a",
+    smsPassphrase: "SENTINEL-SMS-PASSPHRASE-0001-7f3a",
+    smsPassphrase2: "SENTINEL-SMS-PASSPHRASE-0002-7f3a",
+    romaPassword: "SENTINEL-ROMA-PASSWORD-0001-7f3a",
+    romaPassword2: "SENTINEL-ROMA-PASSWORD-0002-7f3a",
+    astraToken: "SENTINEL-ASTRA-TOKEN-0001-7f3a",
+    astraToken2: "SENTINEL-ASTRA-TOKEN-0002-7f3a",
     // Accepted by no fixture: for the failure paths.
-    wrongHuaweiToken: "SENTINEL-HW-WRONG-TOKEN-7f3a-0009",
-    wrongSecretKey: "SENTINEL-HW-WRONG-SK-7f3a-0009",
-    wrongAstraToken: "SENTINEL-ASTRA-WRONG-TOKEN-7f3a-0009",
-    urlPassword: "SENTINEL-URL-PASSWORD-7f3a-0009",
-    profileAccessKey: "SENTINEL-PROFILE-AK-7f3a-0009",
-    profileSecretKey: "SENTINEL-PROFILE-SK-7f3a-0009",
-    profileSecurityToken: "SENTINEL-PROFILE-SECURITY-TOKEN-7f3a-0009",
+    wrongHuaweiToken: "SENTINEL-HW-WRONG-TOKEN-0009-7f3a",
+    wrongSecretKey: "SENTINEL-HW-WRONG-SK-0009-7f3a",
+    wrongAstraToken: "SENTINEL-ASTRA-WRONG-TOKEN-0009-7f3a",
+    urlPassword: "SENTINEL-URL-PASSWORD-0009-7f3a",
+    profileAccessKey: "SENTINEL-PROFILE-AK-0009-7f3a",
+    profileSecretKey: "SENTINEL-PROFILE-SK-0009-7f3a",
+    profileSecurityToken: "SENTINEL-PROFILE-SECURITY-TOKEN-0009-7f3a",
 } as const;
 
 /** Every sentinel value. */
@@ -35,7 +36,8 @@ export const ALL_SENTINELS: readonly string[] = Object.freeze(Object.values(SENT
 /** Matches the start of any sentinel, whatever its case: a copy cut short is still found. */
 export const SENTINEL_PREFIX = /sentinel-(hw|sms|roma|astra|url|profile)-/i;
 
-function replaceAll<T>(items: T[], replacements: readonly T[], what: string): T[] {
+/** One replacement per item, in order. */
+function replaceAll<R>(items: readonly unknown[], replacements: readonly R[], what: string): R[] {
     if (items.length > replacements.length) {
         // A fixture grew: fail rather than leave one of its secrets unreplaced.
         throw new Error(`the default fixtures have ${items.length} ${what}; sweep-sentinels.ts replaces only ${replacements.length}`);
@@ -62,11 +64,11 @@ export function sentinelFixtures(): FixtureData {
         }
         return replacement;
     });
-    const passphrases = replaceAll(data.huawei.sms.tasks, [S.smsPassphrase, S.smsPassphrase2] as const, "SMS tasks");
+    const passphrases = replaceAll(data.huawei.sms.tasks, [S.smsPassphrase, S.smsPassphrase2], "SMS tasks");
     data.huawei.sms.tasks.forEach((t, i) => (t.passphrase = passphrases[i]));
-    const passwords = replaceAll(data.huawei.roma.products, [S.romaPassword, S.romaPassword2] as const, "ROMA products");
+    const passwords = replaceAll(data.huawei.roma.products, [S.romaPassword, S.romaPassword2], "ROMA products");
     data.huawei.roma.products.forEach((p, i) => (p.password = passwords[i]));
-    const astraTokens = replaceAll(data.astra.tokens, [S.astraToken, S.astraToken2] as const, "Astra tokens");
+    const astraTokens = replaceAll(data.astra.tokens, [S.astraToken, S.astraToken2], "Astra tokens");
     data.astra.tokens.forEach((t, i) => (t.token = astraTokens[i]));
     return data;
 }
