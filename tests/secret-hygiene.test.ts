@@ -71,12 +71,19 @@ describe("secret hygiene: sentinel credentials and secret values never show outs
     this.timeout(60_000);
     let emu: Emulator;
     let tmp: string;
+    let oneReadDir: string;
     const sweep = new SentinelSweep(ALL_SENTINELS);
     const covered = new Set<string>();
 
     before(async () => {
         emu = await startEmulator({ port: 0, fixtures: sentinelFixtures() });
         tmp = fs.mkdtempSync(path.join(os.tmpdir(), "cloudreads-secret-sweep-"));
+        // A project whose program is tests/helpers/sweep-program.ts; the host is found from the
+        // project directory, so it links this repository's @pulumi/pulumi.
+        oneReadDir = path.join(tmp, "one-read");
+        fs.mkdirSync(path.join(oneReadDir, "node_modules", "@pulumi"), { recursive: true });
+        fs.symlinkSync(path.join(PROJECT_DIR, "node_modules", "@pulumi", "pulumi"), path.join(oneReadDir, "node_modules", "@pulumi", "pulumi"), "dir");
+        fs.writeFileSync(path.join(oneReadDir, "Pulumi.yaml"), `name: cloudreads-sweep\nruntime: nodejs\nmain: ${JSON.stringify(path.join(__dirname, "helpers", "sweep-program.ts"))}\n`);
     });
 
     after(async () => {
@@ -123,8 +130,8 @@ describe("secret hygiene: sentinel credentials and secret values never show outs
         }
     }
 
-    async function harness(label: string, mode: HarnessMode, statePath: string, all: Record<string, string>): Promise<HarnessResult> {
-        const result = await runHarness({ mode, programDir: PROJECT_DIR, statePath, ...splitSecrets(all) });
+    async function harness(label: string, mode: HarnessMode, statePath: string, all: Record<string, string>, programDir = PROJECT_DIR): Promise<HarnessResult> {
+        const result = await runHarness({ mode, programDir, statePath, ...splitSecrets(all) });
         collect(`${label} ${mode}`, result, statePath);
         return result;
     }
@@ -208,46 +215,46 @@ describe("secret hygiene: sentinel credentials and secret values never show outs
         }
     });
 
-    describe("failure paths through the engine harness", () => {
+    describe("failing reads through the engine harness", () => {
         beforeEach(() => emu.reset());
 
-        it("up fails for a missing SMS task (404) without a sentinel in the errors", async () => {
-            const from = sweep.size;
-            const result = await harness("missing task", "up", path.join(tmp, "missing.json"), stackConfig(emu, "token", { "cloudreads-quickstart:migrationTaskId": MISSING_ID }));
-            assert.ok(result.errors.some((e) => e.includes("agent-pass") && e.includes("found nothing")), result.errors.join("\n"));
-            assertNoLeaks(from);
-        });
+        interface OneRead {
+            title: string;
+            read: "sms" | "roma" | "kps" | "astra";
+            as: "resource" | "function";
+            id: string;
+            auth?: Auth;
+            config?: ConfigOverrides;
+            setup?: (emu: Emulator) => void;
+            expect: RegExp;
+        }
+        const ONE_READ: OneRead[] = [
+            { title: "a missing SMS task (404) fails the resource", read: "sms", as: "resource", id: MISSING_ID, expect: /found nothing: HTTP 404/ },
+            { title: "a KPS 500 fails the resource", read: "kps", as: "resource", id: FIXTURE.kpsTaskId, setup: (e) => e.inject("kms", { kind: "status", status: 500 }, Infinity), expect: /HTTP 500/ },
+            { title: "a ROMA body holding the password next to a user name of the wrong type fails the resource", read: "roma", as: "resource", id: FIXTURE.romaBigProductId, setup: breakBodiesAroundSecrets, expect: /could not be decoded/ },
+            { title: "a wrong Astra token fails the resource", read: "astra", as: "resource", id: FIXTURE.certificateId, config: { "astracontrol:apiToken": S.wrongAstraToken }, expect: /was not authenticated/ },
+            { title: "a wrong secret key fails the resource at the IAM project look-up", read: "kps", as: "resource", id: FIXTURE.kpsTaskId, auth: "aksk", config: { "huaweicloud:secretKey": S.wrongSecretKey }, expect: /Huawei Cloud IAM .*was not authenticated/ },
+            { title: "a wrong Huawei token fails the function in the program", read: "sms", as: "function", id: FIXTURE.smsTaskId, config: { "huaweicloud:token": S.wrongHuaweiToken }, expect: /was not authenticated/ },
+            { title: "an SMS body whose passphrase is an object holding the secret fails the function in the program", read: "sms", as: "function", id: FIXTURE.smsTaskId, setup: breakBodiesAroundSecrets, expect: /could not be decoded/ },
+        ];
 
-        it("up fails for an SMS 500 without a sentinel in the errors", async () => {
-            const from = sweep.size;
-            emu.inject("sms", { kind: "status", status: 500 }, Infinity);
-            const result = await harness("sms 500", "up", path.join(tmp, "sms500.json"), stackConfig(emu, "token"));
-            assert.ok(result.errors.some((e) => e.includes("agent-pass") && e.includes("HTTP 500")), result.errors.join("\n"));
-            assertNoLeaks(from);
-        });
-
-        it("up fails to decode bodies of the wrong types, including ones whose bad field holds the secret", async () => {
-            const from = sweep.size;
-            breakBodiesAroundSecrets(emu);
-            emu.inject("kms", { kind: "wrong-types" }, Infinity);
-            emu.inject("astra", { kind: "wrong-types" }, Infinity);
-            const result = await harness("decode", "up", path.join(tmp, "decode.json"), stackConfig(emu, "token"));
-            for (const name of ["agent-pass", "device-auth", "reset-task", "vcenter-ca"]) {
-                assert.ok(result.errors.some((e) => e.includes(`::${name}:`) && e.includes("could not be decoded")), `${name}:\n${result.errors.join("\n")}`);
-            }
-            assertNoLeaks(from);
-        });
-
-        it("preview and up with wrong tokens fail in the program and in the provider without a sentinel", async () => {
-            const from = sweep.size;
-            const statePath = path.join(tmp, "wrong-tokens.json");
-            const all = stackConfig(emu, "token", { "huaweicloud:token": S.wrongHuaweiToken, "astracontrol:apiToken": S.wrongAstraToken });
-            const preview = await harness("wrong tokens", "preview", statePath, all);
-            assert.ok(preview.errors.some((e) => e.startsWith("program") && e.includes("was not authenticated")), preview.errors.join("\n"));
-            const up = await harness("wrong tokens", "up", statePath, all);
-            assert.ok(up.errors.some((e) => e.includes("was not authenticated")), up.errors.join("\n"));
-            assertNoLeaks(from);
-        });
+        for (const c of ONE_READ) {
+            it(`up: ${c.title}, with no sentinel in what is shown`, async () => {
+                const from = sweep.size;
+                c.setup?.(emu);
+                const all = stackConfig(emu, c.auth ?? "token", {
+                    "cloudreads-sweep:read": c.read,
+                    "cloudreads-sweep:as": c.as,
+                    "cloudreads-sweep:id": c.id,
+                    "cloudreads-sweep:instanceId": FIXTURE.romaInstanceId,
+                    ...c.config,
+                });
+                const result = await harness(`one ${c.read} ${c.as}`, "up", path.join(tmp, `one-read-${ONE_READ.indexOf(c)}.json`), all, oneReadDir);
+                const source = c.as === "resource" ? "urn:" : "program: ";
+                assert.ok(result.errors.some((e) => e.startsWith(source) && c.expect.test(e)), result.errors.join("\n"));
+                assertNoLeaks(from);
+            });
+        }
 
         it("refresh failures, which the provider host prints to its stderr, hold no sentinel", async () => {
             const from = sweep.size;

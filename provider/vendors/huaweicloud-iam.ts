@@ -53,7 +53,7 @@ async function getJson(ctx: IamContext, operation: string, target: string, segme
     const failure = {
         ...details,
         status: res.status,
-        vendorCode: code && oneLine(code, 80),
+        vendorCode: code && oneLine(redact(code, ctx.secrets), 80),
         vendorMessage: msg && oneLine(redact(msg, ctx.secrets)),
         requestId: requestId ?? (typeof body?.request_id === "string" ? body.request_id : undefined),
         attempts: res.attempts,

@@ -298,7 +298,8 @@ class Deployment {
 
     private reply(child: ChildProcess, reply: HarnessReply): void {
         if (child.connected) {
-            child.send(reply);
+            // The program may already have exited after a failure: a late reply is dropped, not thrown.
+            child.send(reply, () => undefined);
         }
     }
 
