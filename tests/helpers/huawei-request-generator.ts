@@ -8,17 +8,7 @@
  * that cannot stand raw in a path (`/ ? # %`) are left out; they are pinned in their own tests.
  */
 
-/** mulberry32: tiny, seedable, good enough for test data. */
-export function seededRandom(seed: number): () => number {
-    let a = seed >>> 0;
-    return () => {
-        a = (a + 0x6d2b79f5) >>> 0;
-        let t = a;
-        t = Math.imul(t ^ (t >>> 15), t | 1);
-        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-}
+import { seededRandom } from "./seeded-random";
 
 /** One generated request, rendered for both signers. */
 export interface GeneratedRequest {

@@ -7,6 +7,7 @@ import { VALID_ARGS } from "./reliability-inputs";
 import { secretsIn } from "./reliability-secrets";
 import { startCountingProxy } from "./reliability-servers";
 import { emulatorStackConfig, sources } from "./stack";
+import { seededRandom } from "./seeded-random";
 
 /** A load run: many reads at once through a proxy that measures requests in flight. */
 export interface LoadOptions {
@@ -43,17 +44,6 @@ export interface LoadResult {
     readonly secretsFound: number;
 }
 
-/** mulberry32: a tiny seedable generator, so the fault schedule is the same on every run. */
-function seeded(seed: number): () => number {
-    let a = seed >>> 0;
-    return () => {
-        a = (a + 0x6d2b79f5) >>> 0;
-        let t = a;
-        t = Math.imul(t ^ (t >>> 15), t | 1);
-        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-}
 
 /** Transient faults only: each must be retried and recovered from. */
 function transientFaults(service: FaultService): [string, Fault][] {
@@ -95,7 +85,7 @@ export async function runLoad(emu: Emulator, options: LoadOptions): Promise<Load
         "astracontrol:requestTimeout": "10",
     });
     const settings = sources(config);
-    const random = seeded(options.seed);
+    const random = seededRandom(options.seed);
     const perRead = options.faultRate / (1 - options.faultRate);
     const retriesBefore = httpStats.retries;
     const causesBefore = { ...httpStats.retriesByCause };
