@@ -70,6 +70,13 @@ describe("dynamic provider methods, as the host calls them", () => {
             assert.deepEqual(res.replaces?.sort(), ["projectId", "region"]);
         });
 
+        it("replaces when the configured project id now names another project, and not when it is unchanged", async () => {
+            assert.equal((await required(kpsProvider.diff)("id", olds, { __provider: PROVIDER, taskId: FIXTURE.kpsTaskId })).changes, false);
+            const moved = { ...olds, projectId: "abcdef0123456789abcdef0123456789" };
+            const res = await required(kpsProvider.diff)("id", moved, { __provider: PROVIDER, taskId: FIXTURE.kpsTaskId });
+            assert.deepEqual(res.replaces, ["projectId"]);
+        });
+
         it("replaces when an identifying input is unknown during preview", async () => {
             const res = await required(kpsProvider.diff)("id", olds, { __provider: PROVIDER, taskId: UNKNOWN_SENTINEL });
             assert.deepEqual(res.replaces, ["taskId"]);

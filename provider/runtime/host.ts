@@ -1,10 +1,12 @@
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { NotFoundError } from "../core/errors";
 import { performRead } from "../core/execute";
-import type { SettingSources } from "../core/settings";
+import { lookup, SettingName, SettingSources } from "../core/settings";
 import { argFailures, UNKNOWN_SENTINEL } from "../core/validate-args";
 import { operationFor } from "../operations";
 import type { AnyReadOperation } from "../operations/operation";
+import { ASTRA_SETTINGS } from "../vendors/astracontrol";
+import { HUAWEI_SETTINGS } from "../vendors/huaweicloud-settings";
 
 /**
  * The provider side of every resource, run inside Pulumi's dynamic-provider host. The
@@ -51,17 +53,25 @@ export async function check(token: string, _olds: Record<string, unknown>, news:
     return { inputs };
 }
 
-// Ids the provider resolves from settings when they are not given: leaving them out is no change.
-const RESOLVED = new Set(["projectId", "accountId"]);
+// Ids the provider resolves from settings when they are not given, and the setting behind each.
+const RESOLVED: Readonly<Record<string, SettingName>> = { projectId: HUAWEI_SETTINGS.projectId, accountId: ASTRA_SETTINGS.accountId };
 
-/** Any change of an identifying input replaces; `__provider` and outputs are ignored. */
+/**
+ * Any change of an identifying input replaces; `__provider` and outputs are ignored. An id left
+ * to settings (projectId, accountId) replaces when the stack config or env var now names another
+ * one; an id found by an IAM look-up is not re-resolved here (diff sends no request).
+ */
 export async function diff(token: string, _id: string, olds: Record<string, unknown>, news: Record<string, unknown>): Promise<dynamic.DiffResult> {
     const op = operationFor(token);
     const replaces: string[] = [];
     for (const name of op.argNames) {
         const next = news[name];
-        if (next === undefined && RESOLVED.has(name)) continue;
         const prev = olds[name];
+        if (next === undefined && RESOLVED[name]) {
+            const configured = lookup(sources(), RESOLVED[name])?.value;
+            if (configured !== undefined && prev !== undefined && configured !== String(prev)) replaces.push(name);
+            continue;
+        }
         if (next === UNKNOWN_SENTINEL || (prev === undefined ? "" : String(prev)) !== (next === undefined ? "" : String(next))) replaces.push(name);
     }
     return { changes: replaces.length > 0, replaces, deleteBeforeReplace: false };
