@@ -1,7 +1,7 @@
 import * as assert from "node:assert/strict";
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { Emulator, startEmulator } from "../emulator";
-import { NotFoundError } from "../provider/core/errors";
+import { InputError, NotFoundError } from "../provider/core/errors";
 import { UNKNOWN_SENTINEL } from "../provider/core/validate-args";
 import astraProvider = require("../provider/dynamic/astracontrol-certificate");
 import kpsProvider = require("../provider/dynamic/huaweicloud-kps-keypair-task");
@@ -122,6 +122,17 @@ describe("dynamic provider methods, as the host calls them", () => {
             emu.remove("smsTask", FIXTURE.smsTaskId);
             const res = await required(smsProvider.read)(created.id, { ...created.outs, __provider: PROVIDER });
             assert.equal(res.id, "");
+        });
+
+        it("reads from the resource id alone when nothing else is stored (X.get)", async () => {
+            const res = await required(kpsProvider.read)(`${FIXTURE.projectId}/${FIXTURE.kpsTaskId}`, { __provider: PROVIDER });
+            assert.equal(res.props?.taskStatus, "RUNNING_RESET");
+            assert.equal(res.props?.projectId, FIXTURE.projectId);
+        });
+
+        it("rejects a resource id of the wrong shape with an InputError, sending nothing", async () => {
+            await assert.rejects(required(kpsProvider.read)("no-slash-here", { __provider: PROVIDER }), (e: unknown) => e instanceof InputError && /taskId/.test(e.message));
+            assert.equal(emu.requests.length, 0);
         });
 
         it("deletes without sending a request", async () => {

@@ -138,5 +138,6 @@ export const astraCertificate: ReadOperation<CertificateArgs, CertificateBody, C
     secretFields: [],
     // The resource's own `id` output is the certificate id, which the body's `id` field repeats.
     id: (a) => a.certificateId,
+    argsFromId: (id) => ({ certificateId: id }),
     target: (a, s) => `accountId ${JSON.stringify(account(s))}, certificateId ${JSON.stringify(a.certificateId)}`,
 };

@@ -1,6 +1,6 @@
 import * as t from "io-ts";
 import { idSegment } from "../core/input-codecs";
-import type { ReadOperation, Scope } from "./operation";
+import { idParts, type ReadOperation, type Scope } from "./operation";
 import { HUAWEI_OVERRIDE_NAMES, HuaweiOverrides } from "./overrides";
 
 /** Arguments of the KPS key pair task read. */
@@ -62,5 +62,6 @@ export const kpsKeypairTask: ReadOperation<KeypairTaskArgs, KeypairTaskBody, Key
     resultNames: ["projectId", "taskId", "taskStatus", "phase", "operation", "serverId"],
     secretFields: [],
     id: (a, s) => `${project(s)}/${a.taskId}`,
+    argsFromId: (id) => idParts(id, ["projectId", "taskId"]),
     target: (a, s) => `projectId ${JSON.stringify(project(s))}, taskId ${JSON.stringify(a.taskId)}`,
 };

@@ -45,9 +45,17 @@ export interface ReadOperation<Args extends object, Body, Result extends object>
     readonly secretFields: readonly string[];
     /** The Pulumi resource id. */
     id(args: Args, scope: Scope): string;
+    /** The arguments a resource id stands for (the inverse of {@link id}), for `X.get(name, id)`. */
+    argsFromId(id: string): Record<string, string>;
     /** The identifiers read, for messages: never secrets. */
     target(args: Args, scope: Scope): string;
 }
 
 /** A read operation with its type parameters erased, for registries. */
 export type AnyReadOperation = ReadOperation<object, unknown, object>;
+
+/** Splits a `a/b/c` resource id into the named arguments; an id of another shape gives none. */
+export function idParts(id: string, names: readonly string[]): Record<string, string> {
+    const parts = id.split("/");
+    return parts.length === names.length ? Object.fromEntries(names.map((n, i) => [n, parts[i]])) : {};
+}

@@ -1,6 +1,6 @@
 import * as t from "io-ts";
 import { idSegment, ProductId } from "../core/input-codecs";
-import type { ReadOperation, Scope } from "./operation";
+import { idParts, type ReadOperation, type Scope } from "./operation";
 import { HUAWEI_OVERRIDE_NAMES, HuaweiOverrides } from "./overrides";
 
 /** Arguments of the ROMA product authentication read. */
@@ -43,5 +43,6 @@ export const romaProductAuthentication: ReadOperation<ProductAuthenticationArgs,
     resultNames: ["projectId", "instanceId", "productId", "userName", "password"],
     secretFields: ["password"],
     id: (a, s) => `${project(s)}/${a.instanceId}/${a.productId}`,
+    argsFromId: (id) => idParts(id, ["projectId", "instanceId", "productId"]),
     target: (a, s) => `projectId ${JSON.stringify(project(s))}, instanceId ${JSON.stringify(a.instanceId)}, productId ${a.productId}`,
 };

@@ -34,5 +34,6 @@ export const smsTaskPassphrase: ReadOperation<TaskPassphraseArgs, t.TypeOf<typeo
     resultNames: ["taskId", "passphrase"],
     secretFields: ["passphrase"],
     id: (a) => a.taskId,
+    argsFromId: (id) => ({ taskId: id }),
     target: (a) => `taskId ${JSON.stringify(a.taskId)}`,
 };

@@ -82,10 +82,16 @@ export async function create(token: string, inputs: Record<string, unknown>): Pr
     return readOutputs(operationFor(token), inputs);
 }
 
-/** Refresh: reads again; an object that no longer exists leaves the stack (empty id). */
+/**
+ * Refresh: reads again; an object that no longer exists leaves the stack (empty id). With no
+ * stored arguments (`X.get(name, id)`), the arguments come from the id.
+ */
 export async function read(token: string, id: string, props: Record<string, unknown> | undefined): Promise<dynamic.ReadResult> {
+    const op = operationFor(token);
+    const stored = argsOf(op, props ?? {});
+    const args = Object.keys(stored).some((k) => k !== "region" && k !== "endpoint" && k !== "url") ? stored : { ...op.argsFromId(id), ...stored };
     try {
-        const { id: fresh, outs } = await readOutputs(operationFor(token), props ?? {});
+        const { id: fresh, outs } = await readOutputs(op, args);
         return { id: fresh || id, props: outs };
     } catch (e) {
         if (e instanceof NotFoundError) return { id: "" };

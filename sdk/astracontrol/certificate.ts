@@ -61,6 +61,22 @@ export class Certificate extends pulumi.dynamic.Resource {
     declare readonly url: pulumi.Output<string | undefined>;
 
     /**
+     * Reads an existing object into the stack by its resource id, the certificate id (the account comes from `astracontrol:accountId`), as Pulumi's
+     * `get` does: nothing is declared but the id, and the arguments are taken from it.
+     *
+     * @example
+     * ```ts
+     * import { astracontrol } from "pulumi-cloudreads";
+     *
+     * const existing = astracontrol.Certificate.get("vcenter-ca", "a26cbed4-2183-58ce-aa19-e37ca8b0531a");
+     * ```
+     */
+    static get(name: string, id: pulumi.Input<pulumi.ID>, opts?: pulumi.CustomResourceOptions): Certificate {
+        // No arguments: the provider's read takes them from the id.
+        return new Certificate(name, {} as CertificateArgs, { ...opts, id });
+    }
+
+    /**
      * @param name The unique name of the resource.
      * @param args The certificate to read.
      * @param opts Resource options.

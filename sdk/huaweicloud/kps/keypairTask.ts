@@ -55,6 +55,22 @@ export class KeypairTask extends pulumi.dynamic.Resource {
     declare readonly endpoint: pulumi.Output<string | undefined>;
 
     /**
+     * Reads an existing object into the stack by its resource id, `{projectId}/{taskId}`, as Pulumi's
+     * `get` does: nothing is declared but the id, and the arguments are taken from it.
+     *
+     * @example
+     * ```ts
+     * import { huaweicloud } from "pulumi-cloudreads";
+     *
+     * const existing = huaweicloud.kps.KeypairTask.get("reset-task", "0123456789abcdef0123456789abcdef/aee8d2fe-5484-4753-9177-5a38dc15546c");
+     * ```
+     */
+    static get(name: string, id: pulumi.Input<pulumi.ID>, opts?: pulumi.CustomResourceOptions): KeypairTask {
+        // No arguments: the provider's read takes them from the id.
+        return new KeypairTask(name, {} as KeypairTaskArgs, { ...opts, id });
+    }
+
+    /**
      * @param name The unique name of the resource.
      * @param args The task to read.
      * @param opts Resource options.

@@ -59,6 +59,22 @@ export class ProductAuthentication extends pulumi.dynamic.Resource {
     declare readonly endpoint: pulumi.Output<string | undefined>;
 
     /**
+     * Reads an existing object into the stack by its resource id, `{projectId}/{instanceId}/{productId}`, as Pulumi's
+     * `get` does: nothing is declared but the id, and the arguments are taken from it.
+     *
+     * @example
+     * ```ts
+     * import { huaweicloud } from "pulumi-cloudreads";
+     *
+     * const existing = huaweicloud.roma.ProductAuthentication.get("device-auth", "0123456789abcdef0123456789abcdef/7c3e0e8a-0000-4000-8000-000000000001/99999999999999999");
+     * ```
+     */
+    static get(name: string, id: pulumi.Input<pulumi.ID>, opts?: pulumi.CustomResourceOptions): ProductAuthentication {
+        // No arguments: the provider's read takes them from the id.
+        return new ProductAuthentication(name, {} as ProductAuthenticationArgs, { ...opts, id });
+    }
+
+    /**
      * @param name The unique name of the resource.
      * @param args The product to read.
      * @param opts Resource options; `password` is added to `additionalSecretOutputs`.

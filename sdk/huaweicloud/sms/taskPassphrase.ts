@@ -46,6 +46,22 @@ export class TaskPassphrase extends pulumi.dynamic.Resource {
     declare readonly endpoint: pulumi.Output<string | undefined>;
 
     /**
+     * Reads an existing object into the stack by its resource id, the task id, as Pulumi's
+     * `get` does: nothing is declared but the id, and the arguments are taken from it.
+     *
+     * @example
+     * ```ts
+     * import { huaweicloud } from "pulumi-cloudreads";
+     *
+     * const existing = huaweicloud.sms.TaskPassphrase.get("agent-pass", "d7fa81b9-c174-4c0a-a475-51a54c8af8a4");
+     * ```
+     */
+    static get(name: string, id: pulumi.Input<pulumi.ID>, opts?: pulumi.CustomResourceOptions): TaskPassphrase {
+        // No arguments: the provider's read takes them from the id.
+        return new TaskPassphrase(name, {} as TaskPassphraseArgs, { ...opts, id });
+    }
+
+    /**
      * @param name The unique name of the resource.
      * @param args The task to read.
      * @param opts Resource options; `passphrase` is added to `additionalSecretOutputs`.
