@@ -36,24 +36,35 @@ export interface CertificateArgs {
  * ```
  */
 export class Certificate extends pulumi.dynamic.Resource {
+    /** The account id read from. */
     declare readonly accountId: pulumi.Output<string>;
+    /** `rootCA` or `intermediateCA` (other values pass through). */
     declare readonly certUse: pulumi.Output<string>;
     /** The certificate as Astra returns it (base64). */
     declare readonly cert: pulumi.Output<string>;
     /** The certificate(s) as PEM text. */
     declare readonly pem: pulumi.Output<string>;
+    /** Common name taken from the certificate. */
     declare readonly cn: pulumi.Output<string>;
     /** RFC 3339, full precision, as a string. */
     declare readonly expiryTimestamp: pulumi.Output<string>;
+    /** Whether the certificate is self-signed (Astra sends the string "true"/"false"). */
     declare readonly isSelfSigned: pulumi.Output<boolean>;
+    /** `untrusted`, `trusted` or `expired` (other values pass through). */
     declare readonly trustState: pulumi.Output<string>;
     /** Absent when Astra does not send it. */
     declare readonly trustStateDesired: pulumi.Output<string | undefined>;
+    /** Allowed trust state transitions. */
     declare readonly trustStateTransitions: pulumi.Output<TrustStateTransition[]>;
+    /** Details about the trust state; empty when there are none. */
     declare readonly trustStateDetails: pulumi.Output<TrustStateDetail[]>;
+    /** Metadata labels. */
     declare readonly labels: pulumi.Output<Label[]>;
+    /** When the certificate was stored (RFC 3339). */
     declare readonly creationTimestamp: pulumi.Output<string>;
+    /** When it last changed (RFC 3339). */
     declare readonly modificationTimestamp: pulumi.Output<string>;
+    /** Who stored it (a user or service id). */
     declare readonly createdBy: pulumi.Output<string>;
     /** The certificate id. */
     declare readonly certificateId: pulumi.Output<string>;
