@@ -3,17 +3,12 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import type { Emulator } from "../emulator";
+import { FIXTURE } from "./helpers/stack";
 import { formatResult, runHarness, SECRET_SIG, SIG_KEY, type HarnessResult, type HarnessRun, type Step } from "./harness";
 
 const ROOT = path.join(__dirname, "..");
 // examples/quickstart has no Pulumi.yaml; this project file's `main` points at its index.ts.
 const PROGRAM_DIR = path.join(__dirname, "harness", "fixtures", "quickstart-project");
-const PROJECT_ID = "0123456789abcdef0123456789abcdef";
-const ACCOUNT_ID = "3b5e2f0a-7c1d-4e8f-9a6b-000000000001";
-const HUAWEI_TOKEN = "emulator-huawei-token-0000000000000001";
-const ASTRA_TOKEN = "emulator-astra-token-0000000000000001";
-const KEYPAIR_TASK = "aee8d2fe-5484-4753-9177-5a38dc15546c";
-const OTHER_KEYPAIR_TASK = "3f6b2d8c-0000-4000-8000-000000000002";
 const RESOURCE_TYPES = [
     "pulumi-nodejs:dynamic/cloudreads:huaweicloud.sms.TaskPassphrase",
     "pulumi-nodejs:dynamic/cloudreads:huaweicloud.roma.ProductAuthentication",
@@ -67,7 +62,7 @@ describe("harness with the quickstart program against the emulator", function ()
             statePath: state,
             config: {
                 "huaweicloud:region": "cn-north-4",
-                "huaweicloud:projectId": PROJECT_ID,
+                "huaweicloud:projectId": FIXTURE.projectId,
                 "huaweicloud:endpoints": JSON.stringify({
                     sms: emulator.endpoints.sms,
                     roma: emulator.endpoints.roma,
@@ -75,10 +70,10 @@ describe("harness with the quickstart program against the emulator", function ()
                     iam: emulator.endpoints.iam,
                 }),
                 "astracontrol:url": emulator.endpoints.astra,
-                "astracontrol:accountId": ACCOUNT_ID,
+                "astracontrol:accountId": FIXTURE.astraAccountId,
                 ...config,
             },
-            secretConfig: { "huaweicloud:token": HUAWEI_TOKEN, "astracontrol:apiToken": ASTRA_TOKEN },
+            secretConfig: { "huaweicloud:token": FIXTURE.huaweiToken, "astracontrol:apiToken": FIXTURE.astraToken },
         });
     }
 
@@ -116,7 +111,7 @@ describe("harness with the quickstart program against the emulator", function ()
         const hostRequests = emulator.requests.filter((r) => r.service === "sms" || r.service === "roma");
         assert.ok(hostRequests.length >= 2);
         for (const r of hostRequests) {
-            assert.equal(r.headers["x-auth-token"], HUAWEI_TOKEN);
+            assert.equal(r.headers["x-auth-token"], FIXTURE.huaweiToken);
         }
         assert.equal(result.outputs.keypairTaskStatus, "RUNNING_RESET");
         assert.equal(result.outputs.deviceUserName, "emulatorUser0001");
@@ -154,7 +149,7 @@ describe("harness with the quickstart program against the emulator", function ()
     });
 
     it("refresh after the KPS task moves to SUCCESS_RESET updates the stored status", async () => {
-        emulator.setKeypairTaskStatus(PROJECT_ID, KEYPAIR_TASK, "SUCCESS_RESET");
+        emulator.setKeypairTaskStatus(FIXTURE.projectId, FIXTURE.kpsTaskId, "SUCCESS_RESET");
         const result = await run("refresh");
         assertNoErrors(result);
         const task = step(result, "reset-task");
@@ -166,7 +161,7 @@ describe("harness with the quickstart program against the emulator", function ()
     });
 
     it("changing a taskId replaces the resource", async () => {
-        const result = await run("up", { "cloudreads-quickstart:keypairTaskId": OTHER_KEYPAIR_TASK });
+        const result = await run("up", { "cloudreads-quickstart:keypairTaskId": FIXTURE.kpsOtherTaskId });
         assertNoErrors(result);
         const task = step(result, "reset-task");
         assert.equal(task.op, "replace");
@@ -177,7 +172,7 @@ describe("harness with the quickstart program against the emulator", function ()
     });
 
     it("a refresh meeting a 404 drops the resource from state", async () => {
-        emulator.remove("kpsTask", OTHER_KEYPAIR_TASK);
+        emulator.remove("kpsTask", FIXTURE.kpsOtherTaskId);
         const result = await run("refresh");
         assertNoErrors(result);
         assert.equal(step(result, "reset-task").refresh, "deleted");

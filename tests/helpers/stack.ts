@@ -16,6 +16,7 @@ export const FIXTURE = {
     smsPassphrase: "emulator-sms-passphrase-0000000000000001",
     kpsTaskId: "aee8d2fe-5484-4753-9177-5a38dc15546c",
     kpsServerId: "c9aa197b-a6b6-4c33-b3a6-fa0b4ec50006",
+    kpsOtherTaskId: "3f6b2d8c-0000-4000-8000-000000000002",
     romaInstanceId: "7c3e0e8a-0000-4000-8000-000000000001",
     romaBigProductId: "99999999999999999",
     romaSmallProductId: "1024",
