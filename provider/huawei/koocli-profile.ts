@@ -126,7 +126,7 @@ export interface KooCliCredentials {
 }
 
 /**
- * The default KooCLI config path, `~/.hcloud/config.json`.
+ * The default KooCLI config path, `~/.hcloud/config.json`, under `home` (default: the user's).
  *
  * @example
  * ```ts
@@ -135,8 +135,8 @@ export interface KooCliCredentials {
  * defaultKooCliConfigFile(); // "/home/me/.hcloud/config.json"
  * ```
  */
-export function defaultKooCliConfigFile(): string {
-    return path.join(os.homedir(), ".hcloud", "config.json");
+export function defaultKooCliConfigFile(home: string = os.homedir()): string {
+    return path.join(home, ".hcloud", "config.json");
 }
 
 /**

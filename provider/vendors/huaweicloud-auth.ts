@@ -1,9 +1,7 @@
 import * as fs from "node:fs";
-import * as os from "node:os";
-import * as path from "node:path";
 import { ConfigurationError } from "../core/errors";
 import { describeName, lookup, SettingSources } from "../core/settings";
-import { readKooCliProfile } from "../huawei/koocli-profile";
+import { defaultKooCliConfigFile, readKooCliProfile } from "../huawei/koocli-profile";
 import { HUAWEI_SETTINGS as S } from "./huaweicloud-settings";
 
 /** How Huawei requests are authenticated, and where the credentials came from. */
@@ -18,10 +16,6 @@ export type HuaweiAuth =
           /** Defaults a KooCLI profile carries besides its keys. */
           readonly profile?: { readonly region?: string; readonly projectId?: string; readonly domainId?: string };
       };
-
-function defaultProfileFile(env: SettingSources["env"]): string {
-    return path.join(env.HOME && env.HOME !== "" ? env.HOME : os.homedir(), ".hcloud", "config.json");
-}
 
 /**
  * Chooses the credentials with terraform-provider-huaweicloud's precedence: an explicit IAM
@@ -44,7 +38,7 @@ export function resolveHuaweiAuth(subject: string, sources: SettingSources): Hua
 
     const fileSetting = lookup(sources, S.sharedConfigFile);
     const profileSetting = lookup(sources, S.profile);
-    const file = fileSetting?.value ?? defaultProfileFile(sources.env);
+    const file = fileSetting?.value ?? defaultKooCliConfigFile(sources.env.HOME || undefined);
     if (fileSetting || profileSetting || fs.existsSync(file)) {
         const p = readKooCliProfile({ file, profile: profileSetting?.value });
         return {
