@@ -56,6 +56,8 @@ describe("error responses, per API and status", () => {
                     if (status === 404) assert.ok(e instanceof NotFoundError);
                     const transient = status === 503 || (status === 409 && c.service === "astra");
                     assert.equal(requestsTo(emu, c.service), transient ? 3 : 1, "attempts");
+                    if (transient) assert.match(e.message, /Still failing after 3 attempts: retries stop at \w+:maxRetries \(2\)/);
+                    else assert.doesNotMatch(e.message, /Still failing/);
                 });
             }
 
