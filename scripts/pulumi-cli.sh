@@ -1,0 +1,89 @@
+#!/usr/bin/env bash
+# `npm run pulumi-cli`: gets the Pulumi CLI this package is tested with (the version of the
+# `@pulumi/pulumi` peer dependency), offline from the Go module proxy, and prints as its last
+# line the absolute path of the folder holding `pulumi`, `pulumi-language-nodejs` and
+# `pulumi-resource-pulumi-nodejs`. Put that folder on PATH.
+#
+# - A `pulumi` on PATH of the right version, with both plugins beside it, is used as it is.
+# - Otherwise the CLI is built from tools/pulumi-cli (a wrapper module; see its README) into a
+#   cache folder keyed by version and by the wrapper's sources, so a second run takes seconds.
+#
+# Environment: CLOUDREADS_CACHE_DIR (default ${XDG_CACHE_HOME:-$HOME/.cache}/pulumi-cloudreads);
+# CLOUDREADS_PULUMI_CLI_NO_BUILD=1 only looks (PATH, cache) and fails rather than build.
+set -euo pipefail
+
+VERSION="v3.248.0"
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+TOOLS="$ROOT/tools/pulumi-cli"
+CACHE="${CLOUDREADS_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/pulumi-cloudreads}"
+
+say() { printf 'pulumi-cli: %s\n' "$*" >&2; }
+fail() { printf 'pulumi-cli: error: %s\n' "$*" >&2; exit 1; }
+
+# The plugin Pulumi runs dynamic providers in: node on @pulumi/pulumi's dynamic-provider host,
+# resolved from the folder the engine starts it in (the project's, or the Automation API driver's).
+write_dynamic_plugin() {
+    cat >"$1/pulumi-resource-pulumi-nodejs" <<'EOF'
+#!/bin/sh
+# Pulumi's dynamic-provider plugin: @pulumi/pulumi's dynamic-provider host, resolved from the
+# folder the engine starts the plugin in (the project's), run with the arguments given.
+entry=$(node -p "require.resolve('@pulumi/pulumi/cmd/dynamic-provider', { paths: [process.cwd()] })") || {
+    echo "pulumi-resource-pulumi-nodejs: @pulumi/pulumi is not installed in $(pwd) or above; run npm install there" >&2
+    exit 1
+}
+exec node "$entry" "$@"
+EOF
+    chmod +x "$1/pulumi-resource-pulumi-nodejs"
+}
+
+version_of() { "$1" version 2>/dev/null | tr -d '[:space:]' || true; }
+
+# 1. A CLI of the right version already on PATH, with its plugins beside it.
+if on_path="$(command -v pulumi 2>/dev/null)"; then
+    dir="$(cd "$(dirname "$on_path")" && pwd)"
+    found="$(version_of "$on_path")"
+    if [ "$found" = "$VERSION" ] && [ -x "$dir/pulumi-language-nodejs" ] && [ -x "$dir/pulumi-resource-pulumi-nodejs" ]; then
+        say "using $on_path ($found)"
+        printf '%s\n' "$dir"
+        exit 0
+    fi
+    say "ignoring $on_path (version '${found:-unknown}', want $VERSION, with pulumi-language-nodejs and pulumi-resource-pulumi-nodejs beside it)"
+fi
+
+# 2. The cache, keyed by version and by the wrapper module's sources.
+command -v go >/dev/null 2>&1 || fail "neither Go nor a Pulumi CLI $VERSION is available. Install Go (1.24 or later) and run this again, or put pulumi $VERSION with its plugins on PATH."
+key="$(cd "$TOOLS" && find . -type f \( -name '*.go' -o -name 'go.mod' -o -name 'go.sum' \) -print0 | sort -z | xargs -0 sha256sum | sha256sum | cut -c1-12)"
+BIN="$CACHE/pulumi-cli/$VERSION-$key/bin"
+if [ -x "$BIN/pulumi" ] && [ -x "$BIN/pulumi-language-nodejs" ] && [ "$(version_of "$BIN/pulumi")" = "$VERSION" ]; then
+    write_dynamic_plugin "$BIN"
+    say "cached: $BIN"
+    printf '%s\n' "$BIN"
+    exit 0
+fi
+
+[ -z "${CLOUDREADS_PULUMI_CLI_NO_BUILD:-}" ] || fail "no Pulumi CLI $VERSION in $CACHE or on PATH: run \`npm run pulumi-cli\` first"
+
+# 3. Build. Progress goes to stderr; a heartbeat says the compile is still going.
+say "building the Pulumi CLI $VERSION with $(go version | cut -d' ' -f3) (first time: module downloads of about 1 GB and several minutes of compile; cached afterwards)"
+stage="$(mktemp -d "${TMPDIR:-/tmp}/pulumi-cli-build.XXXXXX")"
+trap 'rm -rf "$stage"; [ -n "${beat:-}" ] && kill "$beat" 2>/dev/null || true' EXIT
+start=$SECONDS
+( while sleep 30; do say "... still building ($((SECONDS - start)) s)"; done ) &
+beat=$!
+
+cd "$TOOLS"
+say "downloading modules"
+go mod download
+export CGO_ENABLED=0
+flags=(-trimpath -tags osusergo,grpcnotrace -ldflags "-X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=$VERSION")
+say "compiling pulumi"
+go build "${flags[@]}" -o "$stage/pulumi" github.com/pulumi/pulumi/pkg/v3/cmd/pulumi
+say "compiling pulumi-language-nodejs (this project's Node.js language host; see tools/pulumi-cli/README.md)"
+go build "${flags[@]}" -o "$stage/pulumi-language-nodejs" ./cmd/pulumi-language-nodejs
+write_dynamic_plugin "$stage"
+[ "$(version_of "$stage/pulumi")" = "$VERSION" ] || fail "the built pulumi does not report $VERSION"
+
+mkdir -p "$(dirname "$BIN")"
+rm -rf "$BIN.tmp" && mv "$stage" "$BIN.tmp" && rm -rf "$BIN" && mv "$BIN.tmp" "$BIN"
+say "built in $((SECONDS - start)) s: $("$BIN/pulumi" version)"
+printf '%s\n' "$BIN"
