@@ -5,6 +5,15 @@ import * as path from "node:path";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 
+/** The folder holding `pulumi` and its plugins, or undefined when neither PATH nor the cache has one. */
+export function findPulumiCliDir(): string | undefined {
+    try {
+        return pulumiCliDir();
+    } catch {
+        return undefined;
+    }
+}
+
 /** The folder holding `pulumi` and its plugins, from `npm run pulumi-cli` (never builds here). */
 export function pulumiCliDir(): string {
     const run = spawnSync("bash", [path.join(ROOT, "scripts", "pulumi-cli.sh")], {
@@ -52,6 +61,8 @@ export interface PulumiCliOptions {
     cwd: string;
     /** Extra environment, e.g. credentials a user exports. */
     env?: Record<string, string>;
+    /** Receives the CLI's output as it comes (the demo prints it). */
+    echo?: (chunk: string) => void;
 }
 
 // Variables of the test process that would reach the program or provider and change a read.
@@ -66,6 +77,7 @@ export class PulumiCli {
     readonly backend: string;
     readonly env: NodeJS.ProcessEnv;
     readonly cwd: string;
+    private readonly echo?: (chunk: string) => void;
 
     constructor(binDir: string, options: PulumiCliOptions) {
         const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "cloudreads-cli-"));
@@ -74,6 +86,7 @@ export class PulumiCli {
         fs.mkdirSync(this.home);
         fs.mkdirSync(this.backend);
         this.cwd = options.cwd;
+        this.echo = options.echo;
         const env: NodeJS.ProcessEnv = {};
         for (const [k, v] of Object.entries(process.env)) if (!DROPPED_ENV.test(k)) env[k] = v;
         this.env = {
@@ -97,8 +110,14 @@ export class PulumiCli {
             const child = spawn("pulumi", ["--non-interactive", ...args], { cwd: this.cwd, env: this.env, stdio: ["ignore", "pipe", "pipe"] });
             let stdout = "";
             let stderr = "";
-            child.stdout.on("data", (d: Buffer) => (stdout += d.toString("utf8")));
-            child.stderr.on("data", (d: Buffer) => (stderr += d.toString("utf8")));
+            child.stdout.on("data", (d: Buffer) => {
+                stdout += d.toString("utf8");
+                this.echo?.(d.toString("utf8"));
+            });
+            child.stderr.on("data", (d: Buffer) => {
+                stderr += d.toString("utf8");
+                this.echo?.(d.toString("utf8"));
+            });
             const timer = setTimeout(() => child.kill("SIGKILL"), timeoutMs);
             child.once("error", (e) => {
                 clearTimeout(timer);
