@@ -84,7 +84,8 @@ export async function create(token: string, inputs: Record<string, unknown>): Pr
 
 /**
  * Refresh: reads again; an object that no longer exists leaves the stack (empty id). With no
- * stored arguments (`X.get(name, id)`), the arguments come from the id.
+ * stored arguments (`X.get(name, id)`), the arguments come from the id. Returns the arguments as
+ * `inputs` too (the engine stores them since 3.216), so a refresh leaves no spurious diff.
  */
 export async function read(token: string, id: string, props: Record<string, unknown> | undefined): Promise<dynamic.ReadResult> {
     const op = operationFor(token);
@@ -92,7 +93,9 @@ export async function read(token: string, id: string, props: Record<string, unkn
     const args = Object.keys(stored).some((k) => k !== "region" && k !== "endpoint" && k !== "url") ? stored : { ...op.argsFromId(id), ...stored };
     try {
         const { id: fresh, outs } = await readOutputs(op, args);
-        return { id: fresh || id, props: outs };
+        // The arguments read with become the stored inputs, so the next diff compares like with like
+        // (after `X.get` the engine holds no inputs at all).
+        return { id: fresh || id, props: outs, inputs: argsOf(op, outs) };
     } catch (e) {
         if (e instanceof NotFoundError) return { id: "" };
         throw e;

@@ -63,8 +63,8 @@ export type GetCertificateResult = CertificateResult;
  * console.log(ca.cn, ca.expiryTimestamp);
  * ```
  */
-export function getCertificate(args: GetCertificateArgs, _opts?: pulumi.InvokeOptions): Promise<GetCertificateResult> {
-    return invokeRead<GetCertificateResult>(astraCertificate, args);
+export function getCertificate(args: GetCertificateArgs, opts?: pulumi.InvokeOptions): Promise<GetCertificateResult> {
+    return invokeRead<GetCertificateResult>(astraCertificate, args, opts);
 }
 
 /**
@@ -78,6 +78,6 @@ export function getCertificate(args: GetCertificateArgs, _opts?: pulumi.InvokeOp
  * export const caPem = ca.pem;
  * ```
  */
-export function getCertificateOutput(args: GetCertificateOutputArgs, _opts?: pulumi.InvokeOptions): pulumi.Output<GetCertificateResult> {
-    return invokeReadOutput<GetCertificateResult>(astraCertificate, args);
+export function getCertificateOutput(args: GetCertificateOutputArgs, opts?: pulumi.InvokeOutputOptions): pulumi.Output<GetCertificateResult> {
+    return invokeReadOutput<GetCertificateResult>(astraCertificate, args, opts);
 }

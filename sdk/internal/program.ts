@@ -2,21 +2,32 @@ import * as pulumi from "@pulumi/pulumi";
 import { performRead } from "../../provider/core/execute";
 import type { SettingSources } from "../../provider/core/settings";
 import type { AnyReadOperation } from "../../provider/operations/operation";
+import { checkInvokeOptions, invokeOutputDependencies } from "./invoke-options";
 
 // In the program process, settings come from the stack config and the environment.
 function programSources(): SettingSources {
     return { config: (key) => pulumi.runtime.getConfig(key), env: process.env };
 }
 
+/** The public name of a read's plain function: `huaweicloud.kps.KeypairTask` -> `huaweicloud.kps.getKeypairTask`. */
+export function functionNameOf(op: AnyReadOperation): string {
+    return op.token.replace(/([^.]+)$/, "get$1");
+}
+
 /** Runs a read in the program process and returns plain values. */
-export async function invokeRead<R>(op: AnyReadOperation, args: object): Promise<R> {
+export async function invokeRead<R>(op: AnyReadOperation, args: object, opts?: pulumi.InvokeOptions): Promise<R> {
+    checkInvokeOptions(functionNameOf(op), opts);
     return (await performRead(op, args, programSources())).result as R;
 }
 
-/** Runs a read once its inputs are known; results with secret fields are secret Outputs. */
-export function invokeReadOutput<R>(op: AnyReadOperation, args: pulumi.Inputs): pulumi.Output<R> {
-    return pulumi.output(args).apply(async (plain) => {
-        const result = await invokeRead<R>(op, plain);
+/**
+ * Runs a read once its inputs and `opts.dependsOn` are known; results with secret fields are
+ * secret Outputs. Refuses invoke options a read in the program cannot honour, at once.
+ */
+export function invokeReadOutput<R>(op: AnyReadOperation, args: pulumi.Inputs, opts?: pulumi.InvokeOutputOptions): pulumi.Output<R> {
+    const waitFor = invokeOutputDependencies(functionNameOf(op), opts);
+    return pulumi.all([pulumi.output(args), waitFor]).apply(async ([plain]) => {
+        const result = (await performRead(op, plain, programSources())).result as R;
         return op.secretFields.length > 0 ? pulumi.secret(result) : result;
     }) as pulumi.Output<R>;
 }

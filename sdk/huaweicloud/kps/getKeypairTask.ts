@@ -64,8 +64,8 @@ export type GetKeypairTaskResult = KeypairTaskResult;
  * if (task.phase === "FAILED") throw new Error("key pair reset failed");
  * ```
  */
-export function getKeypairTask(args: GetKeypairTaskArgs, _opts?: pulumi.InvokeOptions): Promise<GetKeypairTaskResult> {
-    return invokeRead<GetKeypairTaskResult>(kpsKeypairTask, args);
+export function getKeypairTask(args: GetKeypairTaskArgs, opts?: pulumi.InvokeOptions): Promise<GetKeypairTaskResult> {
+    return invokeRead<GetKeypairTaskResult>(kpsKeypairTask, args, opts);
 }
 
 /**
@@ -79,6 +79,6 @@ export function getKeypairTask(args: GetKeypairTaskArgs, _opts?: pulumi.InvokeOp
  * export const status = task.taskStatus;
  * ```
  */
-export function getKeypairTaskOutput(args: GetKeypairTaskOutputArgs, _opts?: pulumi.InvokeOptions): pulumi.Output<GetKeypairTaskResult> {
-    return invokeReadOutput<GetKeypairTaskResult>(kpsKeypairTask, args);
+export function getKeypairTaskOutput(args: GetKeypairTaskOutputArgs, opts?: pulumi.InvokeOutputOptions): pulumi.Output<GetKeypairTaskResult> {
+    return invokeReadOutput<GetKeypairTaskResult>(kpsKeypairTask, args, opts);
 }

@@ -68,8 +68,8 @@ export type GetProductAuthenticationResult = ProductAuthenticationResult;
  * const auth = await huaweicloud.roma.getProductAuthentication({ instanceId: "default", productId: "99999999999999999" });
  * ```
  */
-export function getProductAuthentication(args: GetProductAuthenticationArgs, _opts?: pulumi.InvokeOptions): Promise<GetProductAuthenticationResult> {
-    return invokeRead<GetProductAuthenticationResult>(romaProductAuthentication, args);
+export function getProductAuthentication(args: GetProductAuthenticationArgs, opts?: pulumi.InvokeOptions): Promise<GetProductAuthenticationResult> {
+    return invokeRead<GetProductAuthenticationResult>(romaProductAuthentication, args, opts);
 }
 
 /**
@@ -84,6 +84,6 @@ export function getProductAuthentication(args: GetProductAuthenticationArgs, _op
  * export const password = auth.password; // [secret]
  * ```
  */
-export function getProductAuthenticationOutput(args: GetProductAuthenticationOutputArgs, _opts?: pulumi.InvokeOptions): pulumi.Output<GetProductAuthenticationResult> {
-    return invokeReadOutput<GetProductAuthenticationResult>(romaProductAuthentication, args);
+export function getProductAuthenticationOutput(args: GetProductAuthenticationOutputArgs, opts?: pulumi.InvokeOutputOptions): pulumi.Output<GetProductAuthenticationResult> {
+    return invokeReadOutput<GetProductAuthenticationResult>(romaProductAuthentication, args, opts);
 }

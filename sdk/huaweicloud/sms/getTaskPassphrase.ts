@@ -62,8 +62,8 @@ export type GetTaskPassphraseResult = TaskPassphraseResult;
  * const { passphrase } = await huaweicloud.sms.getTaskPassphrase({ taskId: "d7fa81b9-c174-4c0a-a475-51a54c8af8a4" });
  * ```
  */
-export function getTaskPassphrase(args: GetTaskPassphraseArgs, _opts?: pulumi.InvokeOptions): Promise<GetTaskPassphraseResult> {
-    return invokeRead<GetTaskPassphraseResult>(smsTaskPassphrase, args);
+export function getTaskPassphrase(args: GetTaskPassphraseArgs, opts?: pulumi.InvokeOptions): Promise<GetTaskPassphraseResult> {
+    return invokeRead<GetTaskPassphraseResult>(smsTaskPassphrase, args, opts);
 }
 
 /**
@@ -79,6 +79,6 @@ export function getTaskPassphrase(args: GetTaskPassphraseArgs, _opts?: pulumi.In
  * export const passphrase = pass.passphrase; // [secret]
  * ```
  */
-export function getTaskPassphraseOutput(args: GetTaskPassphraseOutputArgs, _opts?: pulumi.InvokeOptions): pulumi.Output<GetTaskPassphraseResult> {
-    return invokeReadOutput<GetTaskPassphraseResult>(smsTaskPassphrase, args);
+export function getTaskPassphraseOutput(args: GetTaskPassphraseOutputArgs, opts?: pulumi.InvokeOutputOptions): pulumi.Output<GetTaskPassphraseResult> {
+    return invokeReadOutput<GetTaskPassphraseResult>(smsTaskPassphrase, args, opts);
 }
