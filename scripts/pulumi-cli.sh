@@ -79,7 +79,7 @@ flags=(-trimpath -tags osusergo,grpcnotrace -ldflags "-X github.com/pulumi/pulum
 say "compiling pulumi"
 go build "${flags[@]}" -o "$stage/pulumi" github.com/pulumi/pulumi/pkg/v3/cmd/pulumi
 say "compiling pulumi-language-nodejs (this project's Node.js language host; see tools/pulumi-cli/README.md)"
-go build "${flags[@]}" -o "$stage/pulumi-language-nodejs" ./cmd/pulumi-language-nodejs
+go build "${flags[@]}" -o "$stage/pulumi-language-nodejs" ./nodejs-host
 write_dynamic_plugin "$stage"
 [ "$(version_of "$stage/pulumi")" = "$VERSION" ] || fail "the built pulumi does not report $VERSION"
 

@@ -97,6 +97,8 @@ export class PulumiCli {
             PULUMI_SKIP_UPDATE_CHECK: "true",
             PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
             PULUMI_HOME: this.home,
+            // Enables `--event-log`, the engine events the Automation API reads too.
+            PULUMI_DEBUG_COMMANDS: "true",
             // Type-checking the program is the user's choice; tests need only its behaviour.
             PULUMI_NODEJS_TRANSPILE_ONLY: "true",
             NO_COLOR: "1",
