@@ -79,6 +79,19 @@ describe("real Pulumi CLI: X.get, dependsOn, invoke options and refresh without 
         await cli.ok(["preview", "--diff", "--expect-no-changes"]);
     });
 
+    it("refresh runs with the config of the last up, not the stack file's (an engine rule the README states)", async () => {
+        await cli.setConfig({ "huaweicloud:token": "rotated-token-not-yet-applied-0001" }, new Set(["huaweicloud:token"]));
+        try {
+            const before = emulator.requests.length;
+            await cli.ok(["refresh", "--yes", "--skip-preview"]);
+            const kms = emulator.requests.slice(before).filter((r) => r.service === "kms");
+            assert.ok(kms.length > 0);
+            for (const r of kms) assert.equal(r.headers["x-auth-token"], FIXTURE.huaweiToken);
+        } finally {
+            await cli.setConfig({ "huaweicloud:token": FIXTURE.huaweiToken }, new Set(["huaweicloud:token"]));
+        }
+    });
+
     it("an invoke option a read cannot honour fails preview with the option and function named", async () => {
         await cli.setConfig({ "cloudreads-conventions:useProviderOption": "true" });
         try {

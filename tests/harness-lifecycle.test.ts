@@ -148,6 +148,14 @@ describe("harness with the quickstart program against the emulator", function ()
         assert.deepEqual(requests.map((r) => r.split(" ")[0]).sort(), ["astra", "kms"]);
     });
 
+    it("refresh configures the provider with the config of the last up, not the current one (as the engine does)", async () => {
+        const before = emulator.requests.length;
+        const result = await run("refresh", { "huaweicloud:region": "eu-west-101", "huaweicloud:endpoints": JSON.stringify({ kms: "https://127.0.0.1:1" }) });
+        assertNoErrors(result);
+        const kms = emulator.requests.slice(before).filter((r) => r.service === "kms");
+        assert.ok(kms.length > 0, "refresh did not reach the emulator configured at up");
+    });
+
     it("refresh after the KPS task moves to SUCCESS_RESET updates the stored status", async () => {
         emulator.setKeypairTaskStatus(FIXTURE.projectId, FIXTURE.kpsTaskId, "SUCCESS_RESET");
         const result = await run("refresh");

@@ -15,6 +15,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import type { HarnessReply, ReadMessage, RegisterMessage, RunnerMessage, RunnerOptions } from "./ipc-messages";
 import { findProjectFile, readProjectFile, resolveEntryPoint } from "./program-entry";
+import { defaultProviderState, DEFAULT_PROVIDER_TYPE, storedProviderConfig } from "./provider-config";
 import {
     PROVIDER_KEY,
     annotateSecrets,
@@ -25,6 +26,7 @@ import {
     secretKeys,
     stripSecretsMap,
     type WireMap,
+    UNKNOWN,
 } from "./property-values";
 import { HostCallError, ProviderHost, type ResourceRef } from "./provider-host";
 import { STACK_TYPE, encryptState, loadState, saveState, type StateFile, type StateResource } from "./state-file";
@@ -475,6 +477,11 @@ class Deployment {
             if (!isDynamicType(m.type)) {
                 throw new Error(`no resource plugin for '${m.type.split(":")[0]}': the harness only runs the dynamic provider`);
             }
+            if (this.preview && m.id === UNKNOWN) {
+                // As the engine: a read of an id not known yet is skipped in preview; its outputs are unknown.
+                step.op = "read-skipped";
+                return { kind: "ok", reqId: m.reqId, urn, id: UNKNOWN, object: {} };
+            }
             const res = await (await this.getHost()).read({ urn, name: m.name, type: m.type }, m.id, stripSecretsMap(m.properties), undefined);
             if (!res.id) {
                 throw new Error(`resource '${m.id}' does not exist`);
@@ -513,6 +520,7 @@ class Deployment {
                 .map((r) => (this.condemned.includes(r) ? { ...r, pendingDelete: true } : r));
         }
         for (const old of [...this.opts.oldState.resources].reverse()) {
+            if (old.type === DEFAULT_PROVIDER_TYPE) continue; // replaced by runHarness with the current config
             const replaced = this.condemned.includes(old);
             if (this.registered.has(old.urn) && !replaced) {
                 continue;
@@ -577,6 +585,7 @@ class Deployment {
     async destroy(): Promise<StateResource[]> {
         const kept: StateResource[] = [];
         for (const r of [...this.opts.oldState.resources].reverse()) {
+            if (r.type === DEFAULT_PROVIDER_TYPE) continue; // forgotten with the stack, as the engine does
             const step: Step = { op: r.external ? "discard" : "delete", urn: r.urn, type: r.type, name: r.name, custom: r.custom, id: r.id, calls: [] };
             this.steps.push(step);
             try {
@@ -619,13 +628,16 @@ export async function runHarness(run: HarnessRun): Promise<HarnessResult> {
     const stack = run.stack ?? "dev";
     const passphrase = run.passphrase ?? DEFAULT_PASSPHRASE;
     const oldState = await loadState(run.statePath, project, stack, passphrase);
+    const given = { config: namespaced(run.config, project), secretConfig: namespaced(run.secretConfig ?? {}, project) };
+    // As the engine: refresh and destroy configure the provider with the config of the last `up`.
+    const fromState = run.mode === "refresh" || run.mode === "destroy" ? storedProviderConfig(oldState.resources) : undefined;
     const deployment = new Deployment({
         mode: run.mode,
         programDir,
         project,
         stack,
-        config: namespaced(run.config, project),
-        secretConfig: namespaced(run.secretConfig ?? {}, project),
+        config: fromState?.config ?? given.config,
+        secretConfig: fromState?.secretConfig ?? given.secretConfig,
         env: baseEnv(run.env),
         oldState,
     });
@@ -637,13 +649,14 @@ export async function runHarness(run: HarnessRun): Promise<HarnessResult> {
             case "up":
                 void deployment.startHostProcess().catch(() => undefined);
                 await deployment.runProgram(run.timeoutMs ?? 60_000);
-                resources = deployment.newResources(await deployment.deleteLeftovers());
+                resources = deployment.newResources(await deployment.deleteLeftovers()).filter((r) => r.type !== DEFAULT_PROVIDER_TYPE);
+                resources.push(defaultProviderState(project, stack, given));
                 break;
             case "refresh":
                 resources = await deployment.refresh();
                 break;
             case "destroy":
-                resources = await deployment.destroy();
+                resources = (await deployment.destroy()).filter((r) => r.type !== DEFAULT_PROVIDER_TYPE);
                 break;
         }
     } catch (e) {

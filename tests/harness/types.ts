@@ -33,7 +33,7 @@ export interface HarnessRun {
 }
 
 /** Operation of a step, as `pulumi up`/`refresh`/`destroy` report them (`discard`: a `get` resource forgotten, never deleted). */
-export type StepOp = "create" | "same" | "update" | "replace" | "delete" | "discard" | "refresh" | "read";
+export type StepOp = "create" | "same" | "update" | "replace" | "delete" | "discard" | "refresh" | "read" | "read-skipped";
 
 /** Why a step changes what it changes. */
 export interface StepDiff {
