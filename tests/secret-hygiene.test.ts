@@ -131,7 +131,8 @@ describe("secret hygiene: sentinel credentials and secret values never show outs
     }
 
     async function harness(label: string, mode: HarnessMode, statePath: string, all: Record<string, string>, programDir = PROJECT_DIR): Promise<HarnessResult> {
-        const result = await runHarness({ mode, programDir, statePath, ...splitSecrets(all) });
+        // Refreshes here test what the provider does with the credentials given (`--run-program`).
+        const result = await runHarness({ mode, programDir, statePath, ...splitSecrets(all), runProgram: true });
         collect(`${label} ${mode}`, result, statePath);
         return result;
     }

@@ -1,10 +1,13 @@
+import { X509Certificate } from "node:crypto";
+
 const PEM_BLOCK = /-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/g;
 
 /**
  * Turns Astra's base64 `cert` into PEM text. Inside the base64 there may be PEM text (one
  * or more certificates, all kept) or DER bytes (wrapped as one PEM block). Returns undefined
- * when the field is not strict base64 or holds neither, since `Buffer.from(x, "base64")`
- * silently accepts garbage.
+ * when the field is not strict base64, holds neither, or holds anything an X.509 parser
+ * refuses (a PEM block with a junk body, bytes that only look like DER): users put `pem` into
+ * trust stores, so only certificates pass.
  */
 export function certificateToPem(cert: string): string | undefined {
     const compact = cert.replace(/\s+/g, "");
@@ -12,11 +15,20 @@ export function certificateToPem(cert: string): string | undefined {
     const bytes = Buffer.from(compact, "base64");
     const text = bytes.toString("latin1");
     const blocks = text.match(PEM_BLOCK);
-    if (blocks) return `${blocks.map((b) => b.replace(/\r\n/g, "\n")).join("\n")}\n`;
+    if (blocks) return blocks.every(parses) ? `${blocks.map((b) => b.replace(/\r\n/g, "\n")).join("\n")}\n` : undefined;
     // DER: an ASN.1 SEQUENCE with a long-form length.
-    if (bytes.length > 4 && bytes[0] === 0x30 && bytes[1] >= 0x81 && bytes[1] <= 0x84) {
+    if (bytes.length > 4 && bytes[0] === 0x30 && bytes[1] >= 0x81 && bytes[1] <= 0x84 && parses(bytes)) {
         const lines = bytes.toString("base64").match(/.{1,64}/g) ?? [];
         return `-----BEGIN CERTIFICATE-----\n${lines.join("\n")}\n-----END CERTIFICATE-----\n`;
     }
     return undefined;
+}
+
+function parses(certificate: string | Buffer): boolean {
+    try {
+        new X509Certificate(certificate);
+        return true;
+    } catch {
+        return false;
+    }
 }

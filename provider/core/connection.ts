@@ -27,6 +27,8 @@ export interface VendorErrorFields {
 
 /** What differs between vendors: settings, authentication and error bodies. */
 export interface Vendor {
+    /** The limits of a read (timeouts, retries, deadline), resolved before anything else. */
+    policy(sources: SettingSources): HttpPolicy;
     connect(op: AnyReadOperation, args: Readonly<Record<string, unknown>>, sources: SettingSources): Promise<Connection>;
     /** Pulls the documented error fields out of an error response; ignores everything else. */
     errorFields(status: number, headers: Readonly<Record<string, string | string[] | undefined>>, body: string): VendorErrorFields;

@@ -1,3 +1,5 @@
+import { redactKnown, safeText } from "./safe-text";
+
 /**
  * The errors every read can raise. Messages name the service, operation, HTTP status,
  * vendor error code and request id, and never carry a credential, a secret value or an
@@ -19,7 +21,8 @@ export class CloudReadsError extends Error {
     readonly code: string;
 
     constructor(message: string, code = "ERR_CLOUDREADS", options?: { cause?: unknown }) {
-        super(message, options);
+        // Every credential this process has used is redacted from every message, whatever built it.
+        super(redactKnown(message), options);
         this.name = "CloudReadsError";
         this.code = code;
     }
@@ -101,16 +104,33 @@ export interface ApiErrorDetails {
     readonly hint?: string;
 }
 
+/**
+ * The details with every string that can come from a server made safe: credentials redacted,
+ * control, line-separator and bidi characters removed, length bounded. Applied by the
+ * {@link ApiError} constructor, so it holds for every error of every read.
+ */
+function safeDetails(d: ApiErrorDetails): ApiErrorDetails {
+    const text = (v: string | undefined, max: number): string | undefined => (v === undefined ? undefined : safeText(v, max) || undefined);
+    return {
+        ...d,
+        vendorCode: text(d.vendorCode, 80),
+        vendorMessage: text(d.vendorMessage, 300),
+        requestId: text(d.requestId, 120),
+        target: text(d.target, 300),
+        hint: text(d.hint, 1200),
+    };
+}
+
 function describe(summary: string, d: ApiErrorDetails): string {
     const parts: string[] = [];
     if (d.status !== undefined) parts.push(`HTTP ${d.status}`);
     if (d.vendorCode) parts.push(`error code ${d.vendorCode}`);
     if (d.vendorMessage) parts.push(JSON.stringify(d.vendorMessage));
-    parts.push(`request id ${d.requestId ?? "(none)"}`);
+    if (d.requestId) parts.push(`request id ${d.requestId}`);
     if (d.attempts !== undefined && d.attempts > 1) parts.push(`after ${d.attempts} attempts`);
     const target = d.target ? ` for ${d.target}` : "";
     const hint = d.hint ? `. ${d.hint}` : "";
-    return `${d.service} ${d.operation}${target} ${summary}: ${parts.join(", ")}${hint}`;
+    return `${d.service} ${d.operation}${target} ${summary}${parts.length ? `: ${parts.join(", ")}` : ""}${hint}`;
 }
 
 /**
@@ -135,7 +155,8 @@ export class ApiError extends CloudReadsError implements ApiErrorDetails {
     readonly attempts?: number;
     readonly target?: string;
 
-    constructor(details: ApiErrorDetails, summary = "failed", code = "ERR_API", options?: { cause?: unknown }) {
+    constructor(given: ApiErrorDetails, summary = "failed", code = "ERR_API", options?: { cause?: unknown }) {
+        const details = safeDetails(given);
         super(describe(summary, details), code, options);
         this.name = "ApiError";
         this.service = details.service;
@@ -220,7 +241,8 @@ export class ResponseDecodeError extends ApiError {
     /** `path: expected type` lines. */
     readonly problems: readonly string[];
 
-    constructor(details: ApiErrorDetails, problems: readonly string[]) {
+    constructor(details: ApiErrorDetails, given: readonly string[]) {
+        const problems = given.map((p) => safeText(p, 200));
         super(
             { ...details, hint: `Unexpected response body: ${problems.slice(0, 5).join("; ")}${problems.length > 5 ? "; …" : ""}` },
             "returned a response that could not be decoded",

@@ -2,7 +2,9 @@ import { vendorFor } from "../vendors";
 import type { AnyReadOperation, Scope } from "../operations/operation";
 import { joinUrl, jsonObject } from "./connection";
 import { decode } from "./decode";
-import { ApiError, ApiErrorDetails, AuthError, NotFoundError, ResponseDecodeError } from "./errors";
+import type { Vendor } from "./connection";
+import { withDeadline } from "./deadline";
+import { ApiError, ApiErrorDetails, AuthError, NotFoundError, ResponseDecodeError, TransportError } from "./errors";
 import { send, TRANSIENT_STATUSES } from "./http";
 import { oneLine, redact } from "./redact";
 import type { SettingSources } from "./settings";
@@ -24,7 +26,24 @@ export interface ReadOutcome {
 export async function performRead(op: AnyReadOperation, rawArgs: unknown, sources: SettingSources): Promise<ReadOutcome> {
     const args = validateArgs(op.token, op.args, op.argNames, rawArgs) as Record<string, unknown>;
     const vendor = vendorFor(op.vendor);
+    const policy = vendor.policy(sources);
+    const reached: { scope?: Scope } = {};
+    const overdue = (): TransportError =>
+        new TransportError(
+            { service: op.serviceName, operation: op.operation, target: reached.scope ? op.target(args, reached.scope) : undefined },
+            `did not finish within the overall deadline of ${policy.deadlineMs} ms, look-ups and retries included (setting ${op.vendor}:deadline)`,
+        );
+    // The transport ends its own attempts at the deadline with a more specific reason; this timer,
+    // a moment later, ends the read whatever it is waiting on.
+    return withDeadline(policy.deadlineMs + DEADLINE_GRACE_MS, overdue, (remaining) => readWithin(op, vendor, args, sources, () => remaining() - DEADLINE_GRACE_MS, reached));
+}
+
+/** How long after the deadline the read's own timer fires, leaving the transport its say first. */
+const DEADLINE_GRACE_MS = 250;
+
+async function readWithin(op: AnyReadOperation, vendor: Vendor, args: Record<string, unknown>, sources: SettingSources, remaining: () => number, reached: { scope?: Scope }): Promise<ReadOutcome> {
     const conn = await vendor.connect(op, args, sources);
+    reached.scope = conn.scope;
     const url = joinUrl(conn.baseUrl, op.path(args, conn.scope));
     const details: ApiErrorDetails = { service: op.serviceName, operation: op.operation, target: op.target(args, conn.scope) };
     const res = await send({
@@ -32,7 +51,8 @@ export async function performRead(op: AnyReadOperation, rawArgs: unknown, source
         namespace: conn.namespace,
         url: url.toString(),
         headers: () => conn.headers(url, op.accept),
-        policy: conn.policy,
+        // What is left of the read's deadline after settings and look-ups.
+        policy: { ...conn.policy, deadlineMs: Math.max(1, Math.min(conn.policy.deadlineMs, remaining())) },
         tls: conn.tls,
         isTransient: (status, body) => TRANSIENT_STATUSES.has(status) || vendor.isTransient(status, body),
     });
@@ -43,6 +63,8 @@ export async function performRead(op: AnyReadOperation, rawArgs: unknown, source
         if (!body) throw new ResponseDecodeError(withStatus, ["(body): expected a JSON object"]);
         const decoded = decode(op.response, body);
         if (!decoded.ok) throw new ResponseDecodeError(withStatus, decoded.problems);
+        const wrong = op.mismatch?.(decoded.value, args);
+        if (wrong) throw new ResponseDecodeError(withStatus, [wrong]);
         return { args, scope: conn.scope, id: op.id(args, conn.scope), result: op.result(decoded.value, args, conn.scope) as Record<string, unknown> };
     }
     const fields = vendor.errorFields(res.status, res.headers, res.body);

@@ -147,9 +147,11 @@ async function attemptOnce(call: HttpCall, url: URL, proxy: ProxyChoice | undefi
     const cap = call.policy.maxResponseBytes;
     return new Promise<Attempt>((resolve) => {
         let settled = false;
+        let hardStopTimer: NodeJS.Timeout | undefined;
         const settle = (a: Attempt): void => {
             if (!settled) {
                 settled = true;
+                if (hardStopTimer) clearTimeout(hardStopTimer);
                 resolve(a);
             }
         };
@@ -157,16 +159,32 @@ async function attemptOnce(call: HttpCall, url: URL, proxy: ProxyChoice | undefi
         let responseHeaders: HttpResponse["headers"] = {};
         const chunks: Buffer[] = [];
         let size = 0;
+        // got walks its option objects with for…in: objects without a prototype keep a polluted
+        // Object.prototype (an inherited `endpoint`, say) out of the request.
         const stream = got.stream(url, {
             method: "GET",
-            headers,
+            headers: bare(headers),
             throwHttpErrors: false,
             followRedirect: false,
-            retry: { limit: 0 },
-            timeout: { request: timeoutMs },
-            agent: proxy ? proxyAgents(proxy, agents.options, agents.key) : agents.direct,
-            https: { rejectUnauthorized: !call.tls?.insecure },
+            retry: bare({ limit: 0 }),
+            timeout: bare({ request: timeoutMs }),
+            agent: bare({ ...(proxy ? proxyAgents(proxy, agents.options, agents.key) : agents.direct) }),
+            https: bare({ rejectUnauthorized: !call.tls?.insecure }),
             decompress: true,
+        });
+        // The package's own timer: whatever the transport does (a socket handed over on a
+        // 101 upgrade, a stalled decompressor), the attempt ends and its slot is released.
+        const hardStop = setTimeout(() => {
+            settle({ kind: "failure", code: "ETIMEDOUT", message: "" });
+            stream.destroy();
+        }, timeoutMs + 50);
+        hardStopTimer = hardStop;
+        stream.once("request", (req: http.ClientRequest) => {
+            req.once("upgrade", (_res: http.IncomingMessage, socket: import("node:net").Socket) => {
+                socket.destroy();
+                settle({ kind: "failure", code: "ERR_UPGRADE", message: "" });
+                stream.destroy();
+            });
         });
         const tooLarge = (): void => {
             settle({ kind: "too-large", status, requestId: headerValue(responseHeaders, "x-request-id") });
@@ -196,6 +214,11 @@ async function attemptOnce(call: HttpCall, url: URL, proxy: ProxyChoice | undefi
             settle({ kind: "failure", code, message: /^Bad response: [0-9]{3}$/.test(message) ? message : "" });
         });
     });
+}
+
+/** A copy of `o` without a prototype. */
+function bare<T extends object>(o: T): T {
+    return Object.assign(Object.create(null) as object, o) as T;
 }
 
 function sleep(ms: number): Promise<void> {
@@ -230,6 +253,8 @@ function describeFailure(code: string, message: string, call: HttpCall, url: URL
         case "CERT_HAS_EXPIRED":
         case "CERT_NOT_YET_VALID":
             return `could not verify the TLS certificate of ${host}: it is outside its validity period (${code})`;
+        case "ERR_UPGRADE":
+            return `answered a GET with 101 Switching Protocols (a protocol upgrade), which is no HTTP answer; check the endpoint setting`;
         case "Z_DATA_ERROR":
         case "Z_BUF_ERROR":
         case "ERR_CONTENT_DECODING_FAILED":

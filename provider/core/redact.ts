@@ -1,3 +1,5 @@
+import { terminalSafe } from "./safe-text";
+
 /**
  * Removes every known secret value from a string before it can reach a message or log, in any
  * letter case (a URL parser lower-cases host names, so a credential pasted into a host comes
@@ -11,9 +13,7 @@ export function redact(text: string, secrets: readonly (string | undefined)[]): 
     return out;
 }
 
-/** Makes vendor text safe to print in one line: no control characters, bounded length. */
+/** Makes vendor text safe to print in one line: no C0/C1 controls, line separators or bidi overrides; bounded length. */
 export function oneLine(text: string, max = 300): string {
-    // eslint-disable-next-line no-control-regex
-    const flat = text.replace(/[\u0000-\u001f\u007f]+/g, " ").trim();
-    return flat.length > max ? `${flat.slice(0, max)}…` : flat;
+    return terminalSafe(text, max);
 }

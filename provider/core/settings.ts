@@ -30,7 +30,7 @@ export function lookup(sources: SettingSources, name: SettingName): Found | unde
     const fromConfig = sources.config(name.key);
     if (fromConfig !== undefined && fromConfig !== "") return { value: fromConfig, from: `stack config ${name.key}` };
     for (const env of name.env) {
-        const v = sources.env[env];
+        const v = Object.hasOwn(sources.env, env) ? sources.env[env] : undefined;
         if (v !== undefined && v !== "") return { value: v, from: `environment variable ${env}` };
     }
     return undefined;

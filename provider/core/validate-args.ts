@@ -23,7 +23,9 @@ export function argFailures<A>(codec: t.Decoder<unknown, A>, names: readonly str
         return { failures: [{ property: "(arguments)", reason: "expected an object of arguments" }] };
     }
     const failures: InputFailure[] = [];
-    const input: Record<string, unknown> = {};
+    // Own properties only, into an object without a prototype: a polluted Object.prototype
+    // (e.g. an inherited `endpoint`) can never become an argument.
+    const input: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
     for (const [k, v] of Object.entries(raw)) {
         if (v === undefined) continue;
         if (!names.includes(k)) {
@@ -47,7 +49,13 @@ export function argFailures<A>(codec: t.Decoder<unknown, A>, names: readonly str
         }
         return { failures };
     }
-    return failures.length ? { failures } : { value: decoded.right, failures };
+    return failures.length ? { failures } : { value: withoutPrototype(decoded.right), failures };
+}
+
+/** A copy of `value`'s own properties in an object without a prototype, so nothing can be inherited. */
+export function withoutPrototype<A>(value: A): A {
+    if (typeof value !== "object" || value === null) return value;
+    return Object.assign(Object.create(null) as object, value) as A;
 }
 
 /** Like {@link argFailures}, but throws one {@link InputError} listing every failure. */

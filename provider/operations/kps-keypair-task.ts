@@ -1,6 +1,6 @@
 import * as t from "io-ts";
 import { idSegment } from "../core/input-codecs";
-import { idParts, type ReadOperation, type Scope } from "./operation";
+import { idParts, otherTask, type ReadOperation, type Scope } from "./operation";
 import { HUAWEI_OVERRIDE_NAMES, HuaweiOverrides } from "./overrides";
 
 /** Arguments of the KPS key pair task read. */
@@ -52,9 +52,10 @@ export const kpsKeypairTask: ReadOperation<KeypairTaskArgs, KeypairTaskBody, Key
     path: (a, s) => ["v3", project(s), "tasks", a.taskId],
     accept: "application/json",
     response: KeypairTaskBody,
+    mismatch: (body, a) => otherTask(body.task_id, a.taskId),
     result: (body, a, s) => ({
         projectId: project(s),
-        taskId: body.task_id || a.taskId,
+        taskId: a.taskId,
         taskStatus: body.task_status,
         ...splitTaskStatus(body.task_status),
         serverId: body.server_id ?? "",

@@ -37,6 +37,11 @@ export interface ReadOperation<Args extends object, Body, Result extends object>
     readonly accept: string;
     /** Codec of the success body; extra fields are ignored. */
     readonly response: t.Decoder<unknown, Body>;
+    /**
+     * A problem with a decoded body that answers for another object than the one asked for
+     * (e.g. another task id), or undefined; such a body is a wrong answer, never a result.
+     */
+    mismatch?(body: Body, args: Args): string | undefined;
     /** Builds the documented result from the body. */
     result(body: Body, args: Args, scope: Scope): Result;
     /** Names of every result field, in documented order (resources declare them as outputs). */
@@ -58,4 +63,9 @@ export type AnyReadOperation = ReadOperation<object, unknown, object>;
 export function idParts(id: string, names: readonly string[]): Record<string, string> {
     const parts = id.split("/");
     return parts.length === names.length ? Object.fromEntries(names.map((n, i) => [n, parts[i]])) : {};
+}
+
+/** The problem when a body's `task_id` names another task than `asked`. */
+export function otherTask(got: string | undefined, asked: string): string | undefined {
+    return got !== undefined && got !== "" && got !== asked ? `task_id: the response is for task ${JSON.stringify(got)}, not the task asked for (${JSON.stringify(asked)})` : undefined;
 }

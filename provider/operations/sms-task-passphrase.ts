@@ -1,6 +1,6 @@
 import * as t from "io-ts";
 import { idSegment } from "../core/input-codecs";
-import type { ReadOperation } from "./operation";
+import { otherTask, type ReadOperation } from "./operation";
 import { HUAWEI_OVERRIDE_NAMES, HuaweiOverrides } from "./overrides";
 
 /** Arguments of the SMS passphrase read. */
@@ -30,7 +30,8 @@ export const smsTaskPassphrase: ReadOperation<TaskPassphraseArgs, t.TypeOf<typeo
     path: (a) => ["v3", "tasks", a.taskId, "passphrase"],
     accept: "application/json",
     response: t.intersection([TaskPassphraseBody, OptionalTaskId]),
-    result: (body, a) => ({ taskId: body.task_id || a.taskId, passphrase: body.passphrase }),
+    mismatch: (body, a) => otherTask(body.task_id, a.taskId),
+    result: (body, a) => ({ taskId: a.taskId, passphrase: body.passphrase }),
     resultNames: ["taskId", "passphrase"],
     secretFields: ["passphrase"],
     id: (a) => a.taskId,

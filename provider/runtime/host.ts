@@ -30,8 +30,8 @@ function sources(): SettingSources {
 
 /** The arguments among stored inputs or outputs: defined values of the read's argument names. */
 function argsOf(op: AnyReadOperation, props: Readonly<Record<string, unknown>>): Record<string, unknown> {
-    const args: Record<string, unknown> = {};
-    for (const name of op.argNames) if (props[name] !== undefined) args[name] = props[name];
+    const args = Object.create(null) as Record<string, unknown>;
+    for (const name of op.argNames) if (Object.hasOwn(props, name) && props[name] !== undefined) args[name] = props[name];
     return args;
 }
 

@@ -1,3 +1,4 @@
+import { rememberSecrets } from "../core/safe-text";
 import { Connection, header, jsonObject, stringField, Vendor } from "../core/connection";
 import { ConfigurationError } from "../core/errors";
 import { checkBaseUrl, Uuid } from "../core/input-codecs";
@@ -21,6 +22,7 @@ function problemNumber(type: string | undefined): string | undefined {
 
 /** NetApp Astra Control: bearer token, account-scoped paths, RFC 7807-style problems. */
 export const astracontrol: Vendor = {
+    policy: (sources) => resolvePolicy(sources, "astracontrol", "ASTRA_CONTROL"),
     async connect(op, args, sources): Promise<Connection> {
         const missing: string[] = [];
         const urlArg = typeof args.url === "string" ? args.url : undefined;
@@ -40,6 +42,7 @@ export const astracontrol: Vendor = {
         }
         if (!Uuid.is(account.value)) throw new ConfigurationError(`${op.token}: ${account.from} must be ${Uuid.name}.`);
         const apiToken = token.value;
+        rememberSecrets([apiToken]);
         return {
             namespace: "astracontrol",
             baseUrl: url.replace(/\/+$/, ""),

@@ -1,3 +1,4 @@
+import { rememberSecrets } from "../core/safe-text";
 import { Connection, header, jsonObject, stringField, Vendor } from "../core/connection";
 import { ConfigurationError } from "../core/errors";
 import { idSegment, Region } from "../core/input-codecs";
@@ -24,7 +25,7 @@ function parseEndpoints(sources: SettingSources): Partial<Record<HuaweiService, 
     if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
         throw new ConfigurationError(`${found.from} must be a JSON object whose keys are among ${SERVICES.join(", ")}.`);
     }
-    const out: Partial<Record<HuaweiService, string>> = {};
+    const out = Object.create(null) as Partial<Record<HuaweiService, string>>;
     for (const [k, v] of Object.entries(parsed)) {
         if (!(SERVICES as readonly string[]).includes(k) || typeof v !== "string") {
             throw new ConfigurationError(`${found.from}: key ${JSON.stringify(k.slice(0, 20))} must be one of ${SERVICES.join(", ")} with a URL string value.`);
@@ -65,6 +66,7 @@ function errorBody(body: string): Record<string, unknown> | undefined {
 
 /** Huawei Cloud: token or AK/SK authentication, regional and global hosts, `error_code` bodies. */
 export const huaweicloud: Vendor = {
+    policy: (sources) => resolvePolicy(sources, "huaweicloud", "HW"),
     async connect(op: AnyReadOperation, args, sources): Promise<Connection> {
         const policy = resolvePolicy(sources, "huaweicloud", "HW");
         const tls = resolveTls(sources, "huaweicloud", "HW");
@@ -85,6 +87,7 @@ export const huaweicloud: Vendor = {
             ? serviceBaseUrl(service, { region: regionFound?.value ?? "cn-north-4", endpoint: endpointArg, overrides, cloud })
             : serviceBaseUrl(service, { region: needRegion(`to find the ${service} host`), overrides, cloud });
         const secrets = auth.kind === "token" ? [auth.token] : [auth.accessKey, auth.secretKey, auth.securityToken ?? ""];
+        rememberSecrets(secrets);
         const iam = (): IamContext => {
             if (auth.kind !== "aksk") throw new Error("IAM look-ups need AK/SK");
             const iamBaseUrl = serviceBaseUrl("iam", { region: needRegion("for the IAM look-up"), overrides, cloud });
@@ -114,6 +117,9 @@ export const huaweicloud: Vendor = {
                     throw new ConfigurationError(`${op.token} needs a project id: pass projectId or set ${describeName(S.projectId)} (with AK/SK credentials it is looked up from IAM for the region).`);
                 }
                 projectId = await lookUpProjectId(iam(), needRegion("to look up its project id"));
+                // An id from a response goes into the signed path like the argument would: same rule.
+                const bad = argFailures(op.args, op.argNames, { ...args, projectId }).failures.find((f) => f.property === "projectId");
+                if (bad) throw new ConfigurationError(`${op.token}: the project id look-up (Huawei Cloud IAM KeystoneListProjects) returned an id that is not a valid project id (${bad.reason.replace(/, got .*$/, "")}); nothing was sent with it. Set huaweicloud:projectId or HW_PROJECT_ID.`);
             }
             scope = { projectId };
             if (auth.kind === "aksk") extra["X-Project-Id"] = projectId;
@@ -122,6 +128,9 @@ export const huaweicloud: Vendor = {
             const configured = lookup(sources, S.domainId) ?? (auth.profile?.domainId ? { value: auth.profile.domainId, from: "the KooCLI profile's domainId" } : undefined);
             if (configured && !DomainId.is(configured.value)) throw new ConfigurationError(`${op.token}: ${configured.from} must be ${DomainId.name}.`);
             const domainId = configured?.value ?? (await lookUpDomainId(iam()));
+            if (!configured && !DomainId.is(domainId)) {
+                throw new ConfigurationError(`${op.token}: the domain id look-up (Huawei Cloud IAM KeystoneListAuthDomains) returned an id that is not ${DomainId.name}; nothing was sent with it. Set huaweicloud:domainId or HW_DOMAIN_ID.`);
+            }
             extra["X-Domain-Id"] = domainId;
         }
         return {

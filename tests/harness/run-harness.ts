@@ -630,7 +630,7 @@ export async function runHarness(run: HarnessRun): Promise<HarnessResult> {
     const oldState = await loadState(run.statePath, project, stack, passphrase);
     const given = { config: namespaced(run.config, project), secretConfig: namespaced(run.secretConfig ?? {}, project) };
     // As the engine: refresh and destroy configure the provider with the config of the last `up`.
-    const fromState = run.mode === "refresh" || run.mode === "destroy" ? storedProviderConfig(oldState.resources) : undefined;
+    const fromState = (run.mode === "refresh" && !run.runProgram) || run.mode === "destroy" ? storedProviderConfig(oldState.resources) : undefined;
     const deployment = new Deployment({
         mode: run.mode,
         programDir,

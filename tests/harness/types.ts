@@ -30,6 +30,11 @@ export interface HarnessRun {
     passphrase?: string;
     /** Limit for the whole run, after which the program and host are killed. Default: 60 000 ms. */
     timeoutMs?: number;
+    /**
+     * Refresh with the given config, as `pulumi refresh --run-program` does; without it a refresh
+     * (and a destroy) uses the config of the last `up`, as the engine does.
+     */
+    runProgram?: boolean;
 }
 
 /** Operation of a step, as `pulumi up`/`refresh`/`destroy` report them (`discard`: a `get` resource forgotten, never deleted). */

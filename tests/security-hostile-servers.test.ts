@@ -1,0 +1,240 @@
+import * as assert from "node:assert/strict";
+import * as http from "node:http";
+import * as net from "node:net";
+import { inspect } from "node:util";
+import { Emulator, startEmulator } from "../emulator";
+import { ConfigurationError, ResponseDecodeError, TransportError } from "../provider/core/errors";
+import { performRead } from "../provider/core/execute";
+import { validateArgs } from "../provider/core/validate-args";
+import { vendorFor } from "../provider/vendors";
+import { operations } from "../provider/operations";
+import { clearIamCache } from "../provider/vendors/huaweicloud-iam";
+import { emulatorStackConfig, FIXTURE, sources } from "./helpers/stack";
+
+const sms = operations["huaweicloud.sms.TaskPassphrase"];
+const kps = operations["huaweicloud.kps.KeypairTask"];
+const astra = operations["astracontrol.Certificate"];
+
+/** A server on 127.0.0.1 that answers every request with `handler`. */
+async function rawServer(handler: http.RequestListener): Promise<{ url: string; hits: () => number; close: () => Promise<void> }> {
+    let hits = 0;
+    const server = http.createServer((req, res) => {
+        hits++;
+        handler(req, res);
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const { port } = server.address() as net.AddressInfo;
+    return {
+        url: `http://127.0.0.1:${port}`,
+        hits: () => hits,
+        close: () =>
+            new Promise<void>((resolve) => {
+                server.closeAllConnections();
+                server.close(() => resolve());
+            }),
+    };
+}
+
+function json(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+    res.writeHead(status, { "Content-Type": "application/json", ...headers });
+    res.end(JSON.stringify(body));
+}
+
+/** Everything a user or a log can see of an error. */
+function visible(e: unknown): string {
+    return `${String(e)}\n${(e as Error).stack ?? ""}\n${inspect(e, { showHidden: true, depth: 5 })}\n${JSON.stringify(e)}`;
+}
+
+async function failure(p: Promise<unknown>): Promise<Error> {
+    try {
+        await p;
+    } catch (e) {
+        return e as Error;
+    }
+    throw new Error("the read succeeded");
+}
+
+/** Stack config for Huawei reads with a token, every endpoint at `url`. */
+function huaweiAt(url: string, extra: Record<string, string> = {}): Record<string, string> {
+    return {
+        "huaweicloud:region": FIXTURE.region,
+        "huaweicloud:token": FIXTURE.huaweiToken,
+        "huaweicloud:projectId": FIXTURE.projectId,
+        "huaweicloud:endpoints": JSON.stringify({ sms: url, roma: url, kms: url, iam: url }),
+        "huaweicloud:maxRetries": "0",
+        "cloudreads:retryBaseDelayMs": "5",
+        ...extra,
+    };
+}
+
+function astraAt(url: string): Record<string, string> {
+    return { "astracontrol:url": url, "astracontrol:apiToken": FIXTURE.astraToken, "astracontrol:accountId": FIXTURE.astraAccountId, "astracontrol:maxRetries": "0" };
+}
+
+describe("hostile and broken servers: no credential echoed, no hang, no wrong answer", function () {
+    this.timeout(15_000);
+    let emu: Emulator;
+    before(async () => {
+        emu = await startEmulator({ port: 0 });
+    });
+    after(async () => emu.close());
+    beforeEach(() => {
+        emu.reset();
+        clearIamCache();
+    });
+
+    describe("a credential echoed back in any response field is redacted (one test per field)", () => {
+        const cases: { field: string; read: "sms" | "astra"; respond: (res: http.ServerResponse) => void; secret: string }[] = [
+            { field: "Huawei body request_id on an error", read: "sms", secret: FIXTURE.huaweiToken, respond: (res) => json(res, 500, { error_code: "SMS.0001", error_msg: "boom", request_id: FIXTURE.huaweiToken }) },
+            { field: "Huawei error_msg", read: "sms", secret: FIXTURE.huaweiToken, respond: (res) => json(res, 400, { error_code: "SMS.0002", error_msg: `bad token ${FIXTURE.huaweiToken.toUpperCase()}` }) },
+            { field: "X-Request-Id header on an error", read: "sms", secret: FIXTURE.huaweiToken, respond: (res) => json(res, 500, { error_code: "SMS.0001" }, { "X-Request-Id": FIXTURE.huaweiToken }) },
+            { field: "X-Request-Id header on an undecodable 200", read: "sms", secret: FIXTURE.huaweiToken, respond: (res) => json(res, 200, { nope: 1 }, { "X-Request-Id": FIXTURE.huaweiToken }) },
+            { field: "X-Request-Id header on a redirect", read: "sms", secret: FIXTURE.huaweiToken, respond: (res) => json(res, 302, {}, { Location: "https://elsewhere.invalid/", "X-Request-Id": FIXTURE.huaweiToken }) },
+            {
+                field: "X-Request-Id header on an over-cap body",
+                read: "sms",
+                secret: FIXTURE.huaweiToken,
+                respond: (res) => {
+                    res.writeHead(200, { "Content-Type": "application/json", "X-Request-Id": FIXTURE.huaweiToken });
+                    res.end(`{"passphrase":"${"x".repeat(8192)}"}`);
+                },
+            },
+            { field: "Astra correlationID", read: "astra", secret: FIXTURE.astraToken, respond: (res) => json(res, 404, { type: "https://astra.netapp.io/problems/2", title: "Resource not found", status: 404, correlationID: FIXTURE.astraToken }) },
+            { field: "Astra detail", read: "astra", secret: FIXTURE.astraToken, respond: (res) => json(res, 400, { type: "https://astra.netapp.io/problems/5", title: "Invalid", detail: `token=${FIXTURE.astraToken}`, status: 400 }) },
+        ];
+        for (const c of cases) {
+            it(c.field, async () => {
+                const server = await rawServer((_req, res) => c.respond(res));
+                try {
+                    const config = c.read === "sms" ? huaweiAt(server.url, { "huaweicloud:maxResponseBytes": "1024" }) : astraAt(server.url);
+                    const e = c.read === "sms" ? await failure(performRead(sms, { taskId: FIXTURE.smsTaskId }, sources(config))) : await failure(performRead(astra, { certificateId: FIXTURE.certificateId }, sources(config)));
+                    assert.ok(server.hits() > 0);
+                    assert.equal(visible(e).toLowerCase().includes(c.secret.toLowerCase()), false, visible(e));
+                } finally {
+                    await server.close();
+                }
+            });
+        }
+
+        it("the IAM look-up's X-Request-Id carrying the security token", async () => {
+            const server = await rawServer((_req, res) => json(res, 500, { error_code: "IAM.0001" }, { "X-Request-Id": FIXTURE.tempSecurityToken }));
+            try {
+                const config = huaweiAt(server.url, {
+                    "huaweicloud:token": "",
+                    "huaweicloud:projectId": "",
+                    "huaweicloud:accessKey": FIXTURE.tempAccessKey,
+                    "huaweicloud:secretKey": FIXTURE.tempSecretKey,
+                    "huaweicloud:securityToken": FIXTURE.tempSecurityToken,
+                });
+                const e = await failure(performRead(kps, { taskId: FIXTURE.kpsTaskId }, sources(config)));
+                assert.match(e.message, /Huawei Cloud IAM/);
+                assert.equal(visible(e).includes(FIXTURE.tempSecurityToken), false, e.message);
+            } finally {
+                await server.close();
+            }
+        });
+    });
+
+    it("vendor text loses C1 controls, line separators and bidi overrides", async () => {
+        const server = await rawServer((_req, res) => json(res, 400, { error_code: "SMS.0003", error_msg: "a\u0085b\u009b31mc\u2028d\u2029e\u202ef\u2066g\u2069h\u001bi" }));
+        try {
+            const e = await failure(performRead(sms, { taskId: FIXTURE.smsTaskId }, sources(huaweiAt(server.url))));
+            assert.doesNotMatch(e.message, /[\u0080-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069\u001b]/);
+            assert.match(e.message, /"a b 31mc d e f g h i"/);
+        } finally {
+            await server.close();
+        }
+    });
+
+    it("a 101 Switching Protocols answer to the GET ends the read instead of hanging it", async () => {
+        const server = net.createServer((socket) => {
+            socket.once("data", () => socket.write("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n\r\n"));
+            socket.on("error", () => undefined);
+        });
+        await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+        const url = `http://127.0.0.1:${(server.address() as net.AddressInfo).port}`;
+        try {
+            const e = await failure(performRead(sms, { taskId: FIXTURE.smsTaskId }, sources(huaweiAt(url, { "huaweicloud:requestTimeout": "1", "huaweicloud:deadline": "3" }))));
+            assert.ok(e instanceof TransportError, String(e));
+            assert.match(e.message, /101 Switching Protocols/);
+        } finally {
+            server.close();
+        }
+    });
+
+    it("the deadline covers the IAM look-ups: a hung IAM fails the read at the deadline", async () => {
+        const server = await rawServer(() => undefined); // never answers
+        try {
+            const config = huaweiAt(server.url, { "huaweicloud:token": "", "huaweicloud:projectId": "", "huaweicloud:accessKey": FIXTURE.accessKey, "huaweicloud:secretKey": FIXTURE.secretKey, "huaweicloud:deadline": "2", "huaweicloud:requestTimeout": "30" });
+            const e = await failure(performRead(kps, { taskId: FIXTURE.kpsTaskId }, sources(config)));
+            assert.ok(e instanceof TransportError, String(e));
+            assert.match(e.message, /deadline of 2000 ms/);
+        } finally {
+            await server.close();
+        }
+    });
+
+    it("an IAM project id that is not a valid id ('..') is refused, and nothing is sent with it", async () => {
+        const iam = await rawServer((_req, res) => json(res, 200, { projects: [{ id: "..", name: FIXTURE.region }] }));
+        try {
+            const config = { ...huaweiAt(emu.endpoints.kms), "huaweicloud:endpoints": JSON.stringify({ kms: emu.endpoints.kms, iam: iam.url }), "huaweicloud:token": "", "huaweicloud:projectId": "", "huaweicloud:accessKey": FIXTURE.accessKey, "huaweicloud:secretKey": FIXTURE.secretKey };
+            const e = await failure(performRead(kps, { taskId: FIXTURE.kpsTaskId }, sources(config)));
+            assert.ok(e instanceof ConfigurationError, String(e));
+            assert.match(e.message, /project id look-up .* not a valid project id/);
+            assert.equal(emu.requests.filter((r) => r.service === "kms").length, 0);
+        } finally {
+            await iam.close();
+        }
+    });
+
+    it("a success body naming another task is a wrong answer, for SMS and for KPS", async () => {
+        const other = "3f6b2d8c-0000-4000-8000-00000000dead";
+        const server = await rawServer((req, res) => json(res, 200, req.url?.includes("passphrase") ? { task_id: other, passphrase: "p" } : { task_id: other, task_status: "SUCCESS_RESET" }));
+        try {
+            for (const [op, args] of [[sms, { taskId: FIXTURE.smsTaskId }], [kps, { taskId: FIXTURE.kpsTaskId }]] as const) {
+                const e = await failure(performRead(op, args, sources(huaweiAt(server.url))));
+                assert.ok(e instanceof ResponseDecodeError, String(e));
+                assert.ok(e.message.includes(other) && e.message.includes(args.taskId), e.message);
+            }
+        } finally {
+            await server.close();
+        }
+    });
+
+    it("an Astra cert that is not an X.509 certificate is a ResponseDecodeError", async () => {
+        const good = emulatorStackConfig(emu);
+        const real = await performRead(astra, { certificateId: FIXTURE.certificateId }, sources(good));
+        const junkPem = Buffer.from("-----BEGIN CERTIFICATE-----\nTUlJQmp1bmtqdW5r\n-----END CERTIFICATE-----\n").toString("base64");
+        const fakeDer = Buffer.concat([Buffer.from([0x30, 0x82, 0x01, 0x00]), Buffer.alloc(256, 7)]).toString("base64");
+        for (const cert of [junkPem, fakeDer]) {
+            const server = await rawServer((_req, res) => json(res, 200, { ...real.result, type: "application/astra-certificate", version: "1.1", cert, metadata: { labels: [], creationTimestamp: "2022-03-23T16:48:38Z", modificationTimestamp: "2022-03-23T16:48:38Z", createdBy: FIXTURE.astraAccountId } }));
+            try {
+                const e = await failure(performRead(astra, { certificateId: FIXTURE.certificateId }, sources(astraAt(server.url))));
+                assert.ok(e instanceof ResponseDecodeError, String(e));
+                assert.match(e.message, /cert/);
+            } finally {
+                await server.close();
+            }
+        }
+    });
+
+    it("an inherited Object.prototype.endpoint never becomes an argument or a host", async () => {
+        const hostile = await rawServer((_req, res) => json(res, 200, { passphrase: "from the polluted host" }));
+        const proto = Object.prototype as Record<string, unknown>;
+        proto.endpoint = hostile.url;
+        try {
+            const s = sources(emulatorStackConfig(emu));
+            const args = validateArgs(sms.token, sms.args, sms.argNames, { taskId: FIXTURE.smsTaskId }) as Record<string, unknown>;
+            assert.equal(args.endpoint, undefined);
+            const conn = await vendorFor("huaweicloud").connect(sms, args, s);
+            assert.equal(conn.baseUrl, emu.endpoints.sms);
+            // got itself cannot run under this pollution (it walks its options with for…in), but
+            // whatever happens, nothing reaches the polluted host.
+            await performRead(sms, { taskId: FIXTURE.smsTaskId }, s).catch(() => undefined);
+            assert.equal(hostile.hits(), 0);
+        } finally {
+            delete proto.endpoint;
+            await hostile.close();
+        }
+    });
+});
