@@ -3,7 +3,6 @@ import { Emulator, startEmulator } from "../emulator";
 import { ConfigurationError } from "../provider/core/errors";
 import { performRead } from "../provider/core/execute";
 import { operations } from "../provider/operations";
-import { vendorFor } from "../provider/vendors";
 import { rejection } from "./helpers/rejection";
 import { emulatorStackConfig, FIXTURE, sources } from "./helpers/stack";
 
@@ -76,10 +75,12 @@ describe("settings: arguments, then stack config, then env vars, then defaults",
         assert.match(e.message, /HW_REGION_NAME/);
     });
 
-    it("defaults Astra to https://astra.netapp.io", async () => {
+    it("requires the Astra Control Center URL, saying why there is no default, before any request", async () => {
         const config = without(emulatorStackConfig(emu), "astracontrol:url");
-        const conn = await vendorFor("astracontrol").connect(astra, { certificateId: FIXTURE.certificateId }, sources(config));
-        assert.equal(conn.baseUrl, "https://astra.netapp.io");
+        const e = await configError(performRead(astra, { certificateId: FIXTURE.certificateId }, sources(config)));
+        assert.match(e.message, /the URL of your Astra Control Center: pass url or set `astracontrol:url` \(stack config\) or `ASTRA_CONTROL_URL`/);
+        assert.match(e.message, /exists only in Astra Control Center/);
+        assert.equal(emu.requests.length, 0);
     });
 
     it("rejects malformed huaweicloud:endpoints JSON with the key name", async () => {

@@ -8,6 +8,8 @@ export interface Connection {
     readonly namespace: string;
     /** Base URL of the service, without a trailing slash. */
     readonly baseUrl: string;
+    /** Which setting chose that URL, for messages about reaching it. */
+    readonly hostFrom?: string;
     /** Resolved scope ids (project, account). */
     readonly scope: Scope;
     readonly policy: HttpPolicy;
@@ -29,7 +31,8 @@ export interface VendorErrorFields {
 export interface Vendor {
     /** The limits of a read (timeouts, retries, deadline), resolved before anything else. */
     policy(sources: SettingSources): HttpPolicy;
-    connect(op: AnyReadOperation, args: Readonly<Record<string, unknown>>, sources: SettingSources): Promise<Connection>;
+    /** Resolves settings and credentials; `subject` (the resource type or function name) leads every message. */
+    connect(op: AnyReadOperation, args: Readonly<Record<string, unknown>>, sources: SettingSources, subject?: string): Promise<Connection>;
     /** Pulls the documented error fields out of an error response; ignores everything else. */
     errorFields(status: number, headers: Readonly<Record<string, string | string[] | undefined>>, body: string): VendorErrorFields;
     /** Whether a non-2xx response is worth retrying (on top of 429/502/503/504). */

@@ -86,7 +86,7 @@ export class ConfigurationError extends CloudReadsError {
 export interface ApiErrorDetails {
     /** Human name of the service, e.g. `Huawei Cloud KPS`. */
     readonly service: string;
-    /** The vendor's operation name, e.g. `ShowKeypairTask`. */
+    /** The vendor's operation name, e.g. `ListKeypairTask`. */
     readonly operation: string;
     /** HTTP status, or undefined when no response arrived. */
     readonly status?: number;
@@ -127,7 +127,8 @@ function describe(summary: string, d: ApiErrorDetails): string {
     if (d.vendorCode) parts.push(`error code ${d.vendorCode}`);
     if (d.vendorMessage) parts.push(JSON.stringify(d.vendorMessage));
     if (d.requestId) parts.push(`request id ${d.requestId}`);
-    if (d.attempts !== undefined && d.attempts > 1) parts.push(`after ${d.attempts} attempts`);
+    // Said once: a summary that already counts retries or attempts is not repeated here.
+    if (d.attempts !== undefined && d.attempts > 1 && !/\b(retries|attempts)\b/.test(summary)) parts.push(`after ${d.attempts} attempts`);
     const target = d.target ? ` for ${d.target}` : "";
     const hint = d.hint ? `. ${d.hint}` : "";
     return `${d.service} ${d.operation}${target} ${summary}${parts.length ? `: ${parts.join(", ")}` : ""}${hint}`;

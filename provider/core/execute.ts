@@ -23,8 +23,8 @@ export interface ReadOutcome {
  * credentials, sends the GET with retries, and decodes the response. Every failure is a
  * CloudReadsError whose message holds no credential or secret.
  */
-export async function performRead(op: AnyReadOperation, rawArgs: unknown, sources: SettingSources): Promise<ReadOutcome> {
-    const args = validateArgs(op.token, op.args, op.argNames, rawArgs) as Record<string, unknown>;
+export async function performRead(op: AnyReadOperation, rawArgs: unknown, sources: SettingSources, subject = op.token): Promise<ReadOutcome> {
+    const args = validateArgs(subject, op.args, op.argNames, rawArgs) as Record<string, unknown>;
     const vendor = vendorFor(op.vendor);
     const policy = vendor.policy(sources);
     const reached: { scope?: Scope } = {};
@@ -35,14 +35,14 @@ export async function performRead(op: AnyReadOperation, rawArgs: unknown, source
         );
     // The transport ends its own attempts at the deadline with a more specific reason; this timer,
     // a moment later, ends the read whatever it is waiting on.
-    return withDeadline(policy.deadlineMs + DEADLINE_GRACE_MS, overdue, (remaining) => readWithin(op, vendor, args, sources, () => remaining() - DEADLINE_GRACE_MS, reached));
+    return withDeadline(policy.deadlineMs + DEADLINE_GRACE_MS, overdue, (remaining) => readWithin(op, vendor, args, sources, subject, () => remaining() - DEADLINE_GRACE_MS, reached));
 }
 
 /** How long after the deadline the read's own timer fires, leaving the transport its say first. */
 const DEADLINE_GRACE_MS = 250;
 
-async function readWithin(op: AnyReadOperation, vendor: Vendor, args: Record<string, unknown>, sources: SettingSources, remaining: () => number, reached: { scope?: Scope }): Promise<ReadOutcome> {
-    const conn = await vendor.connect(op, args, sources);
+async function readWithin(op: AnyReadOperation, vendor: Vendor, args: Record<string, unknown>, sources: SettingSources, subject: string, remaining: () => number, reached: { scope?: Scope }): Promise<ReadOutcome> {
+    const conn = await vendor.connect(op, args, sources, subject);
     reached.scope = conn.scope;
     const url = joinUrl(conn.baseUrl, op.path(args, conn.scope));
     const details: ApiErrorDetails = { service: op.serviceName, operation: op.operation, target: op.target(args, conn.scope) };
@@ -55,6 +55,8 @@ async function readWithin(op: AnyReadOperation, vendor: Vendor, args: Record<str
         policy: { ...conn.policy, deadlineMs: Math.max(1, Math.min(conn.policy.deadlineMs, remaining())) },
         tls: conn.tls,
         isTransient: (status, body) => TRANSIENT_STATUSES.has(status) || vendor.isTransient(status, body),
+        hostFrom: conn.hostFrom,
+        progress: sources.progress,
     });
     if (res.status >= 200 && res.status < 300) {
         const fields = vendor.errorFields(res.status, res.headers, "");

@@ -47,7 +47,14 @@ export interface HttpCall {
     readonly tls?: TlsSettings;
     /** Whether a (non-2xx) response may be retried; vendors add their own transient codes. */
     readonly isTransient: (status: number, body: string) => boolean;
+    /** Which setting chose the host, for messages about reaching it (e.g. `stack config huaweicloud:endpoints (kms)`). */
+    readonly hostFrom?: string;
+    /** Told once when retrying has gone on for more than {@link PROGRESS_AFTER_MS}. */
+    readonly progress?: (message: string) => void;
 }
+
+/** How long a read retries silently before it says so. */
+export const PROGRESS_AFTER_MS = 2000;
 
 /** A response with its body as text. */
 export interface HttpResponse {
@@ -227,6 +234,7 @@ function sleep(ms: number): Promise<void> {
 
 function describeFailure(code: string, message: string, call: HttpCall, url: URL, proxy: ProxyChoice | undefined, timeoutMs: number): string {
     const host = url.host;
+    const from = call.hostFrom ? ` (the host comes from ${call.hostFrom})` : "";
     const via = proxy ? ` through proxy ${proxy.display} (from ${proxy.from})` : "";
     const proxyStatus = /^Bad response: ([0-9]{3})$/.exec(message);
     if (proxy && proxyStatus) {
@@ -238,7 +246,7 @@ function describeFailure(code: string, message: string, call: HttpCall, url: URL
                 ? `timed out: no complete response before the overall deadline of ${call.policy.deadlineMs} ms (setting ${call.namespace}:deadline)${via}`
                 : `timed out: no complete response within ${call.policy.timeoutMs} ms (per-attempt timeout, setting ${call.namespace}:requestTimeout)${via}`;
         case "ECONNREFUSED":
-            return proxy ? `could not connect to ${host}${via}: connection refused` : `could not connect to ${host}: connection refused`;
+            return `could not connect to ${host}${via}: connection refused${from}`;
         case "ECONNRESET":
         case "EPIPE":
         case "ECONNABORTED":
@@ -247,7 +255,7 @@ function describeFailure(code: string, message: string, call: HttpCall, url: URL
             return `lost the connection to ${host}${via} before a complete response (${code})`;
         case "ENOTFOUND":
         case "EAI_AGAIN":
-            return `could not resolve host ${proxy ? proxy.url.host : host} (${code}); check the region, cloud and endpoint settings${proxy ? ` and ${proxy.from}` : ""}`;
+            return `could not resolve host ${proxy ? proxy.url.host : host} (${code})${from}; check the region, cloud and endpoint settings${proxy ? ` and ${proxy.from}` : ""}`;
         case "ERR_TLS_CERT_ALTNAME_INVALID":
             return `could not verify the TLS certificate of ${host}: it is not valid for that host name (${code}); use the host name the certificate names`;
         case "CERT_HAS_EXPIRED":
@@ -299,6 +307,17 @@ export async function send(call: HttpCall): Promise<HttpResponse> {
         );
     }
     let attempts = 0;
+    let told = false;
+    // Says once, when retrying runs past PROGRESS_AFTER_MS, what is happening and what ends it.
+    const wait = async (cause: string, ms: number): Promise<void> => {
+        if (!told && call.progress && Date.now() - started + ms > PROGRESS_AFTER_MS) {
+            told = true;
+            call.progress(
+                `${call.describe.service} ${call.describe.operation}: ${host} is not answering usefully (${cause}); retrying, attempt ${attempts + 1} of at most ${call.policy.maxRetries + 1}, until ${call.namespace}:deadline (${Math.round(call.policy.deadlineMs / 1000)} s)`,
+            );
+        }
+        await countRetryAndWait(cause, ms);
+    };
     for (;;) {
         attempts++;
         const release = await limiter.acquire(host, call.policy.maxConcurrency, remaining());
@@ -328,9 +347,9 @@ export async function send(call: HttpCall): Promise<HttpResponse> {
             const deadlineHit = outcome.code === "ETIMEDOUT" && timeoutMs < call.policy.timeoutMs;
             if (!TRANSIENT_CODES.has(outcome.code) || deadlineHit) throw failure(attempts, summary);
             if (attempts > call.policy.maxRetries) throw failure(attempts, `${summary}${gaveUpAfter(call)}`);
-            const wait = backoffDelay(attempts, call.policy.retryBaseDelayMs, call.policy.retryDelayCapMs);
-            if (wait >= remaining()) throw failure(attempts, `${summary}${gaveUpAtDeadline(call)}`);
-            await countRetryAndWait(outcome.code, wait);
+            const delay = backoffDelay(attempts, call.policy.retryBaseDelayMs, call.policy.retryDelayCapMs);
+            if (delay >= remaining()) throw failure(attempts, `${summary}${gaveUpAtDeadline(call)}`);
+            await wait(outcome.code, delay);
             continue;
         }
         const res = outcome.response;
@@ -344,9 +363,9 @@ export async function send(call: HttpCall): Promise<HttpResponse> {
         // The last response is returned as it is: the caller turns it into an error with the vendor's fields.
         if (res.status < 400 || !call.isTransient(res.status, res.body) || attempts > call.policy.maxRetries) return res;
         const fromHeader = retryAfterDelay(headerValue(res.headers, "retry-after"), Date.now());
-        const wait = Math.min(fromHeader ?? backoffDelay(attempts, call.policy.retryBaseDelayMs, call.policy.retryDelayCapMs), call.policy.retryDelayCapMs);
-        if (wait >= remaining()) return res;
-        await countRetryAndWait(`HTTP ${res.status}`, wait);
+        const delay = Math.min(fromHeader ?? backoffDelay(attempts, call.policy.retryBaseDelayMs, call.policy.retryDelayCapMs), call.policy.retryDelayCapMs);
+        if (delay >= remaining()) return res;
+        await wait(`HTTP ${res.status}`, delay);
     }
 }
 
@@ -356,7 +375,7 @@ function unsendableHeader(headers: Record<string, string>): string | undefined {
 }
 
 function gaveUpAfter(call: HttpCall): string {
-    return call.policy.maxRetries > 0 ? `; gave up after ${call.policy.maxRetries} retries (setting ${call.namespace}:maxRetries)` : "";
+    return call.policy.maxRetries > 0 ? `; gave up after ${call.policy.maxRetries + 1} attempts (setting ${call.namespace}:maxRetries is ${call.policy.maxRetries})` : "";
 }
 
 function gaveUpAtDeadline(call: HttpCall): string {

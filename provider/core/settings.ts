@@ -11,6 +11,8 @@ import type { HttpPolicy, TlsSettings } from "./http";
 export interface SettingSources {
     readonly config: (key: string) => string | undefined;
     readonly env: Readonly<Record<string, string | undefined>>;
+    /** Where a read reports that it is still retrying (a Pulumi log message in a program). */
+    readonly progress?: (message: string) => void;
 }
 
 /** A setting's names: its stack config key and the environment variables that can supply it. */

@@ -5,11 +5,47 @@ import { InputError, InputFailure } from "./errors";
 /** Pulumi's marker for a value not known during preview. */
 export const UNKNOWN_SENTINEL = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 
-function kind(u: unknown): string {
+const UNRESERVED_CHAR = /[A-Za-z0-9._~-]/;
+
+/** The class of a character, never the character itself. */
+function charClass(c: string): string {
+    if (c === "/") return "a slash";
+    if (c === " ") return "a space";
+    if (/\s/.test(c)) return "whitespace";
+    // eslint-disable-next-line no-control-regex
+    if (/[\u0000-\u001f\u007f-\u009f]/.test(c)) return "a control character";
+    if (c.codePointAt(0)! > 0x7e) return "a non-ASCII character";
+    return "punctuation outside . _ ~ -";
+}
+
+/** How a string falls short of the rule named `expected`: its length, and its first bad character's position and class. */
+function describeString(u: string, expected: string): string {
+    if (u.trim() === "") return u === "" ? "an empty string" : `a blank string of ${u.length} characters`;
+    const chars = [...u];
+    const parts = [`a string of ${chars.length} character${chars.length === 1 ? "" : "s"}`];
+    if (expected.includes("characters from A-Z a-z 0-9 . _ ~ -")) {
+        const at = chars.findIndex((c) => !UNRESERVED_CHAR.test(c));
+        if (at >= 0) parts.push(`character ${at + 1} is ${charClass(chars[at]!)}`);
+        else if (u === "." || u === "..") parts.push(`"${u}" would change the path requested`);
+    }
+    return parts.join(", ");
+}
+
+/** How a number falls short; a number above 2^53-1 has already lost digits before it got here. */
+function describeNumber(u: number): string {
+    if (!Number.isFinite(u)) return `a number that is not finite`;
+    if (!Number.isInteger(u)) return "a number with a fraction";
+    if (u < 0) return "a negative number";
+    if (!Number.isSafeInteger(u)) return `a number above 2^53-1 (${Number.MAX_SAFE_INTEGER}), which JavaScript had already rounded before this package saw it; pass the id as a digit string`;
+    return "a number";
+}
+
+function kind(u: unknown, expected = ""): string {
     if (u === undefined) return "nothing";
     if (u === null) return "null";
     if (Array.isArray(u)) return "an array";
-    if (typeof u === "string") return u.trim() === "" ? "an empty or blank string" : "a string";
+    if (typeof u === "string") return describeString(u, expected);
+    if (typeof u === "number") return describeNumber(u);
     return `a ${typeof u}`;
 }
 
@@ -45,7 +81,7 @@ export function argFailures<A>(codec: t.Decoder<unknown, A>, names: readonly str
             seen.add(property);
             const expected = e.context[e.context.length - 1]?.type.name ?? "a valid value";
             const required = e.value === undefined ? " (required)" : "";
-            failures.push({ property, reason: `expected ${expected}${required}, got ${kind(e.value)}` });
+            failures.push({ property, reason: `expected ${expected}${required}, got ${kind(e.value, expected)}` });
         }
         return { failures };
     }

@@ -146,6 +146,14 @@ export function smsSite(region: string): HuaweiSite {
     return "international";
 }
 
+/** Each service's own host in one region, for examples in messages. */
+const EXAMPLE_HOSTS: Readonly<Record<HuaweiService, string>> = {
+    kms: "https://kms.cn-north-4.myhuaweicloud.com",
+    roma: "https://roma.cn-north-4.myhuaweicloud.com",
+    sms: "https://sms.cn-north-4.myhuaweicloud.com",
+    iam: "https://iam.cn-north-4.myhuaweicloud.com",
+};
+
 /**
  * The base URL of a service (no trailing slash): the per-call `endpoint`, else the
  * `huaweicloud:endpoints` override, else the derived host. KPS is `kms.{region}.{cloud}`,
@@ -162,9 +170,10 @@ export function smsSite(region: string): HuaweiSite {
  * ```
  */
 export function serviceBaseUrl(service: HuaweiService, inputs: EndpointInputs): string {
-    if (inputs.endpoint !== undefined) return validateEndpointUrl(inputs.endpoint, inputs.endpointSetting ?? "endpoint");
+    const example = EXAMPLE_HOSTS[service];
+    if (inputs.endpoint !== undefined) return validateEndpointUrl(inputs.endpoint, inputs.endpointSetting ?? "endpoint", example);
     const override = inputs.overrides?.[service];
-    if (override !== undefined) return validateEndpointUrl(override, `huaweicloud:endpoints.${service}`);
+    if (override !== undefined) return validateEndpointUrl(override, `huaweicloud:endpoints.${service}`, example);
     const cloud = cloudDomain(inputs.region, inputs.cloud);
     const hostRegion = service === "sms" ? SMS_SITE_REGION[smsSite(inputs.region)] : checkRegion(inputs.region);
     return `https://${service}.${hostRegion}.${cloud}`;
@@ -185,8 +194,8 @@ export function serviceBaseUrl(service: HuaweiService, inputs: EndpointInputs): 
  * validateEndpointUrl("http://kms.example.com", "huaweicloud:endpoints.kms"); // throws ConfigurationError
  * ```
  */
-export function validateEndpointUrl(value: string, setting: string): string {
-    const expected = "expected an absolute https:// URL such as https://kms.cn-north-4.myhuaweicloud.com";
+export function validateEndpointUrl(value: string, setting: string, example = EXAMPLE_HOSTS.kms): string {
+    const expected = `expected an absolute https:// URL such as ${example}`;
     const fail = (problem: string): never => {
         throw new ConfigurationError(`${setting} ${problem} (${expected}; http:// is allowed only for 127.0.0.1, localhost and [::1])`);
     };

@@ -138,6 +138,7 @@ export const astraCertificate: ReadOperation<CertificateArgs, CertificateBody, C
     secretFields: [],
     // The resource's own `id` output is the certificate id, which the body's `id` field repeats.
     id: (a) => a.certificateId,
-    argsFromId: (id) => ({ certificateId: id }),
+    idNames: ["certificateId"],
+    idExample: "a26cbed4-2183-58ce-aa19-e37ca8b0531a",
     target: (a, s) => `accountId ${JSON.stringify(account(s))}, certificateId ${JSON.stringify(a.certificateId)}`,
 };

@@ -1,6 +1,6 @@
 import * as t from "io-ts";
 import { idSegment } from "../core/input-codecs";
-import { idParts, otherTask, type ReadOperation, type Scope } from "./operation";
+import { otherTask, type ReadOperation, type Scope } from "./operation";
 import { HUAWEI_OVERRIDE_NAMES, HuaweiOverrides } from "./overrides";
 
 /** Arguments of the KPS key pair task read. */
@@ -45,7 +45,7 @@ export const kpsKeypairTask: ReadOperation<KeypairTaskArgs, KeypairTaskBody, Key
     vendor: "huaweicloud",
     service: "kms",
     serviceName: "Huawei Cloud KPS",
-    operation: "ShowKeypairTask",
+    operation: "ListKeypairTask",
     args: KeypairTaskArgs,
     argNames: ["taskId", "projectId", ...HUAWEI_OVERRIDE_NAMES],
     scope: "project",
@@ -63,6 +63,7 @@ export const kpsKeypairTask: ReadOperation<KeypairTaskArgs, KeypairTaskBody, Key
     resultNames: ["projectId", "taskId", "taskStatus", "phase", "operation", "serverId"],
     secretFields: [],
     id: (a, s) => `${project(s)}/${a.taskId}`,
-    argsFromId: (id) => idParts(id, ["projectId", "taskId"]),
+    idNames: ["projectId", "taskId"],
+    idExample: "0123456789abcdef0123456789abcdef/aee8d2fe-5484-4753-9177-5a38dc15546c",
     target: (a, s) => `projectId ${JSON.stringify(project(s))}, taskId ${JSON.stringify(a.taskId)}`,
 };

@@ -1,4 +1,5 @@
 import type * as t from "io-ts";
+import { InputError } from "../core/errors";
 
 /** The vendors this package reads from; also their stack config namespaces. */
 export type Vendor = "huaweicloud" | "astracontrol";
@@ -50,8 +51,10 @@ export interface ReadOperation<Args extends object, Body, Result extends object>
     readonly secretFields: readonly string[];
     /** The Pulumi resource id. */
     id(args: Args, scope: Scope): string;
-    /** The arguments a resource id stands for (the inverse of {@link id}), for `X.get(name, id)`. */
-    argsFromId(id: string): Record<string, string>;
+    /** The argument behind each `/`-separated segment of the resource id (the inverse of {@link id}), for `X.get(name, id)`. */
+    readonly idNames: readonly string[];
+    /** A resource id of the right shape, for messages. */
+    readonly idExample: string;
     /** The identifiers read, for messages: never secrets. */
     target(args: Args, scope: Scope): string;
 }
@@ -59,10 +62,20 @@ export interface ReadOperation<Args extends object, Body, Result extends object>
 /** A read operation with its type parameters erased, for registries. */
 export type AnyReadOperation = ReadOperation<object, unknown, object>;
 
-/** Splits a `a/b/c` resource id into the named arguments; an id of another shape gives none. */
-export function idParts(id: string, names: readonly string[]): Record<string, string> {
+/**
+ * The arguments a resource id stands for. An id of another shape is an {@link InputError} that
+ * says which shape, how many segments it had (never their values) and gives an example.
+ */
+export function argsFromId(op: AnyReadOperation, id: string): Record<string, string> {
     const parts = id.split("/");
-    return parts.length === names.length ? Object.fromEntries(names.map((n, i) => [n, parts[i]])) : {};
+    const names = op.idNames;
+    if (parts.length !== names.length || parts.some((p) => p === "")) {
+        const shape = names.map((n) => `{${n}}`).join("/");
+        const segments = names.length === 1 ? "one segment, without \"/\"" : `${names.length} segments separated by "/"`;
+        const got = `${parts.length} segment${parts.length === 1 ? "" : "s"}${parts.some((p) => p === "") ? ", some empty" : ""}`;
+        throw new InputError(`${op.token}.get`, [{ property: "id", reason: `expected the shape ${shape} (${segments}), got ${got}; for example ${JSON.stringify(op.idExample)}` }]);
+    }
+    return Object.fromEntries(names.map((n, i) => [n, parts[i]]));
 }
 
 /** The problem when a body's `task_id` names another task than `asked`. */

@@ -1,6 +1,6 @@
 import * as t from "io-ts";
 import { idSegment, ProductId } from "../core/input-codecs";
-import { idParts, type ReadOperation, type Scope } from "./operation";
+import { type ReadOperation, type Scope } from "./operation";
 import { HUAWEI_OVERRIDE_NAMES, HuaweiOverrides } from "./overrides";
 
 /** Arguments of the ROMA product authentication read. */
@@ -43,6 +43,7 @@ export const romaProductAuthentication: ReadOperation<ProductAuthenticationArgs,
     resultNames: ["projectId", "instanceId", "productId", "userName", "password"],
     secretFields: ["password"],
     id: (a, s) => `${project(s)}/${a.instanceId}/${a.productId}`,
-    argsFromId: (id) => idParts(id, ["projectId", "instanceId", "productId"]),
+    idNames: ["projectId", "instanceId", "productId"],
+    idExample: "0123456789abcdef0123456789abcdef/7c3e0e8a-0000-4000-8000-000000000001/1024",
     target: (a, s) => `projectId ${JSON.stringify(project(s))}, instanceId ${JSON.stringify(a.instanceId)}, productId ${a.productId}`,
 };

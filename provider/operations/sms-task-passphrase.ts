@@ -17,13 +17,13 @@ export interface TaskPassphraseResult {
     readonly passphrase: string;
 }
 
-/** Huawei Cloud SMS `ShowTaskPassphrase`: the certificate passphrase of a migration task. */
+/** Huawei Cloud SMS `ShowPassphrase`: the certificate passphrase of a migration task. */
 export const smsTaskPassphrase: ReadOperation<TaskPassphraseArgs, t.TypeOf<typeof TaskPassphraseBody> & t.TypeOf<typeof OptionalTaskId>, TaskPassphraseResult> = {
     token: "huaweicloud.sms.TaskPassphrase",
     vendor: "huaweicloud",
     service: "sms",
     serviceName: "Huawei Cloud SMS",
-    operation: "ShowTaskPassphrase",
+    operation: "ShowPassphrase",
     args: TaskPassphraseArgs,
     argNames: ["taskId", ...HUAWEI_OVERRIDE_NAMES],
     scope: "domain",
@@ -35,6 +35,7 @@ export const smsTaskPassphrase: ReadOperation<TaskPassphraseArgs, t.TypeOf<typeo
     resultNames: ["taskId", "passphrase"],
     secretFields: ["passphrase"],
     id: (a) => a.taskId,
-    argsFromId: (id) => ({ taskId: id }),
+    idNames: ["taskId"],
+    idExample: "d7fa81b9-c174-4c0a-a475-51a54c8af8a4",
     target: (a) => `taskId ${JSON.stringify(a.taskId)}`,
 };

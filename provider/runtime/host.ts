@@ -4,7 +4,7 @@ import { performRead } from "../core/execute";
 import { lookup, SettingName, SettingSources } from "../core/settings";
 import { argFailures, UNKNOWN_SENTINEL } from "../core/validate-args";
 import { operationFor } from "../operations";
-import type { AnyReadOperation } from "../operations/operation";
+import { argsFromId, type AnyReadOperation } from "../operations/operation";
 import { ASTRA_SETTINGS } from "../vendors/astracontrol";
 import { HUAWEI_SETTINGS } from "../vendors/huaweicloud-settings";
 
@@ -24,8 +24,10 @@ export function configure(config: dynamic.Config): void {
     stackConfig = (key) => config.get(key);
 }
 
+// The dynamic-provider host has no engine connection for log messages; the CLI shows what a
+// provider writes to stderr, under the resource's step.
 function sources(): SettingSources {
-    return { config: (key) => stackConfig?.(key), env: process.env };
+    return { config: (key) => stackConfig?.(key), env: process.env, progress: (message) => process.stderr.write(`${message}\n`) };
 }
 
 /** The arguments among stored inputs or outputs: defined values of the read's argument names. */
@@ -90,7 +92,7 @@ export async function create(token: string, inputs: Record<string, unknown>): Pr
 export async function read(token: string, id: string, props: Record<string, unknown> | undefined): Promise<dynamic.ReadResult> {
     const op = operationFor(token);
     const stored = argsOf(op, props ?? {});
-    const args = Object.keys(stored).some((k) => k !== "region" && k !== "endpoint" && k !== "url") ? stored : { ...op.argsFromId(id), ...stored };
+    const args = Object.keys(stored).some((k) => k !== "region" && k !== "endpoint" && k !== "url") ? stored : { ...argsFromId(op, id), ...stored };
     try {
         const { id: fresh, outs } = await readOutputs(op, args);
         // The arguments read with become the stored inputs, so the next diff compares like with like

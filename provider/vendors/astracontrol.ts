@@ -11,9 +11,6 @@ export const ASTRA_SETTINGS = {
     accountId: { key: "astracontrol:accountId", env: ["ASTRA_CONTROL_ACCOUNT_ID"] },
 } as const satisfies Record<string, SettingName>;
 
-/** Astra Control Service; Astra Control Center users set their own URL. */
-export const DEFAULT_ASTRA_URL = "https://astra.netapp.io";
-
 /** Problem numbers, from the type URL `https://astra.netapp.io/problems/N`. */
 function problemNumber(type: string | undefined): string | undefined {
     const m = type && /\/problems\/([0-9]+)$/.exec(type);
@@ -23,29 +20,35 @@ function problemNumber(type: string | undefined): string | undefined {
 /** NetApp Astra Control: bearer token, account-scoped paths, RFC 7807-style problems. */
 export const astracontrol: Vendor = {
     policy: (sources) => resolvePolicy(sources, "astracontrol", "ASTRA_CONTROL"),
-    async connect(op, args, sources): Promise<Connection> {
+    async connect(op, args, sources, subject = op.token): Promise<Connection> {
         const missing: string[] = [];
         const urlArg = typeof args.url === "string" ? args.url : undefined;
-        const url = urlArg ?? lookup(sources, ASTRA_SETTINGS.url)?.value ?? DEFAULT_ASTRA_URL;
-        const urlProblem = checkBaseUrl(url);
-        if (urlProblem) {
-            const from = urlArg ? "argument url" : lookup(sources, ASTRA_SETTINGS.url)?.from ?? "url";
-            throw new ConfigurationError(`${op.token}: ${from} ${urlProblem}.`);
+        // No default: the certificate API exists only in Astra Control Center (self-hosted, "Astra
+        // API (ACC)"); the Astra Control Service host astra.netapp.io cannot answer it.
+        const urlFound = urlArg ? { value: urlArg, from: "the url argument" } : lookup(sources, ASTRA_SETTINGS.url);
+        if (!urlFound) {
+            missing.push(
+                `the URL of your Astra Control Center: pass url or set ${describeName(ASTRA_SETTINGS.url)} (the certificate API exists only in Astra Control Center, the self-hosted product, so there is no default; the Astra Control Service at https://astra.netapp.io does not serve it)`,
+            );
+        } else {
+            const urlProblem = checkBaseUrl(urlFound.value);
+            if (urlProblem) throw new ConfigurationError(`${subject}: ${urlFound.from} ${urlProblem}.`);
         }
         const token = lookup(sources, ASTRA_SETTINGS.apiToken);
         if (!token) missing.push(`an API token: set ${describeName(ASTRA_SETTINGS.apiToken)}`);
         const accountArg = typeof args.accountId === "string" ? args.accountId : undefined;
         const account = accountArg ? { value: accountArg, from: "argument accountId" } : lookup(sources, ASTRA_SETTINGS.accountId);
         if (!account) missing.push(`an account id: pass accountId or set ${describeName(ASTRA_SETTINGS.accountId)}`);
-        if (missing.length || !token || !account) {
-            throw new ConfigurationError(`${op.token} needs ${missing.join("; and ")}.`);
+        if (missing.length || !token || !account || !urlFound) {
+            throw new ConfigurationError(`${subject} needs ${missing.join("; and ")}.`);
         }
-        if (!Uuid.is(account.value)) throw new ConfigurationError(`${op.token}: ${account.from} must be ${Uuid.name}.`);
+        if (!Uuid.is(account.value)) throw new ConfigurationError(`${subject}: ${account.from} must be ${Uuid.name}.`);
         const apiToken = token.value;
         rememberSecrets([apiToken]);
         return {
             namespace: "astracontrol",
-            baseUrl: url.replace(/\/+$/, ""),
+            baseUrl: urlFound.value.replace(/\/+$/, ""),
+            hostFrom: urlFound.from,
             scope: { accountId: account.value },
             policy: resolvePolicy(sources, "astracontrol", "ASTRA_CONTROL"),
             tls: resolveTls(sources, "astracontrol", "ASTRA_CONTROL"),
@@ -72,6 +75,9 @@ export const astracontrol: Vendor = {
     },
     hint(status) {
         if (status === 401) return `Check ${describeName(ASTRA_SETTINGS.apiToken)}`;
+        if (status === 403) {
+            return `The token was accepted but may not read this certificate: either it belongs to another account than ${describeName(ASTRA_SETTINGS.accountId)} (or the accountId argument) names, or its user lacks a role that may read certificates (viewer or above) in that account`;
+        }
         return undefined;
     },
 };

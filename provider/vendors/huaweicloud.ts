@@ -67,22 +67,28 @@ function errorBody(body: string): Record<string, unknown> | undefined {
 /** Huawei Cloud: token or AK/SK authentication, regional and global hosts, `error_code` bodies. */
 export const huaweicloud: Vendor = {
     policy: (sources) => resolvePolicy(sources, "huaweicloud", "HW"),
-    async connect(op: AnyReadOperation, args, sources): Promise<Connection> {
+    async connect(op: AnyReadOperation, args, sources, subject = op.token): Promise<Connection> {
         const policy = resolvePolicy(sources, "huaweicloud", "HW");
         const tls = resolveTls(sources, "huaweicloud", "HW");
-        const auth = resolveHuaweiAuth(op.token, sources);
-        checkCredentials(op.token, auth);
+        const auth = resolveHuaweiAuth(subject, sources);
+        checkCredentials(subject, auth);
         const regionArg = typeof args.region === "string" ? args.region : undefined;
         const regionFound = regionArg ? { value: regionArg, from: "argument region" } : lookup(sources, S.region) ?? (auth.kind === "aksk" && auth.profile?.region ? { value: auth.profile.region, from: "the KooCLI profile" } : undefined);
-        if (regionFound && !Region.is(regionFound.value)) throw new ConfigurationError(`${op.token}: ${regionFound.from} must be ${Region.name}.`);
+        if (regionFound && !Region.is(regionFound.value)) throw new ConfigurationError(`${subject}: ${regionFound.from} must be ${Region.name}.`);
         const needRegion = (why: string): string => {
-            if (!regionFound) throw new ConfigurationError(`${op.token} needs a region ${why}: pass region or set ${describeName(S.region)}.`);
+            if (!regionFound) throw new ConfigurationError(`${subject} needs a region ${why}: pass region or set ${describeName(S.region)}.`);
             return regionFound.value;
         };
         const overrides = parseEndpoints(sources);
         const cloud = lookup(sources, S.cloud)?.value;
         const service = op.service as HuaweiService;
         const endpointArg = typeof args.endpoint === "string" ? args.endpoint : undefined;
+        const endpointsFrom = lookup(sources, S.endpoints)?.from;
+        const hostFrom = endpointArg
+            ? "the endpoint argument"
+            : overrides[service]
+              ? `${endpointsFrom} (key ${service})`
+              : `${regionFound ? regionFound.from : "the region"}${cloud ? ` and ${lookup(sources, S.cloud)?.from}` : ""}; set huaweicloud:endpoints.${service} to choose it`;
         const baseUrl = endpointArg || overrides[service]
             ? serviceBaseUrl(service, { region: regionFound?.value ?? "cn-north-4", endpoint: endpointArg, overrides, cloud })
             : serviceBaseUrl(service, { region: needRegion(`to find the ${service} host`), overrides, cloud });
@@ -109,33 +115,34 @@ export const huaweicloud: Vendor = {
             if (!projectArg && configured) {
                 // A project id from settings goes into the path like the argument would: same rule.
                 const bad = argFailures(op.args, op.argNames, { ...args, projectId: configured.value }).failures.find((f) => f.property === "projectId");
-                if (bad) throw new ConfigurationError(`${op.token}: ${configured.from} is not a valid project id: ${bad.reason.replace(/, got .*$/, "")}.`);
+                if (bad) throw new ConfigurationError(`${subject}: ${configured.from} is not a valid project id: ${bad.reason.replace(/, got .*$/, "")}.`);
             }
             let projectId = projectArg ?? configured?.value;
             if (!projectId) {
                 if (auth.kind !== "aksk") {
-                    throw new ConfigurationError(`${op.token} needs a project id: pass projectId or set ${describeName(S.projectId)} (with AK/SK credentials it is looked up from IAM for the region).`);
+                    throw new ConfigurationError(`${subject} needs a project id: pass projectId or set ${describeName(S.projectId)} (with AK/SK credentials it is looked up from IAM for the region).`);
                 }
                 projectId = await lookUpProjectId(iam(), needRegion("to look up its project id"));
                 // An id from a response goes into the signed path like the argument would: same rule.
                 const bad = argFailures(op.args, op.argNames, { ...args, projectId }).failures.find((f) => f.property === "projectId");
-                if (bad) throw new ConfigurationError(`${op.token}: the project id look-up (Huawei Cloud IAM KeystoneListProjects) returned an id that is not a valid project id (${bad.reason.replace(/, got .*$/, "")}); nothing was sent with it. Set huaweicloud:projectId or HW_PROJECT_ID.`);
+                if (bad) throw new ConfigurationError(`${subject}: the project id look-up (Huawei Cloud IAM KeystoneListProjects) returned an id that is not a valid project id (${bad.reason.replace(/, got .*$/, "")}); nothing was sent with it. Set huaweicloud:projectId or HW_PROJECT_ID.`);
             }
             scope = { projectId };
             if (auth.kind === "aksk") extra["X-Project-Id"] = projectId;
         } else if (op.scope === "domain" && auth.kind === "aksk") {
             // SMS is a global service: AK/SK requests carry the account (domain) id instead.
             const configured = lookup(sources, S.domainId) ?? (auth.profile?.domainId ? { value: auth.profile.domainId, from: "the KooCLI profile's domainId" } : undefined);
-            if (configured && !DomainId.is(configured.value)) throw new ConfigurationError(`${op.token}: ${configured.from} must be ${DomainId.name}.`);
+            if (configured && !DomainId.is(configured.value)) throw new ConfigurationError(`${subject}: ${configured.from} must be ${DomainId.name}.`);
             const domainId = configured?.value ?? (await lookUpDomainId(iam()));
             if (!configured && !DomainId.is(domainId)) {
-                throw new ConfigurationError(`${op.token}: the domain id look-up (Huawei Cloud IAM KeystoneListAuthDomains) returned an id that is not ${DomainId.name}; nothing was sent with it. Set huaweicloud:domainId or HW_DOMAIN_ID.`);
+                throw new ConfigurationError(`${subject}: the domain id look-up (Huawei Cloud IAM KeystoneListAuthDomains) returned an id that is not ${DomainId.name}; nothing was sent with it. Set huaweicloud:domainId or HW_DOMAIN_ID.`);
             }
             extra["X-Domain-Id"] = domainId;
         }
         return {
             namespace: "huaweicloud",
             baseUrl,
+            hostFrom,
             scope,
             policy,
             tls,
@@ -161,6 +168,7 @@ export const huaweicloud: Vendor = {
     hint(status, vendorCode) {
         if (vendorCode === "APIGW.0303") return "The request time differs from the gateway's by more than 15 minutes; check the system clock";
         if (status === 401) return `Check the credentials (${describeName(S.token)}, or ${describeName(S.accessKey)} and ${describeName(S.secretKey)})`;
+        if (status === 403) return "The credentials were accepted but lack the permission for this operation, or the project (or account) is not theirs: check the IAM policies of the user and the project id";
         return undefined;
     },
 };

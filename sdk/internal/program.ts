@@ -6,7 +6,7 @@ import { checkInvokeOptions, invokeOutputDependencies } from "./invoke-options";
 
 // In the program process, settings come from the stack config and the environment.
 function programSources(): SettingSources {
-    return { config: (key) => pulumi.runtime.getConfig(key), env: process.env };
+    return { config: (key) => pulumi.runtime.getConfig(key), env: process.env, progress: (message) => void pulumi.log.info(message) };
 }
 
 /** The public name of a read's plain function: `huaweicloud.kps.KeypairTask` -> `huaweicloud.kps.getKeypairTask`. */
@@ -17,7 +17,7 @@ export function functionNameOf(op: AnyReadOperation): string {
 /** Runs a read in the program process and returns plain values. */
 export async function invokeRead<R>(op: AnyReadOperation, args: object, opts?: pulumi.InvokeOptions): Promise<R> {
     checkInvokeOptions(functionNameOf(op), opts);
-    return (await performRead(op, args, programSources())).result as R;
+    return (await performRead(op, args, programSources(), functionNameOf(op))).result as R;
 }
 
 /**
@@ -27,7 +27,7 @@ export async function invokeRead<R>(op: AnyReadOperation, args: object, opts?: p
 export function invokeReadOutput<R>(op: AnyReadOperation, args: pulumi.Inputs, opts?: pulumi.InvokeOutputOptions): pulumi.Output<R> {
     const waitFor = invokeOutputDependencies(functionNameOf(op), opts);
     return pulumi.all([pulumi.output(args), waitFor]).apply(async ([plain]) => {
-        const result = (await performRead(op, plain, programSources())).result as R;
+        const result = (await performRead(op, plain, programSources(), `${functionNameOf(op)}Output`)).result as R;
         return op.secretFields.length > 0 ? pulumi.secret(result) : result;
     }) as pulumi.Output<R>;
 }

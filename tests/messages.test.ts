@@ -1,0 +1,134 @@
+import * as assert from "node:assert/strict";
+import * as http from "node:http";
+import type * as net from "node:net";
+import * as pulumi from "@pulumi/pulumi";
+import { Emulator, startEmulator } from "../emulator";
+import { AuthError, ConfigurationError, InputError, TransportError } from "../provider/core/errors";
+import { performRead } from "../provider/core/execute";
+import { operations } from "../provider/operations";
+import * as host from "../provider/runtime/host";
+import { astracontrol, huaweicloud } from "../sdk";
+import { emulatorStackConfig, FIXTURE, sources } from "./helpers/stack";
+
+const kps = operations["huaweicloud.kps.KeypairTask"];
+const sms = operations["huaweicloud.sms.TaskPassphrase"];
+const roma = operations["huaweicloud.roma.ProductAuthentication"];
+const astra = operations["astracontrol.Certificate"];
+
+async function failure(p: Promise<unknown>): Promise<Error> {
+    try {
+        await p;
+    } catch (e) {
+        return e as Error;
+    }
+    throw new Error("the read succeeded");
+}
+
+describe("messages a new user meets: each names the problem and the fix", () => {
+    let emu: Emulator;
+    before(async () => {
+        emu = await startEmulator({ port: 0 });
+    });
+    after(async () => emu.close());
+    beforeEach(() => emu.reset());
+
+    describe("X.get with an id of the wrong shape says the shape, the segment count and an example", () => {
+        const cases = [
+            { token: "huaweicloud.kps.KeypairTask", id: "11111111-2222-4333-8444-000000000077", shape: "{projectId}/{taskId} (2 segments separated by \"/\"), got 1 segment" },
+            { token: "huaweicloud.roma.ProductAuthentication", id: "11111111-2222-4333-8444-000000000078/77", shape: "{projectId}/{instanceId}/{productId} (3 segments separated by \"/\"), got 2 segments" },
+            { token: "huaweicloud.sms.TaskPassphrase", id: "a/11111111-2222-4333-8444-000000000079", shape: "{taskId} (one segment, without \"/\"), got 2 segments" },
+            { token: "astracontrol.Certificate", id: "x/11111111-2222-4333-8444-000000000080", shape: "{certificateId} (one segment, without \"/\"), got 2 segments" },
+        ];
+        for (const c of cases) {
+            it(c.token, async () => {
+                host.configure({ get: (key: string) => emulatorStackConfig(emu)[key] } as never);
+                const e = await failure(host.read(c.token, c.id, {}));
+                assert.ok(e instanceof InputError, String(e));
+                assert.ok(e.message.startsWith(`${c.token}.get: invalid input: id: expected the shape ${c.shape}; for example "`), e.message);
+                assert.equal(e.message.includes(c.id.split("/").pop()!), false, "the message echoes the id");
+                assert.equal(emu.requests.length, 0);
+            });
+        }
+    });
+
+    it("a too-long id says its length; a bad character its position and class, never the value", async () => {
+        const long = await failure(performRead(sms, { taskId: "a".repeat(44) }, sources(emulatorStackConfig(emu))));
+        assert.match(long.message, /taskId: expected a string of 1 to 36 characters .*, got a string of 44 characters$/);
+        const spaced = await failure(performRead(kps, { taskId: "abcd efgh" }, sources(emulatorStackConfig(emu))));
+        assert.match(spaced.message, /got a string of 9 characters, character 5 is a space$/);
+        const slash = await failure(performRead(kps, { taskId: "abc/def" }, sources(emulatorStackConfig(emu))));
+        assert.match(slash.message, /character 4 is a slash$/);
+        const accented = await failure(performRead(kps, { taskId: "abcé" }, sources(emulatorStackConfig(emu))));
+        assert.match(accented.message, /character 4 is a non-ASCII character$/);
+        assert.equal(emu.requests.length, 0);
+    });
+
+    it("a productId number above 2^53-1 says it was already rounded and to pass a string", async () => {
+        const e = await failure(performRead(roma, { instanceId: "default", productId: 99999999999999999 }, sources(emulatorStackConfig(emu))));
+        assert.match(e.message, /productId: .*got a number above 2\^53-1 \(9007199254740991\), which JavaScript had already rounded .*; pass the id as a digit string/);
+    });
+
+    it("a bad endpoint names its service's own example host", async () => {
+        for (const service of ["roma", "sms", "kms"] as const) {
+            const op = { roma, sms, kms: kps }[service];
+            const args = { roma: { instanceId: "default", productId: "1" }, sms: { taskId: FIXTURE.smsTaskId }, kms: { taskId: FIXTURE.kpsTaskId } }[service];
+            const e = await failure(performRead(op, args, sources(emulatorStackConfig(emu, { "huaweicloud:endpoints": JSON.stringify({ [service]: "http://example.com" }) }))));
+            assert.ok(e instanceof ConfigurationError);
+            assert.match(e.message, new RegExp(`huaweicloud:endpoints\\.${service} .*such as https://${service}\\.cn-north-4\\.myhuaweicloud\\.com`));
+        }
+    });
+
+    it("a refused connection names the setting that chose the host, says the retries once and no request id", async () => {
+        const config = emulatorStackConfig(emu, { "huaweicloud:endpoints": JSON.stringify({ kms: "http://127.0.0.1:1" }), "huaweicloud:maxRetries": "2" });
+        const e = await failure(performRead(kps, { taskId: FIXTURE.kpsTaskId }, sources(config)));
+        assert.ok(e instanceof TransportError);
+        assert.match(e.message, /connection refused \(the host comes from stack config huaweicloud:endpoints \(key kms\)\)/);
+        assert.doesNotMatch(e.message, /request id/);
+        assert.equal(e.message.match(/retries|attempts/g)?.length, 1, e.message);
+    });
+
+    it("retrying for more than 2 s says so once, through the progress callback", async () => {
+        let calls = 0;
+        const server = http.createServer((_req, res) => {
+            calls++;
+            if (calls === 1) {
+                res.writeHead(503, { "Retry-After": "3", "Content-Type": "application/json" });
+                res.end("{}");
+            } else {
+                res.writeHead(200, { "Content-Type": "application/json" });
+                res.end(JSON.stringify({ task_status: "RUNNING_RESET" }));
+            }
+        });
+        await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+        const url = `http://127.0.0.1:${(server.address() as net.AddressInfo).port}`;
+        try {
+            const said: string[] = [];
+            const s = { ...sources(emulatorStackConfig(emu, { "huaweicloud:endpoints": JSON.stringify({ kms: url }) })), progress: (m: string) => said.push(m) };
+            const r = await performRead(kps, { taskId: FIXTURE.kpsTaskId }, s);
+            assert.equal(r.result.taskStatus, "RUNNING_RESET");
+            assert.equal(said.length, 1);
+            assert.match(said[0]!, /^Huawei Cloud KPS ListKeypairTask: 127\.0\.0\.1:[0-9]+ is not answering usefully \(HTTP 503\); retrying, attempt 2 of at most 6, until huaweicloud:deadline \(300 s\)$/);
+        } finally {
+            server.close();
+        }
+    }).timeout(15_000);
+
+    it("errors from functions name the function, not the resource type", async () => {
+        pulumi.runtime.setAllConfig({ "huaweicloud:region": "cn-north-4" });
+        try {
+            const e = await failure(huaweicloud.kps.getKeypairTask({ taskId: FIXTURE.kpsTaskId }));
+            assert.match(e.message, /^huaweicloud\.kps\.getKeypairTask needs Huawei Cloud credentials/);
+            const bad = await failure(astracontrol.getCertificate({ certificateId: "nope" }));
+            assert.match(bad.message, /^astracontrol\.getCertificate: invalid input: certificateId/);
+        } finally {
+            pulumi.runtime.setAllConfig({});
+        }
+    });
+
+    it("an Astra 403 explains the two usual causes", async () => {
+        emu.inject("astra", { kind: "status", status: 403 }, 1);
+        const e = await failure(performRead(astra, { certificateId: FIXTURE.certificateId }, sources(emulatorStackConfig(emu))));
+        assert.ok(e instanceof AuthError);
+        assert.match(e.message, /another account than `astracontrol:accountId`.*lacks a role/);
+    });
+});
