@@ -1,7 +1,8 @@
 /**
  * `npm run emulator [-- --port N] [-- --fixtures file.json]`: serves the emulator on
  * 127.0.0.1, prints its URL on the first line, then the stack config and environment
- * variables that point a Pulumi program at it. Stops cleanly on SIGINT/SIGTERM.
+ * variables that point a Pulumi program at it (Huawei and Astra). Stops on SIGINT/SIGTERM; `npm run
+ * emulator` execs this process, so a SIGTERM to npm reaches it.
  * The port can also be set with `EMULATOR_PORT`; 0 (the default) picks a free one.
  */
 import * as fs from "node:fs";
@@ -52,9 +53,15 @@ export function connectionInstructions(emulator: Emulator): string[] {
     lines.push(`pulumi config set --secret astracontrol:apiToken ${astraToken.token}`);
     if (astraToken.accounts[0] !== undefined) lines.push(`pulumi config set astracontrol:accountId ${astraToken.accounts[0]}`);
   }
-  lines.push("", "# Or, for the Huawei side, environment variables:");
+  lines.push("", "# Or environment variables:");
+  lines.push(`export HW_ENDPOINTS='${JSON.stringify(huaweiEndpoints)}'`);
   if (project) lines.push(`export HW_REGION_NAME=${project.name}`, `export HW_PROJECT_ID=${project.id}`, `export HW_DOMAIN_ID=${project.domainId}`);
   if (huawei.tokens[0] !== undefined) lines.push(`export HW_AUTH_TOKEN=${huawei.tokens[0]}`);
+  lines.push(`export ASTRA_CONTROL_URL=${astraUrl}`);
+  if (astraToken) {
+    lines.push(`export ASTRA_CONTROL_API_TOKEN=${astraToken.token}`);
+    if (astraToken.accounts[0] !== undefined) lines.push(`export ASTRA_CONTROL_ACCOUNT_ID=${astraToken.accounts[0]}`);
+  }
   if (credential) {
     lines.push("", "# AK/SK instead of a token (SDK-HMAC-SHA256 signing):");
     lines.push(`export HW_ACCESS_KEY=${credential.accessKey}`, `export HW_SECRET_KEY=${credential.secretKey}`);
@@ -67,8 +74,13 @@ async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2), process.env);
   const emulator = await startEmulator(options);
   process.stdout.write(`${emulator.url}\n${connectionInstructions(emulator).join("\n")}\n`);
+  // Ends the process even while clients hold keep-alive connections open.
   const stop = (): void => {
-    void emulator.close();
+    const force = setTimeout(() => process.exit(0), 1000);
+    void emulator.close().then(() => {
+      clearTimeout(force);
+      process.exit(0);
+    });
   };
   process.once("SIGINT", stop);
   process.once("SIGTERM", stop);

@@ -79,6 +79,12 @@ describe("real Pulumi CLI: X.get, dependsOn, invoke options and refresh without 
         await cli.ok(["preview", "--diff", "--expect-no-changes"]);
     });
 
+    it("a provider read that retries for more than 2 s says so during refresh, where the CLI shows it", async () => {
+        emulator.inject("kms", { kind: "status", status: 503, retryAfter: "3" }, 1);
+        const result = await cli.ok(["refresh", "--yes", "--skip-preview"]);
+        assert.match(result.stdout, /Huawei Cloud KPS ListKeypairTask: 127\.0\.0\.1:[0-9]+ is not answering usefully \(HTTP 503\); retrying, attempt 2 of at most 6/);
+    });
+
     it("refresh runs with the config of the last up, not the stack file's (an engine rule the README states)", async () => {
         await cli.setConfig({ "huaweicloud:token": "rotated-token-not-yet-applied-0001" }, new Set(["huaweicloud:token"]));
         try {

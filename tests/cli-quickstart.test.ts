@@ -2,7 +2,7 @@ import { strict as assert } from "node:assert";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { FIXTURE_SECRETS, startEmulator, type Emulator } from "../emulator";
-import { cliStackConfig, exportedResources, previewSteps, stackOutputs } from "./helpers/pulumi-cli-results";
+import { cliStackConfig, diagnostics, exportedResources, previewSteps, stackOutputs } from "./helpers/pulumi-cli-results";
 import { PulumiCli, pulumiCliDir } from "./helpers/pulumi-cli";
 import { FIXTURE } from "./helpers/stack";
 
@@ -73,6 +73,14 @@ describe("real Pulumi CLI: examples/quickstart through stack init, config set, p
         assert.match(text.stdout, /previewKnownTaskStatus\s*: "RUNNING_RESET"/);
         assert.match(text.stdout, /previewKnownCaTrustState\s*: "untrusted"/);
         assert.match(text.stdout, /migrationPassphrase\s*: (output<string>|\[unknown\])/);
+    });
+
+    it("a function that retries for more than 2 s says so in preview, as a message the CLI shows", async () => {
+        emulator.inject("kms", { kind: "status", status: 503, retryAfter: "3" }, 1);
+        const events = await cli.events(["preview"]);
+        const said = diagnostics(events).filter((d) => /Huawei Cloud KPS ListKeypairTask: .* is not answering usefully \(HTTP 503\); retrying/.test(d.message));
+        assert.ok(said.length >= 1, JSON.stringify(diagnostics(events)));
+        assert.equal(said[0]!.severity, "info");
     });
 
     it("up creates the four resources with credentials from `config set --secret`; secrets stay secret in outputs", async () => {
