@@ -218,6 +218,23 @@ describe("hostile and broken servers: no credential echoed, no hang, no wrong an
         }
     });
 
+    it("a body nested a million levels deep is a clear ResponseDecodeError, not a stack overflow", async () => {
+        const good = await performRead(astra, { certificateId: FIXTURE.certificateId }, sources(emulatorStackConfig(emu)));
+        const deep = `${"[".repeat(1_000_000)}${"]".repeat(1_000_000)}`;
+        const body = JSON.stringify({ ...good.result, trustStateDetails: [{ additionalDetails: "X" }] }).replace('"X"', deep);
+        const server = await rawServer((_req, res) => {
+            res.writeHead(200, { "Content-Type": "application/astra-certificate+json" });
+            res.end(body);
+        });
+        try {
+            const e = await failure(performRead(astra, { certificateId: FIXTURE.certificateId }, sources({ ...astraAt(server.url), "astracontrol:maxResponseBytes": String(4 * 1024 * 1024) })));
+            assert.ok(e instanceof ResponseDecodeError, String(e));
+            assert.match(e.message, /nested more than 64 levels deep/);
+        } finally {
+            await server.close();
+        }
+    });
+
     it("an inherited Object.prototype.endpoint never becomes an argument or a host", async () => {
         const hostile = await rawServer((_req, res) => json(res, 200, { passphrase: "from the polluted host" }));
         const proto = Object.prototype as Record<string, unknown>;

@@ -1,6 +1,6 @@
 import { vendorFor } from "../vendors";
 import type { AnyReadOperation, Scope } from "../operations/operation";
-import { joinUrl, jsonObject } from "./connection";
+import { joinUrl, jsonDepth, jsonObject, MAX_JSON_DEPTH } from "./connection";
 import { decode } from "./decode";
 import type { Vendor } from "./connection";
 import { withDeadline } from "./deadline";
@@ -62,7 +62,10 @@ async function readWithin(op: AnyReadOperation, vendor: Vendor, args: Record<str
         const fields = vendor.errorFields(res.status, res.headers, "");
         const withStatus = { ...details, status: res.status, requestId: fields.requestId, attempts: res.attempts };
         const body = jsonObject(res.body);
-        if (!body) throw new ResponseDecodeError(withStatus, ["(body): expected a JSON object"]);
+        if (!body) {
+            const deep = jsonDepth(res.body) > MAX_JSON_DEPTH;
+            throw new ResponseDecodeError(withStatus, [deep ? `(body): nested more than ${MAX_JSON_DEPTH} levels deep, which no documented body is` : "(body): expected a JSON object"]);
+        }
         const decoded = decode(op.response, body);
         if (!decoded.ok) throw new ResponseDecodeError(withStatus, decoded.problems);
         const wrong = op.mismatch?.(decoded.value, args);
