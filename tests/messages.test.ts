@@ -5,6 +5,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { Emulator, startEmulator } from "../emulator";
 import { AuthError, ConfigurationError, InputError, TransportError } from "../provider/core/errors";
 import { performRead } from "../provider/core/execute";
+import { resetSaidOnce } from "../provider/core/said-once";
 import { operations } from "../provider/operations";
 import * as host from "../provider/runtime/host";
 import { astracontrol, huaweicloud } from "../sdk";
@@ -114,12 +115,36 @@ describe("messages a new user meets: each names the problem and the fix", () => 
     }).timeout(15_000);
 
     it("errors from functions name the function, not the resource type", async () => {
+        resetSaidOnce();
         pulumi.runtime.setAllConfig({ "huaweicloud:region": "cn-north-4" });
         try {
             const e = await failure(huaweicloud.kps.getKeypairTask({ taskId: FIXTURE.kpsTaskId }));
             assert.match(e.message, /^huaweicloud\.kps\.getKeypairTask needs Huawei Cloud credentials/);
             const bad = await failure(astracontrol.getCertificate({ certificateId: "nope" }));
             assert.match(bad.message, /^astracontrol\.getCertificate: invalid input: certificateId/);
+        } finally {
+            pulumi.runtime.setAllConfig({});
+        }
+    });
+
+    it("nine reads missing the same credential: one full explanation, eight short references to it", async () => {
+        resetSaidOnce();
+        pulumi.runtime.setAllConfig({ "huaweicloud:region": "cn-north-4", "huaweicloud:projectId": FIXTURE.projectId });
+        try {
+            const reads = [
+                ...Array.from({ length: 3 }, () => huaweicloud.kps.getKeypairTask({ taskId: FIXTURE.kpsTaskId })),
+                ...Array.from({ length: 3 }, () => huaweicloud.sms.getTaskPassphrase({ taskId: FIXTURE.smsTaskId })),
+                ...Array.from({ length: 3 }, () => huaweicloud.roma.getProductAuthentication({ instanceId: "default", productId: "1" })),
+            ];
+            const messages = (await Promise.all(reads.map(failure))).map((e) => e.message);
+            const full = messages.filter((m) => m.includes("HW_AUTH_TOKEN"));
+            assert.equal(full.length, 1, messages.join("\n"));
+            const short = messages.filter((m) => !m.includes("HW_AUTH_TOKEN"));
+            assert.equal(short.length, 8);
+            for (const m of short) {
+                assert.match(m, /needs Huawei Cloud credentials; none are configured \(the same problem as for huaweicloud\.[a-z]+\.get[A-Za-z]+: see that error/);
+                assert.ok(m.length < full[0]!.length / 2, m);
+            }
         } finally {
             pulumi.runtime.setAllConfig({});
         }

@@ -1,3 +1,4 @@
+import { saidOnce } from "../core/said-once";
 import { rememberSecrets } from "../core/safe-text";
 import { Connection, header, jsonObject, stringField, Vendor } from "../core/connection";
 import { ConfigurationError } from "../core/errors";
@@ -40,7 +41,8 @@ export const astracontrol: Vendor = {
         const account = accountArg ? { value: accountArg, from: "argument accountId" } : lookup(sources, ASTRA_SETTINGS.accountId);
         if (!account) missing.push(`an account id: pass accountId or set ${describeName(ASTRA_SETTINGS.accountId)}`);
         if (missing.length || !token || !account || !urlFound) {
-            throw new ConfigurationError(`${subject} needs ${missing.join("; and ")}.`);
+            const what = [!urlFound && "url", !token && "apiToken", !account && "accountId"].filter(Boolean).join(", ");
+            throw new ConfigurationError(saidOnce(`astracontrol:missing ${what}`, subject, `${subject} needs ${missing.join("; and ")}.`, `needs astracontrol settings that are not set (${what})`));
         }
         if (!Uuid.is(account.value)) throw new ConfigurationError(`${subject}: ${account.from} must be ${Uuid.name}.`);
         const apiToken = token.value;

@@ -1,3 +1,4 @@
+import { saidOnce } from "../core/said-once";
 import * as fs from "node:fs";
 import { ConfigurationError } from "../core/errors";
 import { describeName, lookup, SettingSources } from "../core/settings";
@@ -51,10 +52,15 @@ export function resolveHuaweiAuth(subject: string, sources: SettingSources): Hua
         };
     }
     throw new ConfigurationError(
-        `${subject} needs Huawei Cloud credentials; none are configured. Set one of: ` +
-            `an IAM token with ${describeName(S.token)}; ` +
-            `an access key pair with ${describeName(S.accessKey)} and ${describeName(S.secretKey)} ` +
-            `(plus ${describeName(S.securityToken)} for temporary keys); ` +
-            `or a KooCLI profile with ${describeName(S.sharedConfigFile)} (default ~/.hcloud/config.json) and ${describeName(S.profile)}.`,
+        saidOnce(
+            "huaweicloud:credentials",
+            subject,
+            `${subject} needs Huawei Cloud credentials; none are configured. Set one of: ` +
+                `an IAM token with ${describeName(S.token)}; ` +
+                `an access key pair with ${describeName(S.accessKey)} and ${describeName(S.secretKey)} ` +
+                `(plus ${describeName(S.securityToken)} for temporary keys); ` +
+                `or a KooCLI profile with ${describeName(S.sharedConfigFile)} (default ~/.hcloud/config.json) and ${describeName(S.profile)}.`,
+            "needs Huawei Cloud credentials; none are configured",
+        ),
     );
 }
