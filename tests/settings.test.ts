@@ -95,3 +95,34 @@ describe("settings: arguments, then stack config, then env vars, then defaults",
         assert.match(e.message, /huaweicloud:maxRetries must be a whole number from 0 to 20/);
     });
 });
+
+describe("config names other Huawei tools use", () => {
+    let emu: Emulator;
+    before(async () => {
+        emu = await startEmulator({ port: 0 });
+    });
+    after(async () => emu.close());
+
+    const kpsRead = operations["huaweicloud.kps.KeypairTask"];
+    const BAD_PEM = "-----BEGIN CERTIFICATE-----\nnot a certificate\n-----END CERTIFICATE-----";
+
+    it("accepts pulumi-huaweicloud's huaweicloud:cacertFile and terraform's OS_CACERT for huaweicloud:caCert", async () => {
+        const viaAlias = await configError(performRead(kpsRead, { taskId: FIXTURE.kpsTaskId }, sources(emulatorStackConfig(emu, { "huaweicloud:cacertFile": BAD_PEM }))));
+        assert.match(viaAlias.message, /^stack config huaweicloud:cacertFile holds PEM text that is not a valid certificate/);
+        const viaEnv = await configError(performRead(kpsRead, { taskId: FIXTURE.kpsTaskId }, sources(emulatorStackConfig(emu), { OS_CACERT: BAD_PEM })));
+        assert.match(viaEnv.message, /^environment variable OS_CACERT holds PEM text/);
+    });
+
+    it("huaweicloud:caCert wins when both it and huaweicloud:cacertFile are set", async () => {
+        const e = await configError(performRead(kpsRead, { taskId: FIXTURE.kpsTaskId }, sources(emulatorStackConfig(emu, { "huaweicloud:caCert": BAD_PEM, "huaweicloud:cacertFile": "/nonexistent/ca.pem" }))));
+        assert.match(e.message, /^stack config huaweicloud:caCert /);
+    });
+
+    it("reads terraform's OS_* fallbacks after the HW_* variables", async () => {
+        const config = emulatorStackConfig(emu);
+        delete config["huaweicloud:region"];
+        delete config["huaweicloud:projectId"];
+        const r = await performRead(kpsRead, { taskId: FIXTURE.kpsTaskId }, sources(config, { OS_REGION_NAME: FIXTURE.region, OS_PROJECT_ID: FIXTURE.projectId }));
+        assert.equal(r.result.projectId, FIXTURE.projectId);
+    });
+});

@@ -19,6 +19,8 @@ export interface SettingSources {
 export interface SettingName {
     readonly key: string;
     readonly env: readonly string[];
+    /** Other stack config keys accepted for it (names other providers use); `key` wins over them. */
+    readonly aliases?: readonly string[];
 }
 
 /** Where a resolved value came from, for messages. */
@@ -27,10 +29,12 @@ export interface Found {
     readonly from: string;
 }
 
-/** Config first, then env vars in order; empty strings count as unset. */
+/** Config first (the key, then its aliases), then env vars in order; empty strings count as unset. */
 export function lookup(sources: SettingSources, name: SettingName): Found | undefined {
-    const fromConfig = sources.config(name.key);
-    if (fromConfig !== undefined && fromConfig !== "") return { value: fromConfig, from: `stack config ${name.key}` };
+    for (const key of [name.key, ...(name.aliases ?? [])]) {
+        const fromConfig = sources.config(key);
+        if (fromConfig !== undefined && fromConfig !== "") return { value: fromConfig, from: `stack config ${key}` };
+    }
     for (const env of name.env) {
         const v = Object.hasOwn(sources.env, env) ? sources.env[env] : undefined;
         if (v !== undefined && v !== "") return { value: v, from: `environment variable ${env}` };
@@ -64,12 +68,19 @@ export function booleanSetting(sources: SettingSources, name: SettingName, fallb
     throw new ConfigurationError(`${found.from} must be true or false.`);
 }
 
-function names(ns: string, envPrefix: string, key: string, envSuffix: string): SettingName {
-    return { key: `${ns}:${key}`, env: [`${envPrefix}_${envSuffix}`] };
+/** Names other tools use for a transport setting, accepted after this package's own. */
+export interface SettingAliases {
+    readonly keys?: readonly string[];
+    readonly env?: readonly string[];
 }
 
-/** The transport settings shared by both vendors, under the vendor's namespace and env prefix. */
-export function transportNames(ns: string, envPrefix: string) {
+/** The transport settings shared by both vendors, under the vendor's namespace and env prefix, with the vendor's aliases. */
+export function transportNames(ns: string, envPrefix: string, aliases: Readonly<Record<string, SettingAliases>> = {}) {
+    const names = (_ns: string, _prefix: string, key: string, envSuffix: string): SettingName => ({
+        key: `${ns}:${key}`,
+        env: [`${envPrefix}_${envSuffix}`, ...(aliases[key]?.env ?? [])],
+        aliases: aliases[key]?.keys,
+    });
     return {
         requestTimeout: names(ns, envPrefix, "requestTimeout", "REQUEST_TIMEOUT"),
         maxRetries: names(ns, envPrefix, "maxRetries", "MAX_RETRIES"),
@@ -123,8 +134,8 @@ function pemCertificates(text: string): string | undefined {
  * of a PEM file, trusted on top of the public roots; `insecure` turns verification off for this
  * package's requests to that vendor only.
  */
-export function resolveTls(sources: SettingSources, ns: string, envPrefix: string): TlsSettings {
-    const n = transportNames(ns, envPrefix);
+export function resolveTls(sources: SettingSources, ns: string, envPrefix: string, aliases: Readonly<Record<string, SettingAliases>> = {}): TlsSettings {
+    const n = transportNames(ns, envPrefix, aliases);
     const insecure = booleanSetting(sources, n.insecure, false);
     const found = lookup(sources, n.caCert);
     if (!found) return { insecure };

@@ -1,16 +1,29 @@
-import type { SettingName } from "../core/settings";
+import type { SettingAliases, SettingName } from "../core/settings";
 
-/** Stack config keys (`huaweicloud:` namespace, as the pulumi-huaweicloud bridge) and env vars (as terraform). */
+/**
+ * Stack config keys (`huaweicloud:` namespace, as the pulumi-huaweicloud bridge names them) and
+ * env vars in terraform-provider-huaweicloud's order (its `HW_*` name first, then its `OS_*` fallbacks).
+ */
 export const HUAWEI_SETTINGS = {
-    region: { key: "huaweicloud:region", env: ["HW_REGION_NAME"] },
-    token: { key: "huaweicloud:token", env: ["HW_AUTH_TOKEN"] },
-    accessKey: { key: "huaweicloud:accessKey", env: ["HW_ACCESS_KEY"] },
-    secretKey: { key: "huaweicloud:secretKey", env: ["HW_SECRET_KEY"] },
+    region: { key: "huaweicloud:region", env: ["HW_REGION_NAME", "OS_REGION_NAME"] },
+    token: { key: "huaweicloud:token", env: ["HW_AUTH_TOKEN", "OS_AUTH_TOKEN"] },
+    accessKey: { key: "huaweicloud:accessKey", env: ["HW_ACCESS_KEY", "OS_ACCESS_KEY"] },
+    secretKey: { key: "huaweicloud:secretKey", env: ["HW_SECRET_KEY", "OS_SECRET_KEY"] },
     securityToken: { key: "huaweicloud:securityToken", env: ["HW_SECURITY_TOKEN"] },
-    projectId: { key: "huaweicloud:projectId", env: ["HW_PROJECT_ID"] },
-    domainId: { key: "huaweicloud:domainId", env: ["HW_DOMAIN_ID"] },
+    projectId: { key: "huaweicloud:projectId", env: ["HW_PROJECT_ID", "OS_PROJECT_ID"] },
+    domainId: { key: "huaweicloud:domainId", env: ["HW_DOMAIN_ID", "OS_DOMAIN_ID", "OS_USER_DOMAIN_ID", "OS_PROJECT_DOMAIN_ID"] },
     cloud: { key: "huaweicloud:cloud", env: ["HW_CLOUD"] },
     endpoints: { key: "huaweicloud:endpoints", env: ["HW_ENDPOINTS"] },
     sharedConfigFile: { key: "huaweicloud:sharedConfigFile", env: ["HW_SHARED_CONFIG_FILE"] },
     profile: { key: "huaweicloud:profile", env: ["HW_PROFILE"] },
 } as const satisfies Record<string, SettingName>;
+
+/**
+ * Transport settings under the names pulumi-huaweicloud (`huaweicloud:cacertFile`) and
+ * terraform-provider-huaweicloud (`cacert_file` from `OS_CACERT`, `insecure` from `OS_INSECURE`)
+ * use; this package's own names (`huaweicloud:caCert`, `HW_CA_CERT`, ...) win when both are set.
+ */
+export const HUAWEI_TRANSPORT_ALIASES: Readonly<Record<string, SettingAliases>> = {
+    caCert: { keys: ["huaweicloud:cacertFile"], env: ["OS_CACERT"] },
+    insecure: { env: ["OS_INSECURE"] },
+};

@@ -9,7 +9,7 @@ import { signRequest } from "../huawei/signer";
 import type { AnyReadOperation, Scope } from "../operations/operation";
 import { HuaweiAuth, resolveHuaweiAuth } from "./huaweicloud-auth";
 import { IamContext, lookUpDomainId, lookUpProjectId } from "./huaweicloud-iam";
-import { HUAWEI_SETTINGS as S } from "./huaweicloud-settings";
+import { HUAWEI_SETTINGS as S, HUAWEI_TRANSPORT_ALIASES } from "./huaweicloud-settings";
 
 const SERVICES: readonly HuaweiService[] = ["sms", "roma", "kms", "iam"];
 
@@ -69,7 +69,7 @@ export const huaweicloud: Vendor = {
     policy: (sources) => resolvePolicy(sources, "huaweicloud", "HW"),
     async connect(op: AnyReadOperation, args, sources, subject = op.token): Promise<Connection> {
         const policy = resolvePolicy(sources, "huaweicloud", "HW");
-        const tls = resolveTls(sources, "huaweicloud", "HW");
+        const tls = resolveTls(sources, "huaweicloud", "HW", HUAWEI_TRANSPORT_ALIASES);
         const auth = resolveHuaweiAuth(subject, sources);
         checkCredentials(subject, auth);
         const regionArg = typeof args.region === "string" ? args.region : undefined;
