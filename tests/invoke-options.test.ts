@@ -62,3 +62,14 @@ describe("invoke options of getX (InvokeOptions) and getXOutput (InvokeOutputOpt
         assert.equal(emu.requests.length, 1);
     });
 });
+
+describe("runtimes that cannot host dynamic resources", () => {
+    it("a resource declared under Bun fails at once, pointing at Node.js and the functions", () => {
+        Object.defineProperty(process.versions, "bun", { value: "1.2.0", configurable: true, enumerable: true });
+        try {
+            assert.throws(() => new huaweicloud.kps.KeypairTask("t", { taskId: FIXTURE.kpsTaskId }), /huaweicloud\.kps\.KeypairTask: this program runs under Bun, which cannot run Pulumi dynamic providers; run it with Node\.js/);
+        } finally {
+            delete (process.versions as Record<string, string | undefined>).bun;
+        }
+    });
+});

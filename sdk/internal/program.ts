@@ -3,6 +3,7 @@ import { performRead } from "../../provider/core/execute";
 import type { SettingSources } from "../../provider/core/settings";
 import type { AnyReadOperation } from "../../provider/operations/operation";
 import { checkInvokeOptions, invokeOutputDependencies } from "./invoke-options";
+import { refuseUnsupportedRuntime } from "./runtime-check";
 
 // In the program process, settings come from the stack config and the environment.
 function programSources(): SettingSources {
@@ -42,8 +43,9 @@ export function resourceProps(op: AnyReadOperation, args: object): pulumi.Inputs
     return props;
 }
 
-/** Merges the read's secret fields into `additionalSecretOutputs`. */
+/** Merges the read's secret fields into `additionalSecretOutputs` (and refuses runtimes that cannot host the resource). */
 export function resourceOptions(op: AnyReadOperation, opts: pulumi.CustomResourceOptions | undefined): pulumi.CustomResourceOptions {
+    refuseUnsupportedRuntime(op.token);
     if (op.secretFields.length === 0) return { ...opts };
     return { ...opts, additionalSecretOutputs: [...(opts?.additionalSecretOutputs ?? []), ...op.secretFields] };
 }
