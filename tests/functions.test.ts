@@ -51,10 +51,17 @@ describe("getX and getXOutput functions, reading stack config in the program pro
         const task = await huaweicloud.kps.getKeypairTask({ taskId: FIXTURE.kpsTaskId });
         assert.deepEqual(Object.keys(task).sort(), ["operation", "phase", "projectId", "serverId", "taskId", "taskStatus"]);
         const ca = await astracontrol.getCertificate({ certificateId: FIXTURE.certificateId });
-        assert.deepEqual(Object.keys(ca).sort(), [
-            "accountId", "cert", "certUse", "cn", "createdBy", "creationTimestamp", "expiryTimestamp", "id", "isSelfSigned",
+        const required = [
+            "accountId", "cert", "certUse", "certificateId", "cn", "createdBy", "creationTimestamp", "expiryTimestamp", "id", "isSelfSigned",
             "labels", "modificationTimestamp", "pem", "trustState", "trustStateDetails", "trustStateTransitions",
-        ]);
+        ];
+        const optional = ["modifiedBy", "trustStateDesired", "type", "version"];
+        assert.deepEqual(Object.keys(ca).filter((k) => !optional.includes(k)).sort(), required);
+        assert.deepEqual(Object.keys(ca).filter((k) => !required.includes(k) && !optional.includes(k)), []);
+        // The function result and the resource name the certificate id the same way.
+        assert.equal(ca.certificateId, FIXTURE.certificateId);
+        assert.equal(ca.type, "application/astra-certificate");
+        assert.equal(ca.version, "1.1");
     });
 
     it("rejects with the exported error classes", async () => {

@@ -56,14 +56,19 @@ export type CertificateBody = t.TypeOf<typeof CertificateBody>;
 
 /** One allowed trust state transition. */
 export interface TrustStateTransition {
+    /** The state it leaves. */
     readonly from: string;
+    /** The states it may go to. */
     readonly to: readonly string[];
 }
 
 /** One detail about the trust state. */
 export interface TrustStateDetail {
+    /** The detail's type URL. */
     readonly type: string;
+    /** A short title. */
     readonly title: string;
+    /** The explanation. */
     readonly detail: string;
     /** Present only when Astra sends it. */
     readonly additionalDetails?: unknown;
@@ -71,29 +76,54 @@ export interface TrustStateDetail {
 
 /** A metadata label. */
 export interface Label {
+    /** The label's name. */
     readonly name: string;
+    /** Its value. */
     readonly value: string;
 }
 
 /** The Astra certificate read's result. */
 export interface CertificateResult {
+    /** The Astra account the certificate belongs to (the argument, or `astracontrol:accountId`). */
     readonly accountId: string;
+    /** The certificate id read; the same value as `id`, under the name the arguments use. */
+    readonly certificateId: string;
+    /** The certificate id as Astra returns it (for a resource, also its Pulumi id). */
     readonly id: string;
+    /** Astra's media type of the resource, e.g. `application/astra-certificate`, when sent. */
+    readonly type?: string;
+    /** Astra's API version of the resource, e.g. `1.1`, when sent. */
+    readonly version?: string;
+    /** What the certificate is for: `trustedCA` or `object` in the documented values. */
     readonly certUse: string;
+    /** The certificate as Astra stores it: base64 of PEM text or of DER bytes. */
     readonly cert: string;
+    /** The certificate(s) as PEM text, whatever Astra holds; every block is a parsed X.509 certificate. */
     readonly pem: string;
+    /** The common name Astra reports. */
     readonly cn: string;
     /** RFC 3339 with up to 9 fraction digits, kept as a string (a JS Date would drop precision). */
     readonly expiryTimestamp: string;
+    /** Whether Astra reports the certificate as self-signed. */
     readonly isSelfSigned: boolean;
+    /** `trusted` or `untrusted` in the documented values. */
     readonly trustState: string;
+    /** The trust state asked for, when one was set and differs from the current one. */
     readonly trustStateDesired?: string;
+    /** The trust state changes Astra allows from here. */
     readonly trustStateTransitions: readonly TrustStateTransition[];
+    /** Astra's explanations of the trust state. */
     readonly trustStateDetails: readonly TrustStateDetail[];
+    /** Metadata labels. */
     readonly labels: readonly Label[];
+    /** When the certificate was added (RFC 3339). */
     readonly creationTimestamp: string;
+    /** When it last changed (RFC 3339). */
     readonly modificationTimestamp: string;
+    /** The user or service that added it. */
     readonly createdBy: string;
+    /** The user or service that last changed it, when Astra says. */
+    readonly modifiedBy?: string;
 }
 
 const account = (s: Scope): string => s.accountId ?? "";
@@ -111,9 +141,14 @@ export const astraCertificate: ReadOperation<CertificateArgs, CertificateBody, C
     path: (a, s) => ["accounts", account(s), "core", "v1", "certificates", a.certificateId],
     accept: "application/astra-certificate+json",
     response: CertificateBody,
-    result: (b, _a, s) => ({
+    mismatch: (b, a) =>
+        b.id.toLowerCase() !== a.certificateId.toLowerCase() ? `id: the response is for certificate ${JSON.stringify(b.id)}, not the certificate asked for (${JSON.stringify(a.certificateId)})` : undefined,
+    result: (b, a, s) => ({
         accountId: account(s),
+        certificateId: a.certificateId,
         id: b.id,
+        ...(b.type !== undefined ? { type: b.type } : {}),
+        ...(b.version !== undefined ? { version: b.version } : {}),
         certUse: b.certUse,
         cert: b.cert,
         pem: certificateToPem(b.cert) ?? "",
@@ -133,8 +168,9 @@ export const astraCertificate: ReadOperation<CertificateArgs, CertificateBody, C
         creationTimestamp: b.metadata.creationTimestamp,
         modificationTimestamp: b.metadata.modificationTimestamp,
         createdBy: b.metadata.createdBy,
+        ...(b.metadata.modifiedBy !== undefined ? { modifiedBy: b.metadata.modifiedBy } : {}),
     }),
-    resultNames: ["accountId", "id", "certUse", "cert", "pem", "cn", "expiryTimestamp", "isSelfSigned", "trustState", "trustStateDesired", "trustStateTransitions", "trustStateDetails", "labels", "creationTimestamp", "modificationTimestamp", "createdBy"],
+    resultNames: ["accountId", "certificateId", "id", "type", "version", "certUse", "cert", "pem", "cn", "expiryTimestamp", "isSelfSigned", "trustState", "trustStateDesired", "trustStateTransitions", "trustStateDetails", "labels", "creationTimestamp", "modificationTimestamp", "createdBy", "modifiedBy"],
     secretFields: [],
     // The resource's own `id` output is the certificate id, which the body's `id` field repeats.
     id: (a) => a.certificateId,

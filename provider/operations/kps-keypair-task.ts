@@ -20,11 +20,17 @@ export type KeypairTaskBody = t.TypeOf<typeof KeypairTaskBody>;
 
 /** The KPS key pair task read's result. */
 export interface KeypairTaskResult {
+    /** The project the task belongs to (the argument, `huaweicloud:projectId`, or the IAM look-up). */
     readonly projectId: string;
+    /** The task id read. */
     readonly taskId: string;
+    /** The raw status, `PHASE_OPERATION`, e.g. `RUNNING_RESET`; unknown values pass through. */
     readonly taskStatus: string;
+    /** The part before the first `_`: `READY`, `RUNNING`, `SUCCESS` or `FAILED` in the documented values. */
     readonly phase: string;
+    /** The part after it: `RESET`, `REPLACE`, `UNBIND` or `BIND`; empty for a status without `_`. */
     readonly operation: string;
+    /** The ECS server the task acts on; empty when KPS does not say. */
     readonly serverId: string;
 }
 

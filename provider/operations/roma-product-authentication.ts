@@ -17,10 +17,15 @@ export type ProductAuthenticationBody = t.TypeOf<typeof ProductAuthenticationBod
 
 /** The ROMA product authentication read's result. */
 export interface ProductAuthenticationResult {
+    /** The project of the ROMA Connect instance (the argument, `huaweicloud:projectId`, or the IAM look-up). */
     readonly projectId: string;
+    /** The instance id read (or `default`). */
     readonly instanceId: string;
+    /** The product id as a digit string, exactly as sent (it may exceed 2^53). */
     readonly productId: string;
+    /** The device user name of the product's authentication. */
     readonly userName: string;
+    /** The device password (secret: resource outputs and getProductAuthenticationOutput keep it secret). */
     readonly password: string;
 }
 

@@ -13,7 +13,9 @@ const OptionalTaskId = t.partial({ task_id: t.string });
 
 /** The SMS passphrase read's result. */
 export interface TaskPassphraseResult {
+    /** The migration task id read. */
     readonly taskId: string;
+    /** The certificate passphrase of the task (secret: resource outputs and getTaskPassphraseOutput keep it secret). */
     readonly passphrase: string;
 }
 

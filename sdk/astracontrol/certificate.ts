@@ -66,6 +66,12 @@ export class Certificate extends pulumi.dynamic.Resource {
     declare readonly modificationTimestamp: pulumi.Output<string>;
     /** Who stored it (a user or service id). */
     declare readonly createdBy: pulumi.Output<string>;
+    /** The user or service that last changed it, when Astra says. */
+    declare readonly modifiedBy: pulumi.Output<string | undefined>;
+    /** Astra's media type of the resource, e.g. `application/astra-certificate`, when sent. */
+    declare readonly type: pulumi.Output<string | undefined>;
+    /** Astra's API version of the resource, e.g. `1.1`, when sent. */
+    declare readonly version: pulumi.Output<string | undefined>;
     /** The certificate id. */
     declare readonly certificateId: pulumi.Output<string>;
     /** The URL override, when given. */
