@@ -92,7 +92,7 @@ describe("reliability: TLS with a custom CA, and the insecure opt-in", function 
     }
 
     it("a Huawei verification failure names huaweicloud:caCert", async () => {
-        await assert.rejects(performRead(KPS, VALID_ARGS["huaweicloud.kps.KeypairTask"], sources(tlsConfig())), /Huawei Cloud KPS ShowKeypairTask .*trust its CA with huaweicloud:caCert/);
+        await assert.rejects(performRead(KPS, VALID_ARGS["huaweicloud.kps.KeypairTask"], sources(tlsConfig())), /Huawei Cloud KPS ListKeypairTask .*trust its CA with huaweicloud:caCert/);
     });
 
     it("one vendor's CA setting does not make the other vendor trust that CA", async () => {

@@ -149,7 +149,7 @@ describe("secret hygiene: sentinel credentials and secret values never show outs
             assert.deepEqual(found(`redirect to host ${token.toLowerCase()}.example.invalid`), [`${token} as is`]);
             assert.deepEqual(found(`Authorization: Basic ${Buffer.from(`user:${S.astraToken}`).toString("base64")}`), [`${S.astraToken} base64`]);
             assert.deepEqual(found(`vendor said: "${token.slice(0, 20)}…"`), ["sentinel-(hw|sms|roma|astra|url|profile)- cut off"]);
-            assert.deepEqual(found(`Huawei Cloud KPS ShowKeypairTask for taskId "${FIXTURE.kpsTaskId}" found nothing: HTTP 404, request id 0001-7f3a`), []);
+            assert.deepEqual(found(`Huawei Cloud KPS ListKeypairTask for taskId "${FIXTURE.kpsTaskId}" found nothing: HTTP 404, request id 0001-7f3a`), []);
             const sample = new SentinelSweep(ALL_SENTINELS);
             sample.addError("planted", new Error(`failed with ${S.romaPassword}`));
             assert.deepEqual([...new Set(sample.leaks().map((l) => l.sentinel))], [S.romaPassword]);
