@@ -52,7 +52,8 @@ fi
 
 # 2. The cache, keyed by version and by the wrapper module's sources.
 command -v go >/dev/null 2>&1 || fail "neither Go nor a Pulumi CLI $VERSION is available. Install Go (1.24 or later) and run this again, or put pulumi $VERSION with its plugins on PATH."
-key="$(cd "$TOOLS" && find . -type f \( -name '*.go' -o -name 'go.mod' -o -name 'go.sum' \) -print0 | sort -z | xargs -0 sha256sum | sha256sum | cut -c1-12)"
+# Only what the build reads: the module files and the language host's sources.
+key="$(cd "$TOOLS" && find go.mod go.sum tools.go nodejs-host -type f -print0 | sort -z | xargs -0 sha256sum | sha256sum | cut -c1-12)"
 BIN="$CACHE/pulumi-cli/$VERSION-$key/bin"
 if [ -x "$BIN/pulumi" ] && [ -x "$BIN/pulumi-language-nodejs" ] && [ "$(version_of "$BIN/pulumi")" = "$VERSION" ]; then
     write_dynamic_plugin "$BIN"
