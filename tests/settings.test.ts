@@ -2,6 +2,7 @@ import * as assert from "node:assert/strict";
 import { Emulator, startEmulator } from "../emulator";
 import { ConfigurationError } from "../provider/core/errors";
 import { performRead } from "../provider/core/execute";
+import { resetSaidOnce } from "../provider/core/said-once";
 import { operations } from "../provider/operations";
 import { rejection } from "./helpers/rejection";
 import { emulatorStackConfig, FIXTURE, sources } from "./helpers/stack";
@@ -23,7 +24,11 @@ describe("settings: arguments, then stack config, then env vars, then defaults",
         emu = await startEmulator({ port: 0 });
     });
     after(() => emu.close());
-    beforeEach(() => emu.reset());
+    beforeEach(() => {
+        emu.reset();
+        // Each test here reads the full explanation, not the short reference a second read gets.
+        resetSaidOnce();
+    });
 
     it("uses stack config before env vars for the token", async () => {
         const config = emulatorStackConfig(emu);

@@ -61,7 +61,8 @@ export function header(headers: Readonly<Record<string, string | string[] | unde
 
 /** Parses a JSON object body, or undefined for anything else. */
 export function jsonObject(body: string): Record<string, unknown> | undefined {
-    if (jsonDepth(body) > MAX_JSON_DEPTH) return undefined;
+    // An empty or non-object body is no JSON object: answered without a thrown exception.
+    if (body === "" || body.trimStart()[0] !== "{" || jsonDepth(body) > MAX_JSON_DEPTH) return undefined;
     try {
         const v: unknown = JSON.parse(body);
         return typeof v === "object" && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;

@@ -59,17 +59,17 @@ async function readWithin(op: AnyReadOperation, vendor: Vendor, args: Record<str
         progress: sources.progress,
     });
     if (res.status >= 200 && res.status < 300) {
-        const fields = vendor.errorFields(res.status, res.headers, "");
-        const withStatus = { ...details, status: res.status, requestId: fields.requestId, attempts: res.attempts };
+        // The request id matters only for an error; nothing here parses or throws on success.
+        const withStatus = (): ApiErrorDetails => ({ ...details, status: res.status, requestId: vendor.errorFields(res.status, res.headers, "").requestId, attempts: res.attempts });
         const body = jsonObject(res.body);
         if (!body) {
             const deep = jsonDepth(res.body) > MAX_JSON_DEPTH;
-            throw new ResponseDecodeError(withStatus, [deep ? `(body): nested more than ${MAX_JSON_DEPTH} levels deep, which no documented body is` : "(body): expected a JSON object"]);
+            throw new ResponseDecodeError(withStatus(), [deep ? `(body): nested more than ${MAX_JSON_DEPTH} levels deep, which no documented body is` : "(body): expected a JSON object"]);
         }
         const decoded = decode(op.response, body);
-        if (!decoded.ok) throw new ResponseDecodeError(withStatus, decoded.problems);
+        if (!decoded.ok) throw new ResponseDecodeError(withStatus(), decoded.problems);
         const wrong = op.mismatch?.(decoded.value, args);
-        if (wrong) throw new ResponseDecodeError(withStatus, [wrong]);
+        if (wrong) throw new ResponseDecodeError(withStatus(), [wrong]);
         return { args, scope: conn.scope, id: op.id(args, conn.scope), result: op.result(decoded.value, args, conn.scope) as Record<string, unknown> };
     }
     const fields = vendor.errorFields(res.status, res.headers, res.body);

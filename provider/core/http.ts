@@ -146,11 +146,10 @@ function headerValue(headers: HttpResponse["headers"], name: string): string | u
     return Array.isArray(v) ? v[0] : v;
 }
 
-async function attemptOnce(call: HttpCall, url: URL, proxy: ProxyChoice | undefined, timeoutMs: number, attempts: number): Promise<Attempt> {
+async function attemptOnce(call: HttpCall, url: URL, proxy: ProxyChoice | undefined, timeoutMs: number, attempts: number, headers: Record<string, string>): Promise<Attempt> {
     gotModule ??= import("got");
     const { got } = await gotModule;
     const agents = agentsFor(call.tls);
-    const headers = call.headers();
     const cap = call.policy.maxResponseBytes;
     return new Promise<Attempt>((resolve) => {
         let settled = false;
@@ -300,7 +299,9 @@ export async function send(call: HttpCall): Promise<HttpResponse> {
     const remaining = (): number => call.policy.deadlineMs - (Date.now() - started);
     const failure = (attempts: number, summary: string, extra: Partial<ApiErrorDetails> = {}): TransportError =>
         new TransportError({ ...call.describe, ...extra, attempts }, summary);
-    const unsendable = unsendableHeader(call.headers());
+    // Signed once per attempt; the first attempt's headers are also checked before anything is sent.
+    let headers = call.headers();
+    const unsendable = unsendableHeader(headers);
     if (unsendable) {
         throw new ConfigurationError(
             `${call.describe.service} ${call.describe.operation}: header ${unsendable} would hold characters HTTP does not allow (line breaks, control characters or characters beyond Latin-1); check the ${call.namespace} setting it comes from. Nothing was sent.`,
@@ -329,9 +330,11 @@ export async function send(call: HttpCall): Promise<HttpResponse> {
         }
         const timeoutMs = Math.max(1, Math.min(call.policy.timeoutMs, remaining()));
         httpStats.attempts++;
+        // A retry signs again, so its signature carries a fresh date.
+        if (attempts > 1) headers = call.headers();
         let outcome: Attempt;
         try {
-            outcome = await attemptOnce(call, url, proxy, timeoutMs, attempts);
+            outcome = await attemptOnce(call, url, proxy, timeoutMs, attempts, headers);
         } finally {
             release();
         }
@@ -354,7 +357,7 @@ export async function send(call: HttpCall): Promise<HttpResponse> {
         }
         const res = outcome.response;
         if (res.status >= 300 && res.status < 400) {
-            const target = oneLine(redact(redirectTarget(res, url), credentialPieces(call.headers())), 120);
+            const target = oneLine(redact(redirectTarget(res, url), credentialPieces(headers)), 120);
             throw failure(attempts, `answered with a redirect to ${target}, which is not followed so that credentials are never sent elsewhere; set the endpoint to the final URL`, {
                 status: res.status,
                 requestId: headerValue(res.headers, "x-request-id"),

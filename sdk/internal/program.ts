@@ -5,9 +5,11 @@ import type { AnyReadOperation } from "../../provider/operations/operation";
 import { checkInvokeOptions, invokeOutputDependencies } from "./invoke-options";
 import { refuseUnsupportedRuntime } from "./runtime-check";
 
-// In the program process, settings come from the stack config and the environment.
+// In the program process, settings come from the stack config and the environment: one snapshot
+// of the config per read (`getConfig` would parse the whole PULUMI_CONFIG again for every key).
 function programSources(): SettingSources {
-    return { config: (key) => pulumi.runtime.getConfig(key), env: process.env, progress: (message) => void pulumi.log.info(message) };
+    const config = pulumi.runtime.allConfig();
+    return { config: (key) => (Object.hasOwn(config, key) ? config[key] : undefined), env: process.env, progress: (message) => void pulumi.log.info(message) };
 }
 
 /** The public name of a read's plain function: `huaweicloud.kps.KeypairTask` -> `huaweicloud.kps.getKeypairTask`. */
