@@ -1,0 +1,66 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sync"
+
+	pulumirpc "github.com/pulumi/pulumi/sdk/v3/proto/go"
+	"google.golang.org/grpc"
+)
+
+// InstallDependencies runs `npm install` in the folder of the program's package.json when its
+// node_modules folder is missing, streaming npm's output back. npm is the only package manager.
+func (h *nodeHost) InstallDependencies(req *pulumirpc.InstallDependenciesRequest, stream grpc.ServerStreamingServer[pulumirpc.InstallDependenciesResponse]) error {
+	start := firstNonEmpty(req.GetInfo().GetProgramDirectory(), req.GetDirectory())
+	dir, ok := findUp(start, req.GetInfo().GetRootDirectory(), "package.json")
+	if !ok {
+		return nil // no package.json: nothing to install
+	}
+	if _, err := os.Stat(filepath.Join(dir, "node_modules")); err == nil {
+		return nil
+	}
+	npm, err := exec.LookPath("npm")
+	if err != nil {
+		return fmt.Errorf("node_modules is missing in %s and npm is not on PATH to install it", dir)
+	}
+	out := &installStream{stream: stream}
+	cmd := exec.CommandContext(stream.Context(), npm, "install")
+	cmd.Dir = dir
+	cmd.Stdout = out.writer(false)
+	cmd.Stderr = out.writer(true)
+	if err := cmd.Run(); err != nil {
+		return fmt.Errorf("`npm install` in %s failed: %w", dir, err)
+	}
+	return nil
+}
+
+// installStream sends command output as InstallDependenciesResponse messages. os/exec copies
+// stdout and stderr on two goroutines, and a gRPC stream allows one sender at a time.
+type installStream struct {
+	mu     sync.Mutex
+	stream grpc.ServerStreamingServer[pulumirpc.InstallDependenciesResponse]
+}
+
+type installWriter struct {
+	s      *installStream
+	stderr bool
+}
+
+func (s *installStream) writer(stderr bool) installWriter { return installWriter{s: s, stderr: stderr} }
+
+func (w installWriter) Write(p []byte) (int, error) {
+	chunk := append([]byte(nil), p...)
+	msg := &pulumirpc.InstallDependenciesResponse{Stdout: chunk}
+	if w.stderr {
+		msg = &pulumirpc.InstallDependenciesResponse{Stderr: chunk}
+	}
+	w.s.mu.Lock()
+	defer w.s.mu.Unlock()
+	if err := w.s.stream.Send(msg); err != nil {
+		return 0, err
+	}
+	return len(p), nil
+}
