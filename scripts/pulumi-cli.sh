@@ -53,7 +53,7 @@ fi
 # 2. The cache, keyed by version and by the wrapper module's sources.
 command -v go >/dev/null 2>&1 || fail "neither Go nor a Pulumi CLI $VERSION is available. Install Go (1.24 or later) and run this again, or put pulumi $VERSION with its plugins on PATH."
 # Only what the build reads: the module files and the language host's sources.
-key="$(cd "$TOOLS" && find go.mod go.sum tools.go nodejs-host -type f -print0 | sort -z | xargs -0 sha256sum | sha256sum | cut -c1-12)"
+key="$(cd "$TOOLS" && find go.mod go.sum tools.go cmd/pulumi-language-nodejs -type f -print0 | sort -z | xargs -0 sha256sum | sha256sum | cut -c1-12)"
 BIN="$CACHE/pulumi-cli/$VERSION-$key/bin"
 if [ -x "$BIN/pulumi" ] && [ -x "$BIN/pulumi-language-nodejs" ] && [ "$(version_of "$BIN/pulumi")" = "$VERSION" ]; then
     write_dynamic_plugin "$BIN"
@@ -80,7 +80,7 @@ flags=(-trimpath -tags osusergo,grpcnotrace -ldflags "-X github.com/pulumi/pulum
 say "compiling pulumi"
 go build "${flags[@]}" -o "$stage/pulumi" github.com/pulumi/pulumi/pkg/v3/cmd/pulumi
 say "compiling pulumi-language-nodejs (this project's Node.js language host; see tools/pulumi-cli/README.md)"
-go build "${flags[@]}" -o "$stage/pulumi-language-nodejs" ./nodejs-host
+go build "${flags[@]}" -o "$stage/pulumi-language-nodejs" ./cmd/pulumi-language-nodejs
 write_dynamic_plugin "$stage"
 [ "$(version_of "$stage/pulumi")" = "$VERSION" ] || fail "the built pulumi does not report $VERSION"
 
