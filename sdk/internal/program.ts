@@ -6,10 +6,40 @@ import { checkInvokeOptions, invokeOutputDependencies } from "./invoke-options";
 import { refuseUnsupportedRuntime } from "./runtime-check";
 
 // In the program process, settings come from the stack config and the environment: one snapshot
-// of the config per read (`getConfig` would parse the whole PULUMI_CONFIG again for every key).
+// of the config per read, parsed once per distinct config (`getConfig` would parse the whole
+// PULUMI_CONFIG again for every key, 15 keys a read).
 function programSources(): SettingSources {
-    const config = pulumi.runtime.allConfig();
+    const config = configSnapshot();
     return { config: (key) => (Object.hasOwn(config, key) ? config[key] : undefined), env: process.env, progress: (message) => void pulumi.log.info(message) };
+}
+
+type ConfigStore = { getStore(): { config: Record<string, string | undefined> } };
+let storeModule: ConfigStore | null | undefined;
+let lastRaw: string | undefined;
+let lastParsed: Readonly<Record<string, string>> = {};
+
+/**
+ * The stack config as `pulumi.runtime.allConfig()` gives it, re-parsed only when the serialized
+ * config the SDK holds has changed. The serialized text comes from @pulumi/pulumi's config store
+ * (not public API): where that is not there, every read parses once.
+ */
+function configSnapshot(): Readonly<Record<string, string>> {
+    if (storeModule === undefined) {
+        try {
+            // eslint-disable-next-line @typescript-eslint/no-require-imports
+            storeModule = require("@pulumi/pulumi/runtime/state") as ConfigStore;
+            if (typeof storeModule.getStore !== "function") storeModule = null;
+        } catch {
+            storeModule = null;
+        }
+    }
+    const raw = storeModule?.getStore().config?.PULUMI_CONFIG;
+    if (typeof raw !== "string") return pulumi.runtime.allConfig();
+    if (raw !== lastRaw) {
+        lastParsed = pulumi.runtime.allConfig();
+        lastRaw = raw;
+    }
+    return lastParsed;
 }
 
 /** The public name of a read's plain function: `huaweicloud.kps.KeypairTask` -> `huaweicloud.kps.getKeypairTask`. */
