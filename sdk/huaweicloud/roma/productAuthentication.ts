@@ -2,6 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import provider = require("../../../provider/dynamic/huaweicloud-roma-product-authentication");
 import { romaProductAuthentication } from "../../../provider/operations/roma-product-authentication";
 import { resourceOptions, resourceProps, TYPE_MODULE } from "../../internal/program";
+import type { ProductIdInput } from "./product-id";
 
 /**
  * Arguments of {@link ProductAuthentication}.
@@ -13,11 +14,11 @@ import { resourceOptions, resourceProps, TYPE_MODULE } from "../../internal/prog
  * const args: huaweicloud.roma.ProductAuthenticationArgs = { instanceId: "default", productId: "99999999999999999" };
  * ```
  */
-export interface ProductAuthenticationArgs {
+export interface ProductAuthenticationArgs<P extends pulumi.Input<string | number> = pulumi.Input<string | number>> {
     /** ROMA Connect instance id (up to 36 characters, or `default`). Changing it replaces the resource. */
     readonly instanceId: pulumi.Input<string>;
-    /** Product id, 0 to 99999999999999999: pass a digit string above 2^53-1. Changing it replaces the resource. */
-    readonly productId: pulumi.Input<string | number>;
+    /** Product id, 0 to 99999999999999999: pass a digit string above 2^53-1 (a number literal above it is a compile-time error). Changing it replaces the resource. */
+    readonly productId: ProductIdInput<P>;
     /** Project id (up to 32 characters, or `default`). Default: `huaweicloud:projectId`; can also be set with `HW_PROJECT_ID`; with AK/SK, looked up from IAM. */
     readonly projectId?: pulumi.Input<string>;
     /** Region. Default: `huaweicloud:region`; can also be set with `HW_REGION_NAME`. */
@@ -41,8 +42,10 @@ export interface ProductAuthenticationArgs {
  * });
  * export const userName = auth.userName;
  * ```
+ *
+ * @typeParam P - inferred from `productId`; it only serves the compile-time refusal of a number literal above 2^53-1.
  */
-export class ProductAuthentication extends pulumi.dynamic.Resource {
+export class ProductAuthentication<P extends pulumi.Input<string | number> = pulumi.Input<string | number>> extends pulumi.dynamic.Resource {
     /** The project id read from. */
     declare readonly projectId: pulumi.Output<string>;
     /** The instance id. */
@@ -76,10 +79,10 @@ export class ProductAuthentication extends pulumi.dynamic.Resource {
 
     /**
      * @param name The unique name of the resource.
-     * @param args The product to read.
+     * @param args The product to read; `P` is inferred from `productId`, so that a number literal above 2^53-1 is a compile-time error.
      * @param opts Resource options; `password` is added to `additionalSecretOutputs`.
      */
-    constructor(name: string, args: ProductAuthenticationArgs, opts?: pulumi.CustomResourceOptions) {
+    constructor(name: string, args: ProductAuthenticationArgs<P>, opts?: pulumi.CustomResourceOptions) {
         super(provider, name, resourceProps(romaProductAuthentication, args), resourceOptions(romaProductAuthentication, opts), TYPE_MODULE, romaProductAuthentication.token);
     }
 }
