@@ -110,7 +110,16 @@ interface TlsAgents {
 
 const tlsAgents = new Map<string, TlsAgents>();
 const limiter = new HostLimiter();
-let gotModule: Promise<typeof import("got", { with: { "resolution-mode": "import" } })> | undefined;
+type Got = typeof import("got", { with: { "resolution-mode": "import" } }).got;
+let gotClient: Promise<Got> | undefined;
+
+/** got with this package's fixed defaults settled once (GET, no redirects, no retries of its own, errors as responses). */
+function client(): Promise<Got> {
+    gotClient ??= import("got").then(({ got }) =>
+        got.extend({ method: "GET", throwHttpErrors: false, followRedirect: false, retry: { limit: 0 }, decompress: true }),
+    );
+    return gotClient;
+}
 const warnedInsecure = new Set<string>();
 
 function agentsFor(settings: TlsSettings | undefined): TlsAgents {
@@ -147,8 +156,7 @@ function headerValue(headers: HttpResponse["headers"], name: string): string | u
 }
 
 async function attemptOnce(call: HttpCall, url: URL, proxy: ProxyChoice | undefined, timeoutMs: number, attempts: number, headers: Record<string, string>): Promise<Attempt> {
-    gotModule ??= import("got");
-    const { got } = await gotModule;
+    const got = await client();
     const agents = agentsFor(call.tls);
     const cap = call.policy.maxResponseBytes;
     return new Promise<Attempt>((resolve) => {
@@ -168,15 +176,10 @@ async function attemptOnce(call: HttpCall, url: URL, proxy: ProxyChoice | undefi
         // got walks its option objects with for…in: objects without a prototype keep a polluted
         // Object.prototype (an inherited `endpoint`, say) out of the request.
         const stream = got.stream(url, {
-            method: "GET",
             headers: bare(headers),
-            throwHttpErrors: false,
-            followRedirect: false,
-            retry: bare({ limit: 0 }),
             timeout: bare({ request: timeoutMs }),
             agent: bare({ ...(proxy ? proxyAgents(proxy, agents.options, agents.key) : agents.direct) }),
             https: bare({ rejectUnauthorized: !call.tls?.insecure }),
-            decompress: true,
         });
         // The package's own timer: whatever the transport does (a socket handed over on a
         // 101 upgrade, a stalled decompressor), the attempt ends and its slot is released.
