@@ -117,11 +117,19 @@ export interface AccessKeyPair {
  * formatSdkDate(new Date("2024-01-01T00:00:00Z")); // "20240101T000000Z"
  * ```
  */
+let lastSecond = NaN;
+let lastFormatted = "";
+
 export function formatSdkDate(date: Date): string {
     const t = date.getTime();
     if (!Number.isFinite(t)) throw new SigningError("the signing time is not a valid date");
+    // Signatures within one second share the date text: formatted once per second.
+    const second = Math.floor(t / 1000);
+    if (second === lastSecond) return lastFormatted;
     const formatted = new Date(t).toISOString().replace(/\.\d{3}Z$/, "Z").replace(/[-:]/g, "");
     if (!SDK_DATE_FORMAT.test(formatted)) throw new SigningError("the signing time is outside the years 0000-9999");
+    lastSecond = second;
+    lastFormatted = formatted;
     return formatted;
 }
 
@@ -228,23 +236,28 @@ export function canonicalQueryString(search: string): string {
  * ```
  */
 export function canonicalRequest(req: SignableRequest): string {
+    return canonicalParts(req, checkedHeaders(req.headers)).canonical;
+}
+
+/** The canonical request and the signed header names, from headers checked once by the caller. */
+function canonicalParts(req: SignableRequest, headers: readonly CheckedHeader[]): { canonical: string; signedNames: string } {
     if (typeof req.method !== "string" || !/^[A-Z]+$/.test(req.method)) {
         throw new SigningError("the HTTP method must be upper-case letters, e.g. GET");
     }
-    const headers = checkedHeaders(req.headers);
     const url = parseUrl(req.url, headers);
     const signed = headers.filter((h) => isSignedHeaderName(h.name)).sort((a, b) => compareAscii(a.lower, b.lower));
     const canonicalHeaders = signed.map((h) => `${h.lower}:${trimOws(h.value)}`).join("\n") + "\n";
-    const payloadHash = headers.find((h) => h.lower === CONTENT_SHA256_HEADER)?.value ?? sha256Hex(req.body ?? "");
-    return [
-        req.method,
-        canonicalUri(url.pathname),
-        canonicalQueryString(url.search),
-        canonicalHeaders,
-        signed.map((h) => h.lower).join(";"),
-        payloadHash,
-    ].join("\n");
+    const body = req.body ?? "";
+    const payloadHash = headers.find((h) => h.lower === CONTENT_SHA256_HEADER)?.value ?? (body === "" ? EMPTY_BODY_SHA256 : sha256Hex(body));
+    const signedNames = signed.map((h) => h.lower).join(";");
+    return {
+        canonical: [req.method, canonicalUri(url.pathname), canonicalQueryString(url.search), canonicalHeaders, signedNames, payloadHash].join("\n"),
+        signedNames,
+    };
 }
+
+/** SHA-256 of an empty body: every GET's payload hash. */
+const EMPTY_BODY_SHA256 = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
 
 /**
  * The string to sign: algorithm, `X-Sdk-Date` value and hex SHA-256 of the canonical request.
@@ -300,11 +313,11 @@ export function signRequest(req: SignableRequest, keys: AccessKeyPair, now?: Dat
         sdkDate = formatSdkDate(now ?? new Date());
         headers[SDK_DATE_HEADER] = sdkDate;
     }
-    const signing = { ...req, headers };
-    const canonical = canonicalRequest(signing);
+    // The headers were checked once above; the date header added here is a valid token and value.
+    const checked = suppliedDate ? given : [...given, { name: SDK_DATE_HEADER, lower: SDK_DATE_HEADER.toLowerCase(), value: sdkDate }];
+    const { canonical, signedNames } = canonicalParts({ ...req, headers }, checked);
     const signature = createHmac("sha256", keys.secretKey).update(stringToSign(canonical, sdkDate), "utf8").digest("hex");
-    headers.Authorization =
-        `${SIGNING_ALGORITHM} Access=${keys.accessKey}, SignedHeaders=${signedHeaderNames(headers).join(";")}, Signature=${signature}`;
+    headers.Authorization = `${SIGNING_ALGORITHM} Access=${keys.accessKey}, SignedHeaders=${signedNames}, Signature=${signature}`;
     return headers;
 }
 
