@@ -52,6 +52,16 @@ describe("messages a new user meets: each names the problem and the fix", () => 
         }
     });
 
+    it("X.get with an id of the right shape but a bad segment names the segment's argument and the id's shape", async () => {
+        host.configure({ get: (key: string) => emulatorStackConfig(emu)[key] } as never);
+        const kpsBad = await failure(host.read("huaweicloud.kps.KeypairTask", `shortproj/${FIXTURE.kpsTaskId}`, {}));
+        assert.ok(kpsBad instanceof InputError, String(kpsBad));
+        assert.equal(kpsBad.message, "huaweicloud.kps.KeypairTask.get (id {projectId}/{taskId}): invalid input: projectId: expected a string of 32 characters from A-Z a-z 0-9 . _ ~ -, got a string of 9 characters");
+        const romaBad = await failure(host.read("huaweicloud.roma.ProductAuthentication", `${FIXTURE.projectId}/default/99999999999999999999`, {}));
+        assert.match(romaBad.message, /^huaweicloud\.roma\.ProductAuthentication\.get \(id \{projectId\}\/\{instanceId\}\/\{productId\}\): invalid input: productId: .*got a string of 20 characters$/);
+        assert.equal(emu.requests.length, 0);
+    });
+
     it("a too-long id says its length; a bad character its position and class, never the value", async () => {
         const long = await failure(performRead(sms, { taskId: "a".repeat(44) }, sources(emulatorStackConfig(emu))));
         assert.match(long.message, /taskId: expected a string of 1 to 36 characters .*, got a string of 44 characters$/);

@@ -70,12 +70,22 @@ export function argsFromId(op: AnyReadOperation, id: string): Record<string, str
     const parts = id.split("/");
     const names = op.idNames;
     if (parts.length !== names.length || parts.some((p) => p === "")) {
-        const shape = names.map((n) => `{${n}}`).join("/");
+        const shape = idShape(op);
         const segments = names.length === 1 ? "one segment, without \"/\"" : `${names.length} segments separated by "/"`;
         const got = `${parts.length} segment${parts.length === 1 ? "" : "s"}${parts.some((p) => p === "") ? ", some empty" : ""}`;
         throw new InputError(`${op.token}.get`, [{ property: "id", reason: `expected the shape ${shape} (${segments}), got ${got}; for example ${JSON.stringify(op.idExample)}` }]);
     }
     return Object.fromEntries(names.map((n, i) => [n, parts[i]]));
+}
+
+/** The shape of a read's resource id, e.g. `{projectId}/{taskId}`. */
+export function idShape(op: AnyReadOperation): string {
+    return op.idNames.map((n) => `{${n}}`).join("/");
+}
+
+/** The name errors give a read whose arguments came from a resource id (`X.get(name, id)`). */
+export function idSubject(op: AnyReadOperation): string {
+    return `${op.token}.get (id ${idShape(op)})`;
 }
 
 /** The problem when a body's `task_id` names another task than `asked`. */

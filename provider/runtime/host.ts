@@ -4,7 +4,7 @@ import { performRead } from "../core/execute";
 import { lookup, SettingName, SettingSources } from "../core/settings";
 import { argFailures, UNKNOWN_SENTINEL } from "../core/validate-args";
 import { operationFor } from "../operations";
-import { argsFromId, type AnyReadOperation } from "../operations/operation";
+import { argsFromId, idSubject, type AnyReadOperation } from "../operations/operation";
 import { ASTRA_SETTINGS } from "../vendors/astracontrol";
 import { HUAWEI_SETTINGS } from "../vendors/huaweicloud-settings";
 
@@ -37,8 +37,8 @@ function argsOf(op: AnyReadOperation, props: Readonly<Record<string, unknown>>):
     return args;
 }
 
-async function readOutputs(op: AnyReadOperation, props: Readonly<Record<string, unknown>>): Promise<{ id: string; outs: Record<string, unknown> }> {
-    const outcome = await performRead(op, argsOf(op, props), sources());
+async function readOutputs(op: AnyReadOperation, props: Readonly<Record<string, unknown>>, subject = op.token): Promise<{ id: string; outs: Record<string, unknown> }> {
+    const outcome = await performRead(op, argsOf(op, props), sources(), subject);
     // `id` and `urn` are the resource's own; a result field of that name is the resource id.
     const { id: _id, urn: _urn, ...result } = outcome.result;
     return { id: outcome.id, outs: { ...outcome.args, ...result } };
@@ -92,9 +92,11 @@ export async function create(token: string, inputs: Record<string, unknown>): Pr
 export async function read(token: string, id: string, props: Record<string, unknown> | undefined): Promise<dynamic.ReadResult> {
     const op = operationFor(token);
     const stored = argsOf(op, props ?? {});
-    const args = Object.keys(stored).some((k) => k !== "region" && k !== "endpoint" && k !== "url") ? stored : { ...argsFromId(op, id), ...stored };
+    const fromId = !Object.keys(stored).some((k) => k !== "region" && k !== "endpoint" && k !== "url");
+    const args = fromId ? { ...argsFromId(op, id), ...stored } : stored;
     try {
-        const { id: fresh, outs } = await readOutputs(op, args);
+        // Errors about arguments taken from the id say so, with the id's shape.
+        const { id: fresh, outs } = await readOutputs(op, args, fromId ? idSubject(op) : op.token);
         // The arguments read with become the stored inputs, so the next diff compares like with like
         // (after `X.get` the engine holds no inputs at all).
         return { id: fresh || id, props: outs, inputs: argsOf(op, outs) };
