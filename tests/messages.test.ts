@@ -160,6 +160,23 @@ describe("messages a new user meets: each names the problem and the fix", () => 
         }
     });
 
+    it("a missing region, project id or Astra setting is explained in full once, then referred to", async () => {
+        resetSaidOnce();
+        const noRegion = { "huaweicloud:token": FIXTURE.huaweiToken, "huaweicloud:projectId": FIXTURE.projectId };
+        const noProject = { "huaweicloud:token": FIXTURE.huaweiToken, "huaweicloud:region": FIXTURE.region };
+        const cases = [
+            { read: () => performRead(kps, { taskId: FIXTURE.kpsTaskId }, sources(noRegion), "huaweicloud.kps.getKeypairTask"), full: /HW_REGION_NAME/, short: /^huaweicloud\.kps\.getKeypairTask needs a region; none is set \(the same problem as for huaweicloud\.kps\.getKeypairTask: see that error/ },
+            { read: () => performRead(roma, { instanceId: "default", productId: "1" }, sources(noProject), "huaweicloud.roma.getProductAuthentication"), full: /HW_PROJECT_ID/, short: /^huaweicloud\.roma\.getProductAuthentication needs a project id; none is set \(the same problem as for huaweicloud\.roma\.getProductAuthentication: see/ },
+            { read: () => performRead(astra, { certificateId: FIXTURE.certificateId }, sources({ "astracontrol:url": emu.endpoints.astra }), "astracontrol.getCertificate"), full: /ASTRA_CONTROL_API_TOKEN/, short: /^astracontrol\.getCertificate needs astracontrol settings that are not set \(apiToken, accountId\) \(the same problem as for astracontrol\.getCertificate: see/ },
+        ];
+        for (const c of cases) {
+            const messages = (await Promise.all([c.read(), c.read(), c.read()].map(failure))).map((e) => e.message);
+            assert.equal(messages.filter((m) => c.full.test(m)).length, 1, messages.join("\n"));
+            assert.equal(messages.filter((m) => c.short.test(m)).length, 2, messages.join("\n"));
+        }
+        assert.equal(emu.requests.length, 0);
+    });
+
     it("an Astra 403 explains the two usual causes", async () => {
         emu.inject("astra", { kind: "status", status: 403 }, 1);
         const e = await failure(performRead(astra, { certificateId: FIXTURE.certificateId }, sources(emulatorStackConfig(emu))));

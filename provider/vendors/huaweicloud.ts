@@ -1,6 +1,7 @@
 import { rememberSecrets } from "../core/safe-text";
 import { Connection, header, jsonObject, stringField, Vendor } from "../core/connection";
 import { ConfigurationError } from "../core/errors";
+import { saidOnce } from "../core/said-once";
 import { idSegment, Region } from "../core/input-codecs";
 import { argFailures } from "../core/validate-args";
 import { describeName, lookup, resolvePolicy, resolveTls, SettingSources } from "../core/settings";
@@ -76,7 +77,7 @@ export const huaweicloud: Vendor = {
         const regionFound = regionArg ? { value: regionArg, from: "argument region" } : lookup(sources, S.region) ?? (auth.kind === "aksk" && auth.profile?.region ? { value: auth.profile.region, from: "the KooCLI profile" } : undefined);
         if (regionFound && !Region.is(regionFound.value)) throw new ConfigurationError(`${subject}: ${regionFound.from} must be ${Region.name}.`);
         const needRegion = (why: string): string => {
-            if (!regionFound) throw new ConfigurationError(`${subject} needs a region ${why}: pass region or set ${describeName(S.region)}.`);
+            if (!regionFound) throw new ConfigurationError(saidOnce("huaweicloud:region missing", subject, `${subject} needs a region ${why}: pass region or set ${describeName(S.region)}.`, "needs a region; none is set"));
             return regionFound.value;
         };
         const overrides = parseEndpoints(sources);
@@ -120,7 +121,9 @@ export const huaweicloud: Vendor = {
             let projectId = projectArg ?? configured?.value;
             if (!projectId) {
                 if (auth.kind !== "aksk") {
-                    throw new ConfigurationError(`${subject} needs a project id: pass projectId or set ${describeName(S.projectId)} (with AK/SK credentials it is looked up from IAM for the region).`);
+                    throw new ConfigurationError(
+                        saidOnce("huaweicloud:projectId missing", subject, `${subject} needs a project id: pass projectId or set ${describeName(S.projectId)} (with AK/SK credentials it is looked up from IAM for the region).`, "needs a project id; none is set"),
+                    );
                 }
                 projectId = await lookUpProjectId(iam(), needRegion("to look up its project id"));
                 // An id from a response goes into the signed path like the argument would: same rule.
