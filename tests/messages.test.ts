@@ -3,7 +3,7 @@ import * as http from "node:http";
 import type * as net from "node:net";
 import * as pulumi from "@pulumi/pulumi";
 import { Emulator, startEmulator } from "../emulator";
-import { AuthError, ConfigurationError, InputError, TransportError } from "../provider/core/errors";
+import { AuthError, ConfigurationError, InputError, NotFoundError, TransportError } from "../provider/core/errors";
 import { performRead } from "../provider/core/execute";
 import { resetSaidOnce } from "../provider/core/said-once";
 import { operations } from "../provider/operations";
@@ -15,6 +15,11 @@ const kps = operations["huaweicloud.kps.KeypairTask"];
 const sms = operations["huaweicloud.sms.TaskPassphrase"];
 const roma = operations["huaweicloud.roma.ProductAuthentication"];
 const astra = operations["astracontrol.Certificate"];
+
+/** The value of an Output, or its failure (`promise()` is the SDK's own, not in its typings). */
+function settled<T>(o: pulumi.Output<T>): Promise<T> {
+    return (o as unknown as { promise(): Promise<T> }).promise();
+}
 
 async function failure(p: Promise<unknown>): Promise<Error> {
     try {
@@ -132,6 +137,17 @@ describe("messages a new user meets: each names the problem and the fix", () => 
             assert.match(e.message, /^huaweicloud\.kps\.getKeypairTask needs Huawei Cloud credentials/);
             const bad = await failure(astracontrol.getCertificate({ certificateId: "nope" }));
             assert.match(bad.message, /^astracontrol\.getCertificate: invalid input: certificateId/);
+            // The service's own errors too: the function first, then the service and its operation.
+            pulumi.runtime.setAllConfig(emulatorStackConfig(emu));
+            const gone = await failure(huaweicloud.kps.getKeypairTask({ taskId: "11111111-2222-4333-8444-000000000099" }));
+            assert.ok(gone instanceof NotFoundError, String(gone));
+            assert.equal(gone.caller, "huaweicloud.kps.getKeypairTask");
+            assert.match(gone.message, /^huaweicloud\.kps\.getKeypairTask: Huawei Cloud KPS ListKeypairTask for projectId "[0-9a-f]{32}", taskId "[-0-9a-f]+" found nothing: HTTP 404/);
+            const goneOutput = await failure(settled(astracontrol.getCertificateOutput({ certificateId: "00000000-0000-4000-8000-000000000000" })));
+            assert.match(goneOutput.message, /^astracontrol\.getCertificateOutput: NetApp Astra Control [A-Za-z ]+ for accountId .* found nothing: HTTP 404/);
+            // A resource's error names no function: the engine shows it under the resource.
+            const resourceGone = await failure(performRead(kps, { taskId: "11111111-2222-4333-8444-000000000099" }, sources(emulatorStackConfig(emu))));
+            assert.match(resourceGone.message, /^Huawei Cloud KPS ListKeypairTask for /);
         } finally {
             pulumi.runtime.setAllConfig({});
         }

@@ -102,6 +102,8 @@ export interface ApiErrorDetails {
     readonly target?: string;
     /** Extra explanation appended to the message. */
     readonly hint?: string;
+    /** The function whose read failed, e.g. `huaweicloud.kps.getKeypairTask`; the message starts with it. Unset for resources. */
+    readonly caller?: string;
 }
 
 /**
@@ -131,7 +133,7 @@ function describe(summary: string, d: ApiErrorDetails): string {
     if (d.attempts !== undefined && d.attempts > 1 && !/\b(retries|attempts)\b/.test(summary)) parts.push(`after ${d.attempts} attempts`);
     const target = d.target ? ` for ${d.target}` : "";
     const hint = d.hint ? `. ${d.hint}` : "";
-    return `${d.service} ${d.operation}${target} ${summary}${parts.length ? `: ${parts.join(", ")}` : ""}${hint}`;
+    return `${d.caller ? `${d.caller}: ` : ""}${d.service} ${d.operation}${target} ${summary}${parts.length ? `: ${parts.join(", ")}` : ""}${hint}`;
 }
 
 /**
@@ -155,6 +157,7 @@ export class ApiError extends CloudReadsError implements ApiErrorDetails {
     readonly requestId?: string;
     readonly attempts?: number;
     readonly target?: string;
+    readonly caller?: string;
 
     constructor(given: ApiErrorDetails, summary = "failed", code = "ERR_API", options?: { cause?: unknown }) {
         const details = safeDetails(given);
@@ -168,6 +171,7 @@ export class ApiError extends CloudReadsError implements ApiErrorDetails {
         this.requestId = details.requestId;
         this.attempts = details.attempts;
         this.target = details.target;
+        this.caller = details.caller;
     }
 }
 

@@ -30,12 +30,17 @@ export async function performRead(op: AnyReadOperation, rawArgs: unknown, source
     const reached: { scope?: Scope } = {};
     const overdue = (): TransportError =>
         new TransportError(
-            { service: op.serviceName, operation: op.operation, target: reached.scope ? op.target(args, reached.scope) : undefined },
+            { service: op.serviceName, operation: op.operation, target: reached.scope ? op.target(args, reached.scope) : undefined, caller: callerOf(op, subject) },
             `did not finish within the overall deadline of ${policy.deadlineMs} ms, look-ups and retries included (setting ${op.vendor}:deadline)`,
         );
     // The transport ends its own attempts at the deadline with a more specific reason; this timer,
     // a moment later, ends the read whatever it is waiting on.
     return withDeadline(policy.deadlineMs + DEADLINE_GRACE_MS, overdue, (remaining) => readWithin(op, vendor, args, sources, subject, () => remaining() - DEADLINE_GRACE_MS, reached));
+}
+
+/** The function a read was made for (its errors start with its name), or undefined for a resource (`X`, `X.get`). */
+function callerOf(op: AnyReadOperation, subject: string): string | undefined {
+    return subject.startsWith(op.token) ? undefined : subject;
 }
 
 /** How long after the deadline the read's own timer fires, leaving the transport its say first. */
@@ -45,7 +50,7 @@ async function readWithin(op: AnyReadOperation, vendor: Vendor, args: Record<str
     const conn = await vendor.connect(op, args, sources, subject);
     reached.scope = conn.scope;
     const url = joinUrl(conn.baseUrl, op.path(args, conn.scope));
-    const details: ApiErrorDetails = { service: op.serviceName, operation: op.operation, target: op.target(args, conn.scope) };
+    const details: ApiErrorDetails = { service: op.serviceName, operation: op.operation, target: op.target(args, conn.scope), caller: callerOf(op, subject) };
     const res = await send({
         describe: details,
         namespace: conn.namespace,
