@@ -19,7 +19,7 @@ const CASES: readonly Case[] = [
     { op: operations["huaweicloud.sms.TaskPassphrase"], service: "sms", args: { taskId: FIXTURE.smsTaskId }, serviceName: "Huawei Cloud SMS", operation: "ShowPassphrase" },
     { op: operations["huaweicloud.roma.ProductAuthentication"], service: "roma", args: { instanceId: FIXTURE.romaInstanceId, productId: FIXTURE.romaBigProductId }, serviceName: "Huawei Cloud ROMA Connect", operation: "ShowProductAuthentication" },
     { op: operations["huaweicloud.kps.KeypairTask"], service: "kms", args: { taskId: FIXTURE.kpsTaskId }, serviceName: "Huawei Cloud KPS", operation: "ListKeypairTask" },
-    { op: operations["astracontrol.Certificate"], service: "astra", args: { certificateId: FIXTURE.certificateId }, serviceName: "NetApp Astra Control", operation: "GetCertificate" },
+    { op: operations["astracontrol.Certificate"], service: "astra", args: { certificateId: FIXTURE.certificateId }, serviceName: "NetApp Astra Control", operation: "Retrieve a certificate" },
 ];
 
 const SECRETS = [FIXTURE.huaweiToken, FIXTURE.astraToken, FIXTURE.smsPassphrase, FIXTURE.romaPassword];

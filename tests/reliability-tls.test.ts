@@ -81,7 +81,7 @@ describe("reliability: TLS with a custom CA, and the insecure opt-in", function 
             await assert.rejects(performRead(ASTRA, VALID_ARGS["astracontrol.Certificate"], sources(config)), (e: Error) => {
                 assert.equal(e.name, "TransportError");
                 assert.match(e.message, /could not verify the TLS certificate of 127\.0\.0\.1:[0-9]+ \([A-Z_]+\); trust its CA with astracontrol:caCert/);
-                assert.match(e.message, /NetApp Astra Control GetCertificate/);
+                assert.match(e.message, /NetApp Astra Control Retrieve a certificate/);
                 assert.doesNotMatch(e.message, /after [0-9]+ attempts/);
                 assert.deepEqual(secretsIn(e), []);
                 return true;

@@ -128,13 +128,16 @@ export interface CertificateResult {
 
 const account = (s: Scope): string => s.accountId ?? "";
 
-/** NetApp Astra Control `GET /accounts/{account_id}/core/v1/certificates/{certificate_id}`. */
+/**
+ * NetApp Astra Control "Retrieve a certificate", `GET /accounts/{account_id}/core/v1/certificates/{certificate_id}`:
+ * NetApp publishes no SDK with a name for it, so messages use the title of its API reference page.
+ */
 export const astraCertificate: ReadOperation<CertificateArgs, CertificateBody, CertificateResult> = {
     token: "astracontrol.Certificate",
     vendor: "astracontrol",
     service: "astra",
     serviceName: "NetApp Astra Control",
-    operation: "GetCertificate",
+    operation: "Retrieve a certificate",
     args: CertificateArgs,
     argNames: ["certificateId", "accountId", ...ASTRA_OVERRIDE_NAMES],
     scope: "account",
