@@ -123,6 +123,14 @@ describe("config names other Huawei tools use", () => {
         assert.match(e.message, /^stack config huaweicloud:caCert /);
     });
 
+    it("accepts terraform's argument name as huaweicloud:cacert_file, after huaweicloud:caCert and huaweicloud:cacertFile", async () => {
+        const read = (extra: Record<string, string>, env: Record<string, string> = {}) => configError(performRead(kpsRead, { taskId: FIXTURE.kpsTaskId }, sources(emulatorStackConfig(emu, extra), env)));
+        assert.match((await read({ "huaweicloud:cacert_file": BAD_PEM })).message, /^stack config huaweicloud:cacert_file holds PEM text that is not a valid certificate/);
+        assert.match((await read({ "huaweicloud:cacertFile": BAD_PEM, "huaweicloud:cacert_file": "/nonexistent/ca.pem" })).message, /^stack config huaweicloud:cacertFile /);
+        assert.match((await read({ "huaweicloud:cacert_file": BAD_PEM }, { HW_CA_CERT: "/nonexistent/ca.pem" })).message, /^stack config huaweicloud:cacert_file /);
+        assert.match((await read({}, { HW_CA_CERT: BAD_PEM, OS_CACERT: "/nonexistent/ca.pem" })).message, /^environment variable HW_CA_CERT /);
+    });
+
     it("reads terraform's OS_* fallbacks after the HW_* variables", async () => {
         const config = emulatorStackConfig(emu);
         delete config["huaweicloud:region"];

@@ -20,10 +20,12 @@ export const HUAWEI_SETTINGS = {
 
 /**
  * Transport settings under the names pulumi-huaweicloud (`huaweicloud:cacertFile`) and
- * terraform-provider-huaweicloud (`cacert_file` from `OS_CACERT`, `insecure` from `OS_INSECURE`)
- * use; this package's own names (`huaweicloud:caCert`, `HW_CA_CERT`, ...) win when both are set.
+ * terraform-provider-huaweicloud (its argument `cacert_file`, as `huaweicloud:cacert_file`, read
+ * from `OS_CACERT`; `insecure` from `OS_INSECURE`) use. One winner when several are set: this
+ * package's own name (`huaweicloud:caCert`), then `huaweicloud:cacertFile`, then
+ * `huaweicloud:cacert_file`; stack config before env vars (`HW_CA_CERT`, then `OS_CACERT`).
  */
 export const HUAWEI_TRANSPORT_ALIASES: Readonly<Record<string, SettingAliases>> = {
-    caCert: { keys: ["huaweicloud:cacertFile"], env: ["OS_CACERT"] },
+    caCert: { keys: ["huaweicloud:cacertFile", "huaweicloud:cacert_file"], env: ["OS_CACERT"] },
     insecure: { env: ["OS_INSECURE"] },
 };
