@@ -7,6 +7,8 @@ const ROOT = path.join(__dirname, "..");
 
 /** Compiles `source` against the package's own sources and returns each error line with its message. */
 function typeErrors(source: string): { line: number; message: string }[] {
+    // tmp/ is ignored by git, so a fresh clone has none.
+    fs.mkdirSync(path.join(ROOT, "tmp"), { recursive: true });
     const dir = fs.mkdtempSync(path.join(ROOT, "tmp", "product-id-types-"));
     const file = path.join(dir, "program.ts");
     fs.writeFileSync(file, source.replace(/PACKAGE/g, path.relative(dir, path.join(ROOT, "sdk")).split(path.sep).join("/")));

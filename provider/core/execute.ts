@@ -56,8 +56,9 @@ async function readWithin(op: AnyReadOperation, vendor: Vendor, args: Record<str
         namespace: conn.namespace,
         url: url.toString(),
         headers: () => conn.headers(url, op.accept),
+        policy: conn.policy,
         // What is left of the read's deadline after settings and look-ups.
-        policy: { ...conn.policy, deadlineMs: Math.max(1, Math.min(conn.policy.deadlineMs, remaining())) },
+        budgetMs: Math.max(1, remaining()),
         tls: conn.tls,
         isTransient: (status, body) => TRANSIENT_STATUSES.has(status) || vendor.isTransient(status, body),
         hostFrom: conn.hostFrom,

@@ -49,6 +49,11 @@ export interface HttpCall {
     readonly isTransient: (status: number, body: string) => boolean;
     /** Which setting chose the host, for messages about reaching it (e.g. `stack config huaweicloud:endpoints (kms)`). */
     readonly hostFrom?: string;
+    /**
+     * What is left of the read's deadline when this call starts (settings and look-ups came
+     * first); defaults to the whole `policy.deadlineMs`, which messages always name.
+     */
+    readonly budgetMs?: number;
     /** Told once when retrying has gone on for more than {@link PROGRESS_AFTER_MS}. */
     readonly progress?: (message: string) => void;
 }
@@ -299,7 +304,8 @@ export async function send(call: HttpCall): Promise<HttpResponse> {
         );
     }
     const started = Date.now();
-    const remaining = (): number => call.policy.deadlineMs - (Date.now() - started);
+    const budget = Math.min(call.budgetMs ?? call.policy.deadlineMs, call.policy.deadlineMs);
+    const remaining = (): number => budget - (Date.now() - started);
     const failure = (attempts: number, summary: string, extra: Partial<ApiErrorDetails> = {}): TransportError =>
         new TransportError({ ...call.describe, ...extra, attempts }, summary);
     // Signed once per attempt; the first attempt's headers are also checked before anything is sent.
