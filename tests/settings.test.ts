@@ -1,3 +1,5 @@
+import * as fs from "node:fs";
+import * as path from "node:path";
 import * as assert from "node:assert/strict";
 import { Emulator, startEmulator } from "../emulator";
 import { ConfigurationError } from "../provider/core/errors";
@@ -86,6 +88,15 @@ describe("settings: arguments, then stack config, then env vars, then defaults",
         assert.match(e.message, /the URL of your Astra Control Center: pass url or set `astracontrol:url` \(stack config\) or `ASTRA_CONTROL_URL`/);
         assert.match(e.message, /exists only in Astra Control Center/);
         assert.equal(emu.requests.length, 0);
+    });
+
+    it("no TSDoc or README line still offers the Astra Control Service host as a default URL", () => {
+        const root = path.join(__dirname, "..");
+        const files = ["README.md", ...["sdk/astracontrol", "provider/vendors", "provider/operations"].flatMap((d) => fs.readdirSync(path.join(root, d)).map((f) => path.join(d, f)))];
+        for (const file of files) {
+            const stale = fs.readFileSync(path.join(root, file), "utf8").split("\n").filter((line) => /astra\.netapp\.io/.test(line) && /\b(else|default:|defaults to)\s*`?https:\/\/astra\.netapp\.io/i.test(line));
+            assert.deepEqual(stale, [], file);
+        }
     });
 
     it("rejects malformed huaweicloud:endpoints JSON with the key name", async () => {

@@ -18,7 +18,7 @@ export interface CertificateArgs {
     readonly certificateId: pulumi.Input<string>;
     /** Account id (a UUID). Default: `astracontrol:accountId`; can also be set with `ASTRA_CONTROL_ACCOUNT_ID`. */
     readonly accountId?: pulumi.Input<string>;
-    /** Base URL of Astra Control. Default: `astracontrol:url`, `ASTRA_CONTROL_URL`, else `https://astra.netapp.io`. */
+    /** Base URL of your Astra Control Center. Default: `astracontrol:url`, else `ASTRA_CONTROL_URL`; one of them is required (the certificate API exists only in Astra Control Center, not at `astra.netapp.io`). */
     readonly url?: pulumi.Input<string>;
 }
 

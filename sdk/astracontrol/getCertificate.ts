@@ -19,7 +19,7 @@ export interface GetCertificateArgs {
     readonly certificateId: string;
     /** Account id (a UUID). Default: `astracontrol:accountId`; can also be set with `ASTRA_CONTROL_ACCOUNT_ID`. */
     readonly accountId?: string;
-    /** Base URL. Default: `astracontrol:url`, `ASTRA_CONTROL_URL`, else `https://astra.netapp.io`. */
+    /** Base URL of your Astra Control Center. Default: `astracontrol:url`, else `ASTRA_CONTROL_URL`; one of them is required (the certificate API exists only in Astra Control Center, not at `astra.netapp.io`). */
     readonly url?: string;
 }
 
