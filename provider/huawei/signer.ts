@@ -38,6 +38,7 @@ export const SDK_DATE_HEADER = "X-Sdk-Date";
 // us in step with what the gateway verifies when a caller sends it.
 const CONTENT_SHA256_HEADER = "x-sdk-content-sha256";
 
+const UNRESERVED_SEGMENT = /^[A-Za-z0-9._~-]*$/;
 const SDK_DATE_FORMAT = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/;
 
 // RFC 9110 token: what Node's HTTP client accepts as a header name or method.
@@ -184,7 +185,8 @@ export function signedHeaderNames(headers: Readonly<Record<string, string>>): st
 export function canonicalUri(pathname: string): string {
     const path = pathname
         .split("/")
-        .map((segment) => escapeBytes(percentDecode(segment, "URL path", false)))
+        // Unreserved characters decode and re-escape to themselves: the common case skips both.
+        .map((segment) => (UNRESERVED_SEGMENT.test(segment) ? segment : escapeBytes(percentDecode(segment, "URL path", false))))
         .join("/");
     return path.endsWith("/") ? path : `${path}/`;
 }
@@ -202,6 +204,7 @@ export function canonicalUri(pathname: string): string {
  * ```
  */
 export function canonicalQueryString(search: string): string {
+    if (search === "" || search === "?") return "";
     const query = search.startsWith("?") ? search.slice(1) : search;
     const byKey = new Map<string, { key: Buffer; values: Buffer[] }>();
     for (const part of query.split("&")) {
