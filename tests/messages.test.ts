@@ -7,6 +7,7 @@ import { AuthError, ConfigurationError, InputError, NotFoundError, TransportErro
 import { performRead } from "../provider/core/execute";
 import { resetSaidOnce } from "../provider/core/said-once";
 import { operations } from "../provider/operations";
+import type { AnyReadOperation } from "../provider/operations/operation";
 import * as host from "../provider/runtime/host";
 import { astracontrol, huaweicloud } from "../sdk";
 import { emulatorStackConfig, FIXTURE, sources } from "./helpers/stack";
@@ -16,9 +17,15 @@ const sms = operations["huaweicloud.sms.TaskPassphrase"];
 const roma = operations["huaweicloud.roma.ProductAuthentication"];
 const astra = operations["astracontrol.Certificate"];
 
-/** The value of an Output, or its failure (`promise()` is the SDK's own, not in its typings). */
+/**
+ * The value of an Output, or its failure. `promise()`, `isKnown` and `isSecret` are the SDK's own,
+ * not in its typings; each carries the failure, so each is observed (no unhandled rejection).
+ */
 function settled<T>(o: pulumi.Output<T>): Promise<T> {
-    return (o as unknown as { promise(): Promise<T> }).promise();
+    const inner = o as unknown as { promise(): Promise<T>; isKnown: Promise<boolean>; isSecret: Promise<boolean> };
+    inner.isKnown.catch(() => undefined);
+    inner.isSecret.catch(() => undefined);
+    return inner.promise();
 }
 
 async function failure(p: Promise<unknown>): Promise<Error> {
@@ -76,6 +83,24 @@ describe("messages a new user meets: each names the problem and the fix", () => 
         assert.match(slash.message, /character 4 is a slash$/);
         const accented = await failure(performRead(kps, { taskId: "abcé" }, sources(emulatorStackConfig(emu))));
         assert.match(accented.message, /character 4 is a non-ASCII character$/);
+        assert.equal(emu.requests.length, 0);
+    });
+
+    it("UUIDs, product ids and regions say which character falls short and what belongs there, never the value", async () => {
+        const cases: [op: AnyReadOperation, args: Record<string, unknown>, expected: RegExp][] = [
+            [astra, { certificateId: "a26cbed4-2183-58ce-aa19-e37ca8b0531g" }, /certificateId: .*got a string of 36 characters, character 36 is a letter where a hexadecimal digit belongs$/],
+            [astra, { certificateId: "a26cbed4218358ceaa19e37ca8b0531a" }, /certificateId: .*got a string of 32 characters, character 9 is a digit where a dash belongs$/],
+            [astra, { certificateId: " a26cbed4-2183-58ce-aa19-e37ca8b0531a" }, /certificateId: .*got a string of 37 characters, character 1 is a space where a hexadecimal digit belongs$/],
+            [roma, { instanceId: "default", productId: "12a4" }, /productId: .*got a string of 4 characters, character 3 is a letter$/],
+            [roma, { instanceId: "default", productId: "-1" }, /productId: .*got a string of 2 characters, character 1 is a dash$/],
+            [roma, { instanceId: "default", productId: "0042" }, /productId: .*got a string of 4 characters, with a leading zero$/],
+            [kps, { taskId: FIXTURE.kpsTaskId, region: "CN-north-4" }, /region: .*got a string of 10 characters, character 1 is an upper-case letter$/],
+        ];
+        for (const [op, args, expected] of cases) {
+            const e = await failure(performRead(op, args, sources(emulatorStackConfig(emu))));
+            assert.ok(e instanceof InputError, String(e));
+            assert.match(e.message, expected);
+        }
         assert.equal(emu.requests.length, 0);
     });
 

@@ -15,7 +15,26 @@ function charClass(c: string): string {
     // eslint-disable-next-line no-control-regex
     if (/[\u0000-\u001f\u007f-\u009f]/.test(c)) return "a control character";
     if (c.codePointAt(0)! > 0x7e) return "a non-ASCII character";
-    return "punctuation outside . _ ~ -";
+    if (/[A-Z]/.test(c)) return "an upper-case letter";
+    if (/[a-z]/.test(c)) return "a letter";
+    if (/[0-9]/.test(c)) return "a digit";
+    if (c === "-") return "a dash";
+    return "punctuation";
+}
+
+/**
+ * Which characters a rule (named by its codec's `expected` text) allows at each position, and how
+ * to say it; undefined for rules that are not about characters.
+ */
+function characterRule(expected: string): { allowed(c: string, at: number): boolean; what(at: number): string } | undefined {
+    if (expected.includes("characters from A-Z a-z 0-9 . _ ~ -")) return { allowed: (c) => UNRESERVED_CHAR.test(c), what: () => "A-Z a-z 0-9 . _ ~ -" };
+    if (expected.startsWith("a UUID")) {
+        const dash = (at: number): boolean => at === 8 || at === 13 || at === 18 || at === 23;
+        return { allowed: (c, at) => (dash(at) ? c === "-" : /[0-9a-fA-F]/.test(c)), what: (at) => (dash(at) ? "a dash" : "a hexadecimal digit") };
+    }
+    if (expected.includes("as a digit string")) return { allowed: (c) => /[0-9]/.test(c), what: () => "a digit" };
+    if (expected.startsWith("a region name")) return { allowed: (c) => /[a-z0-9-]/.test(c), what: () => "a lower-case letter, digit or dash" };
+    return undefined;
 }
 
 /** How a string falls short of the rule named `expected`: its length, and its first bad character's position and class. */
@@ -23,11 +42,11 @@ function describeString(u: string, expected: string): string {
     if (u.trim() === "") return u === "" ? "an empty string" : `a blank string of ${u.length} characters`;
     const chars = [...u];
     const parts = [`a string of ${chars.length} character${chars.length === 1 ? "" : "s"}`];
-    if (expected.includes("characters from A-Z a-z 0-9 . _ ~ -")) {
-        const at = chars.findIndex((c) => !UNRESERVED_CHAR.test(c));
-        if (at >= 0) parts.push(`character ${at + 1} is ${charClass(chars[at]!)}`);
-        else if (u === "." || u === "..") parts.push(`"${u}" would change the path requested`);
-    }
+    const rule = characterRule(expected);
+    const at = rule ? chars.findIndex((c, i) => !rule.allowed(c, i)) : -1;
+    if (rule && at >= 0) parts.push(`character ${at + 1} is ${charClass(chars[at]!)}${expected.startsWith("a UUID") ? ` where ${rule.what(at)} belongs` : ""}`);
+    else if (u === "." || u === "..") parts.push(`"${u}" would change the path requested`);
+    else if (expected.includes("as a digit string") && /^0[0-9]/.test(u)) parts.push("with a leading zero");
     return parts.join(", ");
 }
 
