@@ -14,8 +14,6 @@ export interface Connection {
     readonly scope: Scope;
     readonly policy: HttpPolicy;
     readonly tls: TlsSettings;
-    /** Every credential in use, so that no message can ever contain one. */
-    readonly secrets: readonly string[];
     /** Headers for one attempt at `url` (authentication included). */
     headers(url: URL, accept: string): Record<string, string>;
 }

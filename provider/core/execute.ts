@@ -6,7 +6,6 @@ import type { Vendor } from "./connection";
 import { withDeadline } from "./deadline";
 import { ApiError, ApiErrorDetails, AuthError, NotFoundError, ResponseDecodeError, TransportError } from "./errors";
 import { send, TRANSIENT_STATUSES } from "./http";
-import { oneLine, redact } from "./redact";
 import type { SettingSources } from "./settings";
 import { validateArgs } from "./validate-args";
 
@@ -65,8 +64,8 @@ async function readWithin(op: AnyReadOperation, vendor: Vendor, args: Record<str
         progress: sources.progress,
     });
     if (res.status >= 200 && res.status < 300) {
-        // The request id matters only for an error; nothing here parses or throws on success.
-        const withStatus = (): ApiErrorDetails => ({ ...details, status: res.status, requestId: vendor.errorFields(res.status, res.headers, "").requestId, attempts: res.attempts });
+        // The request id (header or body, as on an error) matters only for an error: not parsed on success.
+        const withStatus = (): ApiErrorDetails => ({ ...details, status: res.status, requestId: vendor.errorFields(res.status, res.headers, res.body).requestId, attempts: res.attempts });
         const body = jsonObject(res.body);
         if (!body) {
             const deep = jsonDepth(res.body) > MAX_JSON_DEPTH;
@@ -87,9 +86,10 @@ async function readWithin(op: AnyReadOperation, vendor: Vendor, args: Record<str
     const failure: ApiErrorDetails = {
         ...details,
         status: res.status,
-        vendorCode: fields.vendorCode && oneLine(redact(fields.vendorCode, conn.secrets), 80),
-        vendorMessage: fields.vendorMessage && oneLine(redact(fields.vendorMessage, conn.secrets)),
-        requestId: fields.requestId && oneLine(fields.requestId, 120),
+        // Raw response text: the ApiError constructor makes every field safe (see safeText).
+        vendorCode: fields.vendorCode,
+        vendorMessage: fields.vendorMessage,
+        requestId: fields.requestId,
         attempts: res.attempts,
         hint: [vendor.hint(res.status, fields.vendorCode), givenUp(res.attempts, res.status, res.body)].filter(Boolean).join(". ") || undefined,
     };

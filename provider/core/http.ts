@@ -6,7 +6,7 @@ import { ApiErrorDetails, ConfigurationError, TransportError } from "./errors";
 import { backoffDelay, retryAfterDelay } from "./backoff";
 import { HostLimiter } from "./host-limiter";
 import { ProxyChoice, proxyAgents, proxyFor } from "./proxy";
-import { oneLine, redact } from "./redact";
+import { safeText } from "./safe-text";
 
 /** Limits and retry behaviour of one read; every field is a setting (see README). */
 export interface HttpPolicy {
@@ -366,7 +366,7 @@ export async function send(call: HttpCall): Promise<HttpResponse> {
         }
         const res = outcome.response;
         if (res.status >= 300 && res.status < 400) {
-            const target = oneLine(redact(redirectTarget(res, url), credentialPieces(headers)), 120);
+            const target = safeText(redirectTarget(res, url), 120);
             throw failure(attempts, `answered with a redirect to ${target}, which is not followed so that credentials are never sent elsewhere; set the endpoint to the final URL`, {
                 status: res.status,
                 requestId: headerValue(res.headers, "x-request-id"),
@@ -392,17 +392,6 @@ function gaveUpAfter(call: HttpCall): string {
 
 function gaveUpAtDeadline(call: HttpCall): string {
     return `; gave up at the overall deadline of ${call.policy.deadlineMs} ms (setting ${call.namespace}:deadline)`;
-}
-
-/**
- * The credential parts of our own headers. A redirect's Location is the only server text this
- * module prints, and a hostile server could echo a token back in it.
- */
-function credentialPieces(headers: Record<string, string>): string[] {
-    return Object.entries(headers)
-        .filter(([name]) => /^(authorization|x-auth-token|x-security-token)$/i.test(name))
-        .flatMap(([, value]) => [value, ...value.split(/[\s,=]+/)])
-        .filter((piece) => piece.length >= 8);
 }
 
 function redirectTarget(res: HttpResponse, url: URL): string {

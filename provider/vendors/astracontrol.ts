@@ -54,7 +54,6 @@ export const astracontrol: Vendor = {
             scope: { accountId: account.value },
             policy: resolvePolicy(sources, "astracontrol", "ASTRA_CONTROL"),
             tls: resolveTls(sources, "astracontrol", "ASTRA_CONTROL"),
-            secrets: [apiToken],
             headers: (_url, accept) => ({ Accept: accept, Authorization: `Bearer ${apiToken}`, "User-Agent": "pulumi-cloudreads" }),
         };
     },

@@ -3,7 +3,6 @@ import { joinUrl, jsonObject } from "../core/connection";
 import { decode } from "../core/decode";
 import { ApiError, AuthError, ConfigurationError } from "../core/errors";
 import { HttpPolicy, send, TlsSettings, TRANSIENT_STATUSES } from "../core/http";
-import { oneLine, redact } from "../core/redact";
 
 const Projects = t.type({ projects: t.array(t.type({ id: t.string, name: t.string })) });
 const Domains = t.type({ domains: t.array(t.type({ id: t.string })) });
@@ -14,7 +13,6 @@ export interface IamContext {
     readonly accessKey: string;
     readonly policy: HttpPolicy;
     readonly tls: TlsSettings;
-    readonly secrets: readonly string[];
     headers(url: URL): Record<string, string>;
 }
 
@@ -53,8 +51,9 @@ async function getJson(ctx: IamContext, operation: string, target: string, segme
     const failure = {
         ...details,
         status: res.status,
-        vendorCode: code && oneLine(redact(code, ctx.secrets), 80),
-        vendorMessage: msg && oneLine(redact(msg, ctx.secrets)),
+        // Raw response text: the ApiError constructor makes every field safe (see safeText).
+        vendorCode: code,
+        vendorMessage: msg,
         requestId: requestId ?? (typeof body?.request_id === "string" ? body.request_id : undefined),
         attempts: res.attempts,
         hint: code === "APIGW.0303" ? "The request time differs from the gateway's by more than 15 minutes; check the system clock" : undefined,

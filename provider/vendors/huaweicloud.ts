@@ -103,7 +103,6 @@ export const huaweicloud: Vendor = {
                 accessKey: auth.accessKey,
                 policy,
                 tls,
-                secrets,
                 headers: (url) => authHeaders(auth, url, { Accept: "application/json", "User-Agent": "pulumi-cloudreads" }),
             };
         };
@@ -149,7 +148,6 @@ export const huaweicloud: Vendor = {
             scope,
             policy,
             tls,
-            secrets,
             headers: (url, accept) => authHeaders(auth, url, { Accept: accept, "User-Agent": "pulumi-cloudreads", ...extra }),
         };
     },
