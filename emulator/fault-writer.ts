@@ -29,6 +29,15 @@ export function writeFault(fault: Fault, res: http.ServerResponse, target: Fault
     case "hang":
       // Nothing is written; close() destroys the socket.
       return;
+    case "delay": {
+      const timer = setTimeout(() => target.send(target.normal()), fault.ms);
+      res.once("close", () => clearTimeout(timer));
+      return;
+    }
+    case "upgrade":
+      // Written on the socket itself: Node's ServerResponse has no way to send a 101 to a plain GET.
+      res.socket?.write("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n\r\n");
+      return;
     case "partial-body": {
       const sample = target.sample();
       const body = Buffer.from(JSON.stringify(sample.body));

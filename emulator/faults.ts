@@ -19,6 +19,10 @@ export type Fault =
   | { kind: "reset" }
   /** Accept the request and never answer (until `close()`). */
   | { kind: "hang" }
+  /** The normal answer, sent `ms` milliseconds late (a slow service or IAM look-up). */
+  | { kind: "delay"; ms: number }
+  /** `101 Switching Protocols` to the request, as a WebSocket server would, then silence on the socket. */
+  | { kind: "upgrade" }
   /** Promise a longer Content-Length than is sent, write half the body, then drop the socket. */
   | { kind: "partial-body" }
   /** 200 with valid headers and the success JSON cut in the middle (Content-Length matches). */
@@ -47,6 +51,7 @@ export function validateFault(fault: Fault): void {
   if (fault.kind === "oversize" && !(Number.isSafeInteger(fault.bytes) && fault.bytes >= 0)) {
     throw new RangeError("oversize fault needs a non-negative integer byte count");
   }
+  if (fault.kind === "delay" && !(Number.isSafeInteger(fault.ms) && fault.ms >= 0)) throw new RangeError("delay fault needs a non-negative integer ms");
   if (fault.kind === "redirect") {
     if (typeof fault.location !== "string" || fault.location === "") throw new RangeError("redirect fault needs a location");
     if (fault.status !== undefined && !REDIRECT_STATUSES.has(fault.status)) throw new RangeError(`unsupported redirect status ${String(fault.status)}`);
