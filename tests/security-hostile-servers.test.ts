@@ -3,8 +3,6 @@ import * as net from "node:net";
 import { Emulator, startEmulator } from "../emulator";
 import { ConfigurationError, ResponseDecodeError, TransportError } from "../provider/core/errors";
 import { performRead } from "../provider/core/execute";
-import { validateArgs } from "../provider/core/validate-args";
-import { vendorFor } from "../provider/vendors";
 import { operations } from "../provider/operations";
 import { clearIamCache } from "../provider/vendors/huaweicloud-iam";
 import { astraAt, failure, huaweiAt, json, rawServer } from "./helpers/hostile-servers";
@@ -123,26 +121,6 @@ describe("hostile and broken servers: no credential echoed, no hang, no wrong an
             assert.match(e.message, /nested more than 64 levels deep/);
         } finally {
             await server.close();
-        }
-    });
-
-    it("an inherited Object.prototype.endpoint never becomes an argument or a host", async () => {
-        const hostile = await rawServer((_req, res) => json(res, 200, { passphrase: "from the polluted host" }));
-        const proto = Object.prototype as Record<string, unknown>;
-        proto.endpoint = hostile.url;
-        try {
-            const s = sources(emulatorStackConfig(emu));
-            const args = validateArgs(sms.token, sms.args, sms.argNames, { taskId: FIXTURE.smsTaskId }) as Record<string, unknown>;
-            assert.equal(args.endpoint, undefined);
-            const conn = await vendorFor("huaweicloud").connect(sms, args, s);
-            assert.equal(conn.baseUrl, emu.endpoints.sms);
-            // got itself cannot run under this pollution (it walks its options with for…in), but
-            // whatever happens, nothing reaches the polluted host.
-            await performRead(sms, { taskId: FIXTURE.smsTaskId }, s).catch(() => undefined);
-            assert.equal(hostile.hits(), 0);
-        } finally {
-            delete proto.endpoint;
-            await hostile.close();
         }
     });
 });

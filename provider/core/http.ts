@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import * as http from "node:http";
 import * as https from "node:https";
 import * as tls from "node:tls";
+import { Attempt, attemptOnce } from "./attempt";
 import { ApiErrorDetails, ConfigurationError, TransportError } from "./errors";
 import { backoffDelay, retryAfterDelay } from "./backoff";
 import { HostLimiter } from "./host-limiter";
@@ -115,16 +116,6 @@ interface TlsAgents {
 
 const tlsAgents = new Map<string, TlsAgents>();
 const limiter = new HostLimiter();
-type Got = typeof import("got", { with: { "resolution-mode": "import" } }).got;
-let gotClient: Promise<Got> | undefined;
-
-/** got with this package's fixed defaults settled once (GET, no redirects, no retries of its own, errors as responses). */
-function client(): Promise<Got> {
-    gotClient ??= import("got").then(({ got }) =>
-        got.extend({ method: "GET", throwHttpErrors: false, followRedirect: false, retry: { limit: 0 }, decompress: true }),
-    );
-    return gotClient;
-}
 const warnedInsecure = new Set<string>();
 
 function agentsFor(settings: TlsSettings | undefined): TlsAgents {
@@ -144,95 +135,9 @@ function agentsFor(settings: TlsSettings | undefined): TlsAgents {
     return agents;
 }
 
-/** What one attempt produced: a whole response, a body over the cap, or a failure code. */
-type Attempt =
-    | { readonly kind: "response"; readonly response: HttpResponse }
-    | { readonly kind: "too-large"; readonly status: number; readonly requestId?: string }
-    | { readonly kind: "failure"; readonly code: string; readonly message: string };
-
-function errorCode(e: unknown): string {
-    const code = (e as { code?: unknown } | null)?.code;
-    return typeof code === "string" && code !== "" ? code : "ERR_UNKNOWN";
-}
-
 function headerValue(headers: HttpResponse["headers"], name: string): string | undefined {
     const v = headers[name];
     return Array.isArray(v) ? v[0] : v;
-}
-
-async function attemptOnce(call: HttpCall, url: URL, proxy: ProxyChoice | undefined, timeoutMs: number, attempts: number, headers: Record<string, string>): Promise<Attempt> {
-    const got = await client();
-    const agents = agentsFor(call.tls);
-    const cap = call.policy.maxResponseBytes;
-    return new Promise<Attempt>((resolve) => {
-        let settled = false;
-        let hardStopTimer: NodeJS.Timeout | undefined;
-        const settle = (a: Attempt): void => {
-            if (!settled) {
-                settled = true;
-                if (hardStopTimer) clearTimeout(hardStopTimer);
-                resolve(a);
-            }
-        };
-        let status = 0;
-        let responseHeaders: HttpResponse["headers"] = {};
-        const chunks: Buffer[] = [];
-        let size = 0;
-        // got walks its option objects with for…in: objects without a prototype keep a polluted
-        // Object.prototype (an inherited `endpoint`, say) out of the request.
-        const stream = got.stream(url, {
-            headers: bare(headers),
-            timeout: bare({ request: timeoutMs }),
-            agent: bare({ ...(proxy ? proxyAgents(proxy, agents.options, agents.key) : agents.direct) }),
-            https: bare({ rejectUnauthorized: !call.tls?.insecure }),
-        });
-        // The package's own timer: whatever the transport does (a socket handed over on a
-        // 101 upgrade, a stalled decompressor), the attempt ends and its slot is released.
-        const hardStop = setTimeout(() => {
-            settle({ kind: "failure", code: "ETIMEDOUT", message: "" });
-            stream.destroy();
-        }, timeoutMs + 50);
-        hardStopTimer = hardStop;
-        stream.once("request", (req: http.ClientRequest) => {
-            req.once("upgrade", (_res: http.IncomingMessage, socket: import("node:net").Socket) => {
-                socket.destroy();
-                settle({ kind: "failure", code: "ERR_UPGRADE", message: "" });
-                stream.destroy();
-            });
-        });
-        const tooLarge = (): void => {
-            settle({ kind: "too-large", status, requestId: headerValue(responseHeaders, "x-request-id") });
-            stream.destroy();
-        };
-        stream.on("response", (res: http.IncomingMessage) => {
-            status = res.statusCode ?? 0;
-            responseHeaders = res.headers;
-            // For an encoded body this is the encoded size; the decoded size is counted below.
-            const declared = Number(res.headers["content-length"]);
-            if (Number.isFinite(declared) && declared > cap) tooLarge();
-        });
-        // Counted after decompression, so a small gzip body cannot expand past the cap in memory.
-        stream.on("data", (chunk: Buffer) => {
-            if (settled) return;
-            size += chunk.length;
-            if (size > cap) tooLarge();
-            else chunks.push(chunk);
-        });
-        stream.on("end", () => {
-            settle({ kind: "response", response: { status, headers: responseHeaders, body: Buffer.concat(chunks).toString("utf8"), attempts } });
-        });
-        stream.on("error", (e: unknown) => {
-            // got's error carries the request options, headers included: keep only code and a safe text.
-            const code = errorCode(e);
-            const message = e instanceof Error ? e.message : "";
-            settle({ kind: "failure", code, message: /^Bad response: [0-9]{3}$/.test(message) ? message : "" });
-        });
-    });
-}
-
-/** A copy of `o` without a prototype. */
-function bare<T extends object>(o: T): T {
-    return Object.assign(Object.create(null) as object, o) as T;
 }
 
 function sleep(ms: number): Promise<void> {
@@ -343,7 +248,9 @@ export async function send(call: HttpCall): Promise<HttpResponse> {
         if (attempts > 1) headers = call.headers();
         let outcome: Attempt;
         try {
-            outcome = await attemptOnce(call, url, proxy, timeoutMs, attempts, headers);
+            const agents = agentsFor(call.tls);
+            const pool = proxy ? proxyAgents(proxy, agents.options, agents.key) : agents.direct;
+            outcome = await attemptOnce({ url, headers, agent: url.protocol === "https:" ? pool.https : pool.http, timeoutMs, maxBytes: call.policy.maxResponseBytes });
         } finally {
             release();
         }
@@ -364,7 +271,7 @@ export async function send(call: HttpCall): Promise<HttpResponse> {
             await wait(outcome.code, delay);
             continue;
         }
-        const res = outcome.response;
+        const res: HttpResponse = { ...outcome.response, attempts };
         if (res.status >= 300 && res.status < 400) {
             const target = safeText(redirectTarget(res, url), 120);
             throw failure(attempts, `answered with a redirect to ${target}, which is not followed so that credentials are never sent elsewhere; set the endpoint to the final URL`, {
