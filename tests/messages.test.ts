@@ -5,6 +5,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { Emulator, startEmulator } from "../emulator";
 import { AuthError, ConfigurationError, InputError, NotFoundError, TransportError } from "../provider/core/errors";
 import { performRead } from "../provider/core/execute";
+import { clearIamCache } from "../provider/vendors/huaweicloud-iam";
 import { resetSaidOnce } from "../provider/core/said-once";
 import { operations } from "../provider/operations";
 import type { AnyReadOperation } from "../provider/operations/operation";
@@ -152,6 +153,19 @@ describe("messages a new user meets: each names the problem and the fix", () => 
         } finally {
             server.close();
         }
+    }).timeout(15_000);
+
+    it("an IAM look-up retrying for more than 2 s says so too, through the read's progress sink", async () => {
+        clearIamCache();
+        emu.inject("iam", { kind: "status", status: 503, retryAfter: "3" }, 1);
+        const config = emulatorStackConfig(emu, { "huaweicloud:accessKey": FIXTURE.accessKey, "huaweicloud:secretKey": FIXTURE.secretKey });
+        delete config["huaweicloud:token"];
+        delete config["huaweicloud:projectId"];
+        const said: string[] = [];
+        const r = await performRead(kps, { taskId: FIXTURE.kpsTaskId }, { ...sources(config), progress: (m: string) => said.push(m) });
+        assert.equal(r.result.projectId, FIXTURE.projectId);
+        assert.equal(said.length, 1, said.join("\n"));
+        assert.match(said[0]!, /^Huawei Cloud IAM KeystoneListProjects: 127\.0\.0\.1:[0-9]+ is not answering usefully \(HTTP 503\); retrying, attempt 2 of at most 6, until huaweicloud:deadline/);
     }).timeout(15_000);
 
     it("errors from functions name the function, not the resource type", async () => {

@@ -14,6 +14,8 @@ export interface IamContext {
     readonly policy: HttpPolicy;
     readonly tls: TlsSettings;
     headers(url: URL): Record<string, string>;
+    /** Where a look-up still retrying after 2 s says so (the read's own progress sink). */
+    readonly progress?: (message: string) => void;
 }
 
 // One look-up per process, key and region, however many reads ask at once; failures are not kept.
@@ -41,6 +43,7 @@ async function getJson(ctx: IamContext, operation: string, target: string, segme
         policy: ctx.policy,
         tls: ctx.tls,
         isTransient: (status) => TRANSIENT_STATUSES.has(status),
+        progress: ctx.progress,
     });
     const body = jsonObject(res.body);
     const requestId = typeof res.headers["x-request-id"] === "string" ? res.headers["x-request-id"] : undefined;

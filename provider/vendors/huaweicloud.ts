@@ -104,6 +104,7 @@ export const huaweicloud: Vendor = {
                 policy,
                 tls,
                 headers: (url) => authHeaders(auth, url, { Accept: "application/json", "User-Agent": "pulumi-cloudreads" }),
+                progress: sources.progress,
             };
         };
 
