@@ -22,7 +22,7 @@ const BooleanString = new t.Type<boolean, string, unknown>(
 
 /** A base64 certificate holding PEM or DER. */
 const CertificateText = new t.Type<string, string, unknown>(
-    "base64 of a PEM or DER certificate",
+    "base64 of a PEM or DER certificate that an X.509 parser accepts",
     (u): u is string => typeof u === "string" && certificateToPem(u) !== undefined,
     (u, c) => (typeof u === "string" && certificateToPem(u) !== undefined ? t.success(u) : t.failure(u, c)),
     t.identity,
