@@ -184,6 +184,12 @@ describe("messages a new user meets: each names the problem and the fix", () => 
             assert.match(gone.message, /^huaweicloud\.kps\.getKeypairTask: Huawei Cloud KPS ListKeypairTask for projectId "[0-9a-f]{32}", taskId "[-0-9a-f]+" found nothing: HTTP 404/);
             const goneOutput = await failure(settled(astracontrol.getCertificateOutput({ certificateId: "00000000-0000-4000-8000-000000000000" })));
             assert.match(goneOutput.message, /^astracontrol\.getCertificateOutput: NetApp Astra Control [A-Za-z ]+ for accountId .* found nothing: HTTP 404/);
+            // A setting's error too, though it is raised where no read is known.
+            pulumi.runtime.setAllConfig(emulatorStackConfig(emu, { "huaweicloud:maxRetries": "many" }));
+            const setting = await failure(huaweicloud.sms.getTaskPassphrase({ taskId: FIXTURE.smsTaskId }));
+            assert.ok(setting instanceof ConfigurationError, String(setting));
+            assert.equal(setting.message, "huaweicloud.sms.getTaskPassphrase: stack config huaweicloud:maxRetries must be a whole number from 0 to 20.");
+            assert.match(setting.stack ?? "", /^ConfigurationError: huaweicloud\.sms\.getTaskPassphrase: stack config/);
             // A resource's error names no function: the engine shows it under the resource.
             const resourceGone = await failure(performRead(kps, { taskId: "11111111-2222-4333-8444-000000000099" }, sources(emulatorStackConfig(emu))));
             assert.match(resourceGone.message, /^Huawei Cloud KPS ListKeypairTask for /);

@@ -124,22 +124,22 @@ describe("config names other Huawei tools use", () => {
 
     it("accepts pulumi-huaweicloud's huaweicloud:cacertFile and terraform's OS_CACERT for huaweicloud:caCert", async () => {
         const viaAlias = await configError(performRead(kpsRead, { taskId: FIXTURE.kpsTaskId }, sources(emulatorStackConfig(emu, { "huaweicloud:cacertFile": BAD_PEM }))));
-        assert.match(viaAlias.message, /^stack config huaweicloud:cacertFile holds PEM text that is not a valid certificate/);
+        assert.match(viaAlias.message, /^huaweicloud\.kps\.KeypairTask: stack config huaweicloud:cacertFile holds PEM text that is not a valid certificate/);
         const viaEnv = await configError(performRead(kpsRead, { taskId: FIXTURE.kpsTaskId }, sources(emulatorStackConfig(emu), { OS_CACERT: BAD_PEM })));
-        assert.match(viaEnv.message, /^environment variable OS_CACERT holds PEM text/);
+        assert.match(viaEnv.message, /^huaweicloud\.kps\.KeypairTask: environment variable OS_CACERT holds PEM text/);
     });
 
     it("huaweicloud:caCert wins when both it and huaweicloud:cacertFile are set", async () => {
         const e = await configError(performRead(kpsRead, { taskId: FIXTURE.kpsTaskId }, sources(emulatorStackConfig(emu, { "huaweicloud:caCert": BAD_PEM, "huaweicloud:cacertFile": "/nonexistent/ca.pem" }))));
-        assert.match(e.message, /^stack config huaweicloud:caCert /);
+        assert.match(e.message, /^huaweicloud\.kps\.KeypairTask: stack config huaweicloud:caCert /);
     });
 
     it("accepts terraform's argument name as huaweicloud:cacert_file, after huaweicloud:caCert and huaweicloud:cacertFile", async () => {
         const read = (extra: Record<string, string>, env: Record<string, string> = {}) => configError(performRead(kpsRead, { taskId: FIXTURE.kpsTaskId }, sources(emulatorStackConfig(emu, extra), env)));
-        assert.match((await read({ "huaweicloud:cacert_file": BAD_PEM })).message, /^stack config huaweicloud:cacert_file holds PEM text that is not a valid certificate/);
-        assert.match((await read({ "huaweicloud:cacertFile": BAD_PEM, "huaweicloud:cacert_file": "/nonexistent/ca.pem" })).message, /^stack config huaweicloud:cacertFile /);
-        assert.match((await read({ "huaweicloud:cacert_file": BAD_PEM }, { HW_CA_CERT: "/nonexistent/ca.pem" })).message, /^stack config huaweicloud:cacert_file /);
-        assert.match((await read({}, { HW_CA_CERT: BAD_PEM, OS_CACERT: "/nonexistent/ca.pem" })).message, /^environment variable HW_CA_CERT /);
+        assert.match((await read({ "huaweicloud:cacert_file": BAD_PEM })).message, /^huaweicloud\.kps\.KeypairTask: stack config huaweicloud:cacert_file holds PEM text that is not a valid certificate/);
+        assert.match((await read({ "huaweicloud:cacertFile": BAD_PEM, "huaweicloud:cacert_file": "/nonexistent/ca.pem" })).message, /^huaweicloud\.kps\.KeypairTask: stack config huaweicloud:cacertFile /);
+        assert.match((await read({ "huaweicloud:cacert_file": BAD_PEM }, { HW_CA_CERT: "/nonexistent/ca.pem" })).message, /^huaweicloud\.kps\.KeypairTask: stack config huaweicloud:cacert_file /);
+        assert.match((await read({}, { HW_CA_CERT: BAD_PEM, OS_CACERT: "/nonexistent/ca.pem" })).message, /^huaweicloud\.kps\.KeypairTask: environment variable HW_CA_CERT /);
     });
 
     it("reads terraform's OS_* fallbacks after the HW_* variables", async () => {

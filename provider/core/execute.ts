@@ -4,7 +4,7 @@ import { joinUrl, jsonDepth, jsonObject, MAX_JSON_DEPTH } from "./connection";
 import { decode } from "./decode";
 import type { Vendor } from "./connection";
 import { withDeadline } from "./deadline";
-import { ApiError, ApiErrorDetails, AuthError, NotFoundError, ResponseDecodeError, TransportError } from "./errors";
+import { ApiError, ApiErrorDetails, AuthError, ConfigurationError, NotFoundError, ResponseDecodeError, TransportError } from "./errors";
 import { send, TRANSIENT_STATUSES } from "./http";
 import type { SettingSources } from "./settings";
 import { validateArgs } from "./validate-args";
@@ -23,6 +23,29 @@ export interface ReadOutcome {
  * CloudReadsError whose message holds no credential or secret.
  */
 export async function performRead(op: AnyReadOperation, rawArgs: unknown, sources: SettingSources, subject = op.token): Promise<ReadOutcome> {
+    try {
+        return await readAs(op, rawArgs, sources, subject);
+    } catch (e) {
+        throw named(e, subject);
+    }
+}
+
+/**
+ * A setting's error is raised where the read it serves is not known (`stack config
+ * huaweicloud:maxRetries must be ...`): it gets the function's or resource's name in front, as
+ * every other error of the read has.
+ */
+function named(e: unknown, subject: string): unknown {
+    if (!(e instanceof ConfigurationError) || e.message.startsWith(subject)) return e;
+    const plain = e.message;
+    // Read before the message changes: V8 formats the stack lazily, from the message at that time.
+    const stack = e.stack;
+    e.message = `${subject}: ${plain}`;
+    if (stack) e.stack = stack.replace(plain, e.message);
+    return e;
+}
+
+async function readAs(op: AnyReadOperation, rawArgs: unknown, sources: SettingSources, subject: string): Promise<ReadOutcome> {
     const args = validateArgs(subject, op.args, op.argNames, rawArgs) as Record<string, unknown>;
     const vendor = vendorFor(op.vendor);
     const policy = vendor.policy(sources);
