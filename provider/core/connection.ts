@@ -29,8 +29,11 @@ export interface VendorErrorFields {
 export interface Vendor {
     /** The limits of a read (timeouts, retries, deadline), resolved before anything else. */
     policy(sources: SettingSources): HttpPolicy;
-    /** Resolves settings and credentials; `subject` (the resource type or function name) leads every message. */
-    connect(op: AnyReadOperation, args: Readonly<Record<string, unknown>>, sources: SettingSources, subject?: string): Promise<Connection>;
+    /**
+     * Resolves settings and credentials; `subject` (the resource type or function name) leads every
+     * message; `policy`, when the caller resolved it already, is not resolved again.
+     */
+    connect(op: AnyReadOperation, args: Readonly<Record<string, unknown>>, sources: SettingSources, subject?: string, policy?: HttpPolicy): Promise<Connection>;
     /** Pulls the documented error fields out of an error response; ignores everything else. */
     errorFields(status: number, headers: Readonly<Record<string, string | string[] | undefined>>, body: string): VendorErrorFields;
     /** Whether a non-2xx response is worth retrying (on top of 429/502/503/504). */

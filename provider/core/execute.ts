@@ -5,7 +5,7 @@ import { decode } from "./decode";
 import type { Vendor } from "./connection";
 import { withDeadline } from "./deadline";
 import { ApiError, ApiErrorDetails, AuthError, ConfigurationError, NotFoundError, ResponseDecodeError, TransportError } from "./errors";
-import { send, TRANSIENT_STATUSES } from "./http";
+import { send, TRANSIENT_STATUSES, type HttpPolicy } from "./http";
 import type { SettingSources } from "./settings";
 import { validateArgs } from "./validate-args";
 
@@ -57,7 +57,7 @@ async function readAs(op: AnyReadOperation, rawArgs: unknown, sources: SettingSo
         );
     // The transport ends its own attempts at the deadline with a more specific reason; this timer,
     // a moment later, ends the read whatever it is waiting on.
-    return withDeadline(policy.deadlineMs + DEADLINE_GRACE_MS, overdue, (remaining) => readWithin(op, vendor, args, sources, subject, () => remaining() - DEADLINE_GRACE_MS, reached));
+    return withDeadline(policy.deadlineMs + DEADLINE_GRACE_MS, overdue, (remaining) => readWithin(op, vendor, args, sources, subject, () => remaining() - DEADLINE_GRACE_MS, reached, policy));
 }
 
 /** The function a read was made for (its errors start with its name), or undefined for a resource (`X`, `X.get`). */
@@ -68,8 +68,9 @@ function callerOf(op: AnyReadOperation, subject: string): string | undefined {
 /** How long after the deadline the read's own timer fires, leaving the transport its say first. */
 const DEADLINE_GRACE_MS = 250;
 
-async function readWithin(op: AnyReadOperation, vendor: Vendor, args: Record<string, unknown>, sources: SettingSources, subject: string, remaining: () => number, reached: { scope?: Scope }): Promise<ReadOutcome> {
-    const conn = await vendor.connect(op, args, sources, subject);
+async function readWithin(op: AnyReadOperation, vendor: Vendor, args: Record<string, unknown>, sources: SettingSources, subject: string, remaining: () => number, reached: { scope?: Scope }, policy: HttpPolicy): Promise<ReadOutcome> {
+    // The policy was resolved once, for the deadline; the connection reuses it.
+    const conn = await vendor.connect(op, args, sources, subject, policy);
     reached.scope = conn.scope;
     const url = joinUrl(conn.baseUrl, op.path(args, conn.scope));
     const details: ApiErrorDetails = { service: op.serviceName, operation: op.operation, target: op.target(args, conn.scope), caller: callerOf(op, subject) };

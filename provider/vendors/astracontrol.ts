@@ -21,7 +21,7 @@ function problemNumber(type: string | undefined): string | undefined {
 /** NetApp Astra Control: bearer token, account-scoped paths, RFC 7807-style problems. */
 export const astracontrol: Vendor = {
     policy: (sources) => resolvePolicy(sources, "astracontrol", "ASTRA_CONTROL"),
-    async connect(op, args, sources, subject = op.token): Promise<Connection> {
+    async connect(op, args, sources, subject = op.token, resolved?): Promise<Connection> {
         const missing: string[] = [];
         const urlArg = typeof args.url === "string" ? args.url : undefined;
         // No default: the certificate API exists only in Astra Control Center (self-hosted, "Astra
@@ -52,7 +52,7 @@ export const astracontrol: Vendor = {
             baseUrl: urlFound.value.replace(/\/+$/, ""),
             hostFrom: urlFound.from,
             scope: { accountId: account.value },
-            policy: resolvePolicy(sources, "astracontrol", "ASTRA_CONTROL"),
+            policy: resolved ?? resolvePolicy(sources, "astracontrol", "ASTRA_CONTROL"),
             tls: resolveTls(sources, "astracontrol", "ASTRA_CONTROL"),
             headers: (_url, accept) => ({ Accept: accept, Authorization: `Bearer ${apiToken}`, "User-Agent": "pulumi-cloudreads" }),
         };

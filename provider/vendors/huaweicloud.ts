@@ -68,8 +68,8 @@ function errorBody(body: string): Record<string, unknown> | undefined {
 /** Huawei Cloud: token or AK/SK authentication, regional and global hosts, `error_code` bodies. */
 export const huaweicloud: Vendor = {
     policy: (sources) => resolvePolicy(sources, "huaweicloud", "HW"),
-    async connect(op: AnyReadOperation, args, sources, subject = op.token): Promise<Connection> {
-        const policy = resolvePolicy(sources, "huaweicloud", "HW");
+    async connect(op: AnyReadOperation, args, sources, subject = op.token, resolved?): Promise<Connection> {
+        const policy = resolved ?? resolvePolicy(sources, "huaweicloud", "HW");
         const tls = resolveTls(sources, "huaweicloud", "HW", HUAWEI_TRANSPORT_ALIASES);
         const auth = resolveHuaweiAuth(subject, sources);
         checkCredentials(subject, auth);
