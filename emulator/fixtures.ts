@@ -18,7 +18,8 @@ export interface FixtureData {
     domains: { id: string; name: string }[];
     /** `name` is the region, e.g. `cn-north-4`, as IAM lists it. */
     projects: { id: string; name: string; domainId: string }[];
-    sms: { tasks: { taskId: string; passphrase: string }[] };
+    /** `detail`, when present, is the documented body of `GET /v3/tasks/{task_id}`, served as is. */
+    sms: { tasks: { taskId: string; passphrase: string; detail?: Record<string, unknown> }[] };
     roma: {
       /** `isDefault` marks the instance the literal `default` path segment stands for. */
       instances: { projectId: string; instanceId: string; isDefault?: boolean }[];
