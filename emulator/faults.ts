@@ -1,3 +1,4 @@
+import { decodeFault, decodeService, problemsOf } from "./fault-codec";
 import type { EmulatedService } from "./types";
 
 /** HTTP statuses the `status` fault can inject. */
@@ -42,20 +43,28 @@ export type Fault =
   /** A redirect (302 unless `status` says otherwise) to `location`. */
   | { kind: "redirect"; location: string; status?: 301 | 302 | 307 | 308 };
 
-const FAULT_STATUSES: ReadonlySet<number> = new Set([400, 401, 403, 404, 409, 429, 500, 502, 503, 504]);
-const REDIRECT_STATUSES: ReadonlySet<number> = new Set([301, 302, 307, 308]);
+/**
+ * Throws a RangeError naming each problem of a fault or service no test could have meant
+ * (unknown kind or service, bad status, size, delay or location, unknown keys).
+ */
+export function validateFault(service: unknown, fault: unknown): void {
+  const problems = [...problemsOf(decodeService(service)), ...problemsOf(decodeFault(fault))];
+  if (problems.length > 0) throw new RangeError(`invalid fault injection: ${problems.join("; ")}`);
+}
 
-/** Throws a RangeError for a fault no test could have meant (bad status, size, location). */
-export function validateFault(fault: Fault): void {
-  if (fault.kind === "status" && !FAULT_STATUSES.has(fault.status)) throw new RangeError(`unsupported fault status ${String(fault.status)}`);
-  if (fault.kind === "oversize" && !(Number.isSafeInteger(fault.bytes) && fault.bytes >= 0)) {
-    throw new RangeError("oversize fault needs a non-negative integer byte count");
-  }
-  if (fault.kind === "delay" && !(Number.isSafeInteger(fault.ms) && fault.ms >= 0)) throw new RangeError("delay fault needs a non-negative integer ms");
-  if (fault.kind === "redirect") {
-    if (typeof fault.location !== "string" || fault.location === "") throw new RangeError("redirect fault needs a location");
-    if (fault.status !== undefined && !REDIRECT_STATUSES.has(fault.status)) throw new RangeError(`unsupported redirect status ${String(fault.status)}`);
-  }
+/**
+ * A fault to queue when the emulator starts: the next `times` (default 1; `Infinity` for every)
+ * requests to `service` (or to any service, `"*"`) get `fault` instead of their normal answer.
+ *
+ * @example
+ * ```ts
+ * const retried: FaultInjection = { service: "kms", fault: { kind: "status", status: 503 }, times: 1 };
+ * ```
+ */
+export interface FaultInjection {
+  service: EmulatedService | "*";
+  fault: Fault;
+  times?: number;
 }
 
 interface PendingFault {
@@ -71,9 +80,9 @@ export class FaultQueue {
   /** Queues `fault` for the next `times` requests to `service` (or any service for "*"). */
   add(service: EmulatedService | "*", fault: Fault, times = 1): void {
     if (!(times === Infinity || (Number.isSafeInteger(times) && times >= 1))) {
-      throw new RangeError("times must be a positive integer or Infinity");
+      throw new RangeError(`invalid fault injection: times: expected a positive integer or Infinity, got ${String(times)}`);
     }
-    validateFault(fault);
+    validateFault(service, fault);
     this.pending.push({ service, fault, remaining: times });
   }
 

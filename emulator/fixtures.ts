@@ -1,56 +1,267 @@
 import * as fs from "node:fs";
-import * as path from "node:path";
+import { decodeWithPaths } from "./fixture-codec";
+import { fixtureDataCodec, fixtureInputCodec, unreachableRecords } from "./fixture-format";
+import defaultFixtureJson = require("./fixtures/default.json");
 
 /** One Huawei Cloud AK/SK pair; `securityToken` marks temporary credentials. */
 export interface HuaweiCredential {
   accessKey: string;
+  /** Secret. */
   secretKey: string;
+  /** Secret; sent and signed as `X-Security-Token`. */
   securityToken?: string;
 }
 
-/** Everything the emulator serves. Tests may edit a running emulator's copy directly. */
+/** A Huawei account (domain), as `GET /v3/auth/domains` lists it. */
+export interface HuaweiDomain {
+  id: string;
+  name: string;
+}
+
+/** A Huawei project; `name` is the region, e.g. `cn-north-4`, as IAM lists it. */
+export interface HuaweiProject {
+  id: string;
+  name: string;
+  /** The id of a domain in `huawei.domains`. */
+  domainId: string;
+}
+
+/** An SMS migration task. */
+export interface SmsTask {
+  /** At most 36 characters, as SMS documents it. */
+  taskId: string;
+  /** Secret: the answer of `GET /v3/tasks/{task_id}/passphrase`. */
+  passphrase: string;
+  /** The documented body of `GET /v3/tasks/{task_id}` (ShowTask), served as is. */
+  detail?: Record<string, unknown>;
+}
+
+/** A ROMA Connect instance; `isDefault` marks the one the literal `default` path segment stands for. */
+export interface RomaInstance {
+  projectId: string;
+  instanceId: string;
+  isDefault?: boolean;
+}
+
+/** A ROMA Connect product and its device authentication. */
+export interface RomaProduct {
+  projectId: string;
+  instanceId: string;
+  /** 1 to 17 digits: it may exceed 2^53 and is compared exactly. */
+  productId: string;
+  userName: string;
+  /** Secret. */
+  password: string;
+}
+
+/** A KPS key pair task, e.g. `taskStatus` `RUNNING_RESET`. */
+export interface KpsTask {
+  projectId: string;
+  taskId: string;
+  taskStatus: string;
+  /** May be empty. */
+  serverId: string;
+}
+
+/** An Astra Control API token (secret) and the account ids it may read. */
+export interface AstraToken {
+  token: string;
+  accounts: string[];
+}
+
+/** The Certificate resource JSON Astra Control returns, served as is; `id` is the certificate id. */
+export interface AstraCertificateResource {
+  id: string;
+  [field: string]: unknown;
+}
+
+/** An Astra Control certificate in an account. */
+export interface AstraCertificate {
+  accountId: string;
+  resource: AstraCertificateResource;
+}
+
+/**
+ * Everything the emulator serves: the complete format of `fixtures/default.json`.
+ * A running emulator's `data` is a live copy that a test may edit.
+ *
+ * @example
+ * ```ts
+ * import { loadDefaultFixtures } from "pulumi-cloudreads/emulator";
+ * const data: FixtureData = loadDefaultFixtures();
+ * data.huawei.sms.tasks[0].passphrase; // "emulator-sms-passphrase-0000000000000001"
+ * ```
+ */
 export interface FixtureData {
   huawei: {
-    /** Accepted `X-Auth-Token` values. */
+    /** Accepted `X-Auth-Token` values (secrets). */
     tokens: string[];
     /** Accepted AK/SK pairs for `SDK-HMAC-SHA256` signing. */
     credentials: HuaweiCredential[];
-    domains: { id: string; name: string }[];
-    /** `name` is the region, e.g. `cn-north-4`, as IAM lists it. */
-    projects: { id: string; name: string; domainId: string }[];
-    /** `detail`, when present, is the documented body of `GET /v3/tasks/{task_id}`, served as is. */
-    sms: { tasks: { taskId: string; passphrase: string; detail?: Record<string, unknown> }[] };
-    roma: {
-      /** `isDefault` marks the instance the literal `default` path segment stands for. */
-      instances: { projectId: string; instanceId: string; isDefault?: boolean }[];
-      /** `productId` is a digit string: it may exceed 2^53 and is compared exactly. */
-      products: { projectId: string; instanceId: string; productId: string; userName: string; password: string }[];
-    };
-    kps: { tasks: { projectId: string; taskId: string; taskStatus: string; serverId: string }[] };
+    domains: HuaweiDomain[];
+    projects: HuaweiProject[];
+    sms: { tasks: SmsTask[] };
+    roma: { instances: RomaInstance[]; products: RomaProduct[] };
+    kps: { tasks: KpsTask[] };
   };
   astra: {
-    /** Bearer tokens and the account ids each may read. */
-    tokens: { token: string; accounts: string[] }[];
-    /** `resource` is the full documented Certificate resource JSON, served as is. */
-    certificates: { accountId: string; resource: Record<string, unknown> }[];
+    tokens: AstraToken[];
+    certificates: AstraCertificate[];
   };
 }
 
-const DEFAULT_FIXTURE_FILE = path.join(__dirname, "fixtures", "default.json");
+/**
+ * A user's fixtures: {@link FixtureData} with every list optional. Each list given **replaces**
+ * the default list of that name; each list left out keeps the default one (so `"tasks": []`
+ * empties a list). Unknown keys are errors, so a misspelt key never leaves a default in place.
+ *
+ * @example
+ * ```json
+ * { "huawei": { "sms": { "tasks": [{ "taskId": "my-task", "passphrase": "test-only-passphrase" }] } } }
+ * ```
+ */
+export interface FixtureInput {
+  huawei?: {
+    tokens?: readonly string[];
+    credentials?: readonly HuaweiCredential[];
+    domains?: readonly HuaweiDomain[];
+    projects?: readonly HuaweiProject[];
+    sms?: { tasks?: readonly SmsTask[] };
+    roma?: { instances?: readonly RomaInstance[]; products?: readonly RomaProduct[] };
+    kps?: { tasks?: readonly KpsTask[] };
+  };
+  astra?: {
+    tokens?: readonly AstraToken[];
+    certificates?: readonly AstraCertificate[];
+  };
+}
 
-/** A deep copy of `emulator/fixtures/default.json`; each call returns a fresh object. */
-export function loadDefaultFixtures(): FixtureData {
-  return JSON.parse(fs.readFileSync(DEFAULT_FIXTURE_FILE, "utf8")) as FixtureData;
+/**
+ * Fixtures that do not fit the format. `problems` has one `path: what is wrong` line each, e.g.
+ * `huawei.sms.tasks[2].taskId: expected a non-empty string of at most 36 characters, got 42`;
+ * secret values (tokens, secret keys, passphrases, passwords) are never shown.
+ *
+ * @example
+ * ```ts
+ * try { await startEmulator({ fixturesFile: "fixtures.json" }); }
+ * catch (e) { if (e instanceof FixtureError) console.error(e.problems.join("\n")); }
+ * ```
+ */
+export class FixtureError extends Error {
+  override readonly name = "FixtureError";
+  constructor(
+    /** Where the fixtures came from, e.g. a file path. */
+    readonly source: string,
+    /** One line per problem. */
+    readonly problems: readonly string[],
+  ) {
+    super(`invalid emulator fixtures (${source}):\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+  }
 }
 
 /** A deep copy of any fixture data (plain JSON, so a JSON round trip is exact). */
-export function cloneFixtures(data: FixtureData): FixtureData {
-  return JSON.parse(JSON.stringify(data)) as FixtureData;
+export function cloneFixtures<T extends FixtureInput | FixtureData>(data: T): T {
+  return structuredClone(data);
+}
+
+/**
+ * A fresh copy of the default fixtures (`fixtures/default.json`; every value fake).
+ *
+ * @example
+ * ```ts
+ * const data = loadDefaultFixtures();
+ * data.huawei.tokens[0]; // "emulator-huawei-token-0000000000000001"
+ * ```
+ */
+export function loadDefaultFixtures(): FixtureData {
+  const decoded = decodeWithPaths(fixtureDataCodec, structuredClone(defaultFixtureJson));
+  if (!decoded.ok) throw new FixtureError("the package's default fixtures", decoded.problems);
+  return decoded.value;
+}
+
+/** `input`'s lists in place of the defaults' (see {@link FixtureInput}), as a fresh copy. */
+function mergeOntoDefaults(input: FixtureInput): FixtureData {
+  const d = loadDefaultFixtures();
+  const h = input.huawei ?? {};
+  const a = input.astra ?? {};
+  return cloneFixtures<FixtureData>({
+    huawei: {
+      tokens: [...(h.tokens ?? d.huawei.tokens)],
+      credentials: [...(h.credentials ?? d.huawei.credentials)],
+      domains: [...(h.domains ?? d.huawei.domains)],
+      projects: [...(h.projects ?? d.huawei.projects)],
+      sms: { tasks: [...(h.sms?.tasks ?? d.huawei.sms.tasks)] },
+      roma: { instances: [...(h.roma?.instances ?? d.huawei.roma.instances)], products: [...(h.roma?.products ?? d.huawei.roma.products)] },
+      kps: { tasks: [...(h.kps?.tasks ?? d.huawei.kps.tasks)] },
+    },
+    astra: { tokens: [...(a.tokens ?? d.astra.tokens)], certificates: [...(a.certificates ?? d.astra.certificates)] },
+  });
+}
+
+/**
+ * Validates a user's fixtures (any JSON value) and merges them onto the defaults (see
+ * {@link FixtureInput}). Throws a {@link FixtureError} listing every problem.
+ *
+ * @example
+ * ```ts
+ * const data = parseFixtures({ huawei: { kps: { tasks: [] } } });
+ * data.huawei.kps.tasks.length; // 0; every other list is the default one
+ * ```
+ */
+export function parseFixtures(value: unknown, source = "fixtures"): FixtureData {
+  const decoded = decodeWithPaths(fixtureInputCodec, value);
+  if (!decoded.ok) throw new FixtureError(source, decoded.problems);
+  const data = mergeOntoDefaults(decoded.value);
+  const unreachable = unreachableRecords(data, decoded.value);
+  if (unreachable.length > 0) throw new FixtureError(source, unreachable);
+  return data;
+}
+
+/** "line L, column C" of a character offset in `text`. */
+function lineAndColumn(text: string, offset: number): string {
+  const before = text.slice(0, offset).split("\n");
+  return `line ${before.length}, column ${(before[before.length - 1]?.length ?? 0) + 1}`;
+}
+
+/**
+ * Reads, validates and merges a fixture file (JSON; see {@link FixtureInput}). Throws a
+ * {@link FixtureError} naming the file: it cannot be read, it is not JSON (with the line and
+ * column, never the text, which may hold secrets), or it does not fit the format.
+ *
+ * @example
+ * ```ts
+ * const data = loadFixtureFile("test/emulator-fixtures.json");
+ * ```
+ */
+export function loadFixtureFile(file: string): FixtureData {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, "utf8");
+  } catch (error) {
+    const code = error instanceof Error && "code" in error ? String(error.code) : "unreadable";
+    throw new FixtureError(file, [`cannot read the file (${code})`]);
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    // V8's message quotes the text around the error, which may be a secret: only the position is kept.
+    const position = /at position (\d+)/.exec(error instanceof Error ? error.message : "");
+    const where = position ? ` at ${lineAndColumn(text, Number(position[1]))}` : "";
+    throw new FixtureError(file, [`not valid JSON${where} (the parser's own message is not shown: it quotes the file, which may hold secrets)`]);
+  }
+  return parseFixtures(value, file);
 }
 
 /**
  * Every secret value in `data`: tokens, secret keys, security tokens, passphrases and
- * passwords. Tests scan logs, errors and state for these to prove nothing leaks.
+ * passwords. Scan logs, errors and state for these to prove nothing leaks.
+ *
+ * @example
+ * ```ts
+ * const secrets = fixtureSecrets(emulator.data);
+ * for (const s of secrets) assert.ok(!stackExport.includes(s));
+ * ```
  */
 export function fixtureSecrets(data: FixtureData): string[] {
   const values = [
@@ -63,5 +274,12 @@ export function fixtureSecrets(data: FixtureData): string[] {
   return [...new Set(values)];
 }
 
-/** The secret values of the default fixtures (see {@link fixtureSecrets}). */
+/**
+ * The secret values of the default fixtures (see {@link fixtureSecrets}).
+ *
+ * @example
+ * ```ts
+ * for (const s of FIXTURE_SECRETS) assert.ok(!output.includes(s));
+ * ```
+ */
 export const FIXTURE_SECRETS: readonly string[] = Object.freeze(fixtureSecrets(loadDefaultFixtures()));

@@ -1,32 +1,40 @@
 /**
- * An in-process HTTP emulator of Huawei Cloud SMS, ROMA Connect, KPS (plus the IAM
- * look-ups clients need) and NetApp Astra Control, faithful to the vendors' documented
- * success bodies, error shapes and auth, and controllable from tests.
+ * `pulumi-cloudreads/emulator`: an in-process HTTP emulator of Huawei Cloud SMS, ROMA Connect,
+ * KPS (plus the IAM look-ups clients need) and NetApp Astra Control on 127.0.0.1, faithful to
+ * the vendors' documented success bodies, error shapes and auth, with your own fixtures and
+ * injected faults. For testing stacks and CI pipelines offline; every default value is fake.
  *
  * ## Example Usage
  * ```typescript
- * import { startEmulator } from "../emulator";
+ * import { connectionSettings, startEmulator } from "pulumi-cloudreads/emulator";
  *
- * const emulator = await startEmulator({ port: 0 });
- * emulator.inject("kms", { kind: "status", status: 429 }, 2);
- * const res = await fetch(`${emulator.endpoints.kms}/v3/0123456789abcdef0123456789abcdef/tasks/aee8d2fe-5484-4753-9177-5a38dc15546c`, {
- *   headers: { "X-Auth-Token": "emulator-huawei-token-0000000000000001" },
- * });
+ * const emulator = await startEmulator({ fixturesFile: "test/emulator-fixtures.json" });
+ * emulator.inject("kms", { kind: "status", status: 503 }, 1); // the next KPS request gets a 503
+ * const { config } = connectionSettings(emulator); // stack config that points a program at it
+ * // ... run the stack ...
+ * emulator.requests.filter((r) => r.service === "kms").length; // 2: the 503, then the retry
  * await emulator.close();
  * ```
  */
 export { startEmulator } from "./server";
 export type { Emulator, RemovableKind, StartEmulatorOptions } from "./server";
-export { loadDefaultFixtures, fixtureSecrets, FIXTURE_SECRETS } from "./fixtures";
-export type { FixtureData, HuaweiCredential } from "./fixtures";
-export type { Fault, FaultStatus } from "./faults";
+export { FixtureError, loadDefaultFixtures, loadFixtureFile, parseFixtures, fixtureSecrets, FIXTURE_SECRETS } from "./fixtures";
+export type {
+  AstraCertificate,
+  AstraCertificateResource,
+  AstraToken,
+  FixtureData,
+  FixtureInput,
+  HuaweiCredential,
+  HuaweiDomain,
+  HuaweiProject,
+  KpsTask,
+  RomaInstance,
+  RomaProduct,
+  SmsTask,
+} from "./fixtures";
+export { connectionSettings } from "./connection-settings";
+export type { EmulatorConfigValue, EmulatorConnectionSettings } from "./connection-settings";
+export type { Fault, FaultInjection, FaultStatus } from "./faults";
 export type { EmulatedService, RecordedRequest } from "./types";
 export { EMULATED_SERVICES } from "./types";
-export {
-  canonicalRequest,
-  computeSignature,
-  expectedSignature,
-  formatSdkDate,
-  parseAuthorization,
-  stringToSign,
-} from "./huawei-signature";

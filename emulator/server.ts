@@ -2,8 +2,8 @@ import { randomUUID } from "node:crypto";
 import * as http from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 import { writeFault } from "./fault-writer";
-import { FaultQueue, type Fault } from "./faults";
-import { cloneFixtures, loadDefaultFixtures, type FixtureData } from "./fixtures";
+import { FaultQueue, type Fault, type FaultInjection } from "./faults";
+import { cloneFixtures, loadDefaultFixtures, loadFixtureFile, parseFixtures, type FixtureData, type FixtureInput } from "./fixtures";
 import { decodeSegment } from "./huawei-signature";
 import { jsonResponse } from "./responses";
 import { dispatch, sampleFor, SERVICES } from "./routes";
@@ -43,19 +43,65 @@ export interface Emulator {
 /** Record kinds {@link Emulator.remove} can delete, by taskId / productId / taskId / certificate id. */
 export type RemovableKind = "smsTask" | "romaProduct" | "kpsTask" | "astraCertificate";
 
-/** Options for {@link startEmulator}. */
+/**
+ * Options for {@link startEmulator}.
+ *
+ * @example
+ * ```ts
+ * const options: StartEmulatorOptions = {
+ *   fixturesFile: "test/emulator-fixtures.json",
+ *   faults: [{ service: "kms", fault: { kind: "status", status: 503 } }],
+ * };
+ * ```
+ */
 export interface StartEmulatorOptions {
   /** TCP port on 127.0.0.1; 0 (the default) picks a free one. */
   port?: number;
-  /** Fixture data to serve; defaults to `emulator/fixtures/default.json`. Copied, never mutated. */
-  fixtures?: FixtureData;
+  /**
+   * Fixtures to serve, merged onto the defaults list by list (see {@link FixtureInput});
+   * validated at start ({@link FixtureError}). Copied, never mutated.
+   */
+  fixtures?: FixtureInput;
+  /** A JSON file of fixtures, read and validated like `fixtures`. Not with `fixtures`. */
+  fixturesFile?: string;
+  /** Faults queued before the first request, in order (see {@link Emulator.inject}). */
+  faults?: readonly FaultInjection[];
   /** The emulator's clock, for the AK/SK clock-skew check; defaults to the system clock. */
   now?: () => Date;
 }
 
-/** Starts an emulator; resolves once it is listening. */
+/**
+ * Starts an emulator on 127.0.0.1; resolves once it is listening. Throws a {@link FixtureError}
+ * for fixtures that do not fit the format and a RangeError for a bad fault, before listening.
+ *
+ * @example
+ * ```ts
+ * import { startEmulator } from "pulumi-cloudreads/emulator";
+ *
+ * const emulator = await startEmulator({ fixturesFile: "test/emulator-fixtures.json" });
+ * emulator.inject("kms", { kind: "status", status: 503 }, 1); // one 503, which a read retries
+ * // ... point the stack at emulator.endpoints / emulator.url, run it ...
+ * await emulator.close();
+ * ```
+ */
 export async function startEmulator(options: StartEmulatorOptions = {}): Promise<Emulator> {
-  const emulator = new EmulatorServer(options.fixtures ?? loadDefaultFixtures(), options.now ?? (() => new Date()));
+  if (options.fixtures !== undefined && options.fixturesFile !== undefined) {
+    throw new TypeError("startEmulator: give fixtures or fixturesFile, not both");
+  }
+  const fixtures =
+    options.fixturesFile !== undefined
+      ? loadFixtureFile(options.fixturesFile)
+      : options.fixtures !== undefined
+        ? parseFixtures(options.fixtures, "startEmulator fixtures")
+        : loadDefaultFixtures();
+  const emulator = new EmulatorServer(fixtures, options.now ?? (() => new Date()));
+  (options.faults ?? []).forEach((f, i) => {
+    try {
+      emulator.inject(f.service, f.fault, f.times);
+    } catch (error) {
+      throw new RangeError(`startEmulator faults[${i}]: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  });
   await emulator.listen(options.port ?? 0);
   return emulator;
 }
