@@ -1,12 +1,9 @@
 import * as t from "io-ts";
 import { certificateToPem } from "../core/certificate-pem";
 import { Uuid } from "../core/input-codecs";
-import type { ReadOperation, Scope } from "./operation";
-import { ASTRA_OVERRIDE_NAMES, AstraOverrides } from "./overrides";
-
-/** Arguments of the Astra certificate read. */
-export const CertificateArgs = t.intersection([t.type({ certificateId: Uuid }), t.partial({ accountId: Uuid }), AstraOverrides]);
-export type CertificateArgs = t.TypeOf<typeof CertificateArgs>;
+import { defineRead, field, optionalArg, requiredArg } from "./describe";
+import type { Scope } from "./operation";
+import { astraOverrides } from "./overrides";
 
 /** Astra's `isSelfSigned` is documented as the string "true"/"false"; a JSON boolean is accepted too. */
 const BooleanString = new t.Type<boolean, string, unknown>(
@@ -82,67 +79,27 @@ export interface Label {
     readonly value: string;
 }
 
-/** The Astra certificate read's result. */
-export interface CertificateResult {
-    /** The Astra account the certificate belongs to (the argument, or `astracontrol:accountId`). */
-    readonly accountId: string;
-    /** The certificate id read; the same value as `id`, under the name the arguments use. */
-    readonly certificateId: string;
-    /** The certificate id as Astra returns it (for a resource, also its Pulumi id). */
-    readonly id: string;
-    /** Astra's media type of the resource, e.g. `application/astra-certificate`, when sent. */
-    readonly type?: string;
-    /** Astra's API version of the resource, e.g. `1.1`, when sent. */
-    readonly version?: string;
-    /** What the certificate is for: `trustedCA` or `object` in the documented values. */
-    readonly certUse: string;
-    /** The certificate as Astra stores it: base64 of PEM text or of DER bytes. */
-    readonly cert: string;
-    /** The certificate(s) as PEM text, whatever Astra holds; every block is a parsed X.509 certificate. */
-    readonly pem: string;
-    /** The common name Astra reports. */
-    readonly cn: string;
-    /** RFC 3339 with up to 9 fraction digits, kept as a string (a JS Date would drop precision). */
-    readonly expiryTimestamp: string;
-    /** Whether Astra reports the certificate as self-signed. */
-    readonly isSelfSigned: boolean;
-    /** `trusted` or `untrusted` in the documented values. */
-    readonly trustState: string;
-    /** The trust state asked for, when one was set and differs from the current one. */
-    readonly trustStateDesired?: string;
-    /** The trust state changes Astra allows from here. */
-    readonly trustStateTransitions: readonly TrustStateTransition[];
-    /** Astra's explanations of the trust state. */
-    readonly trustStateDetails: readonly TrustStateDetail[];
-    /** Metadata labels. */
-    readonly labels: readonly Label[];
-    /** When the certificate was added (RFC 3339). */
-    readonly creationTimestamp: string;
-    /** When it last changed (RFC 3339). */
-    readonly modificationTimestamp: string;
-    /** The user or service that added it. */
-    readonly createdBy: string;
-    /** The user or service that last changed it, when Astra says. */
-    readonly modifiedBy?: string;
-}
-
 const account = (s: Scope): string => s.accountId ?? "";
 
 /**
  * NetApp Astra Control "Retrieve a certificate", `GET /accounts/{account_id}/core/v1/certificates/{certificate_id}`:
  * NetApp publishes no SDK with a name for it, so messages use the title of its API reference page.
  */
-export const astraCertificate: ReadOperation<CertificateArgs, CertificateBody, CertificateResult> = {
+export const astraCertificate = defineRead({
     token: "astracontrol.Certificate",
     vendor: "astracontrol",
     service: "astra",
     serviceName: "NetApp Astra Control",
     operation: "Retrieve a certificate",
-    args: CertificateArgs,
-    argNames: ["certificateId", "accountId", ...ASTRA_OVERRIDE_NAMES],
+    apiPage: { title: "Retrieve a certificate (Astra Control Center API, Certificate resource 24.02)" },
+    path: "/accounts/{accountId}/core/v1/certificates/{certificateId}",
     scope: "account",
-    path: (a, s) => ["accounts", account(s), "core", "v1", "certificates", a.certificateId],
     accept: "application/astra-certificate+json",
+    args: {
+        certificateId: requiredArg(Uuid, "Certificate id (a UUID)."),
+        accountId: optionalArg(Uuid, "Account id (a UUID). Default: `astracontrol:accountId`; can also be set with `ASTRA_CONTROL_ACCOUNT_ID`."),
+        ...astraOverrides(),
+    },
     response: CertificateBody,
     mismatch: (b, a) =>
         b.id.toLowerCase() !== a.certificateId.toLowerCase() ? `id: the response is for certificate ${JSON.stringify(b.id)}, not the certificate asked for (${JSON.stringify(a.certificateId)})` : undefined,
@@ -173,11 +130,42 @@ export const astraCertificate: ReadOperation<CertificateArgs, CertificateBody, C
         createdBy: b.metadata.createdBy,
         ...(b.metadata.modifiedBy !== undefined ? { modifiedBy: b.metadata.modifiedBy } : {}),
     }),
-    resultNames: ["accountId", "certificateId", "id", "type", "version", "certUse", "cert", "pem", "cn", "expiryTimestamp", "isSelfSigned", "trustState", "trustStateDesired", "trustStateTransitions", "trustStateDetails", "labels", "creationTimestamp", "modificationTimestamp", "createdBy", "modifiedBy"],
-    secretFields: [],
+    fields: {
+        accountId: field.string("The Astra account the certificate belongs to (the argument, or `astracontrol:accountId`)."),
+        certificateId: field.string("The certificate id read; the same value as `id`, under the name the arguments use."),
+        id: field.string("The certificate id as Astra returns it (for a resource, also its Pulumi id)."),
+        type: field.optionalString("Astra's media type of the resource, e.g. `application/astra-certificate`, when sent."),
+        version: field.optionalString("Astra's API version of the resource, e.g. `1.1`, when sent."),
+        certUse: field.string("What the certificate is for: `trustedCA` or `object` in the documented values."),
+        cert: field.string("The certificate as Astra stores it: base64 of PEM text or of DER bytes."),
+        pem: field.string("The certificate(s) as PEM text, whatever Astra holds; every block is a parsed X.509 certificate."),
+        cn: field.string("The common name Astra reports."),
+        expiryTimestamp: field.string("RFC 3339 with up to 9 fraction digits, kept as a string (a JS Date would drop precision)."),
+        isSelfSigned: field.boolean("Whether Astra reports the certificate as self-signed (Astra sends the string \"true\"/\"false\")."),
+        trustState: field.string("`trusted` or `untrusted` in the documented values."),
+        trustStateDesired: field.optionalString("The trust state asked for, when one was set and differs from the current one."),
+        trustStateTransitions: field.of<readonly TrustStateTransition[]>("readonly TrustStateTransition[]", "The trust state changes Astra allows from here."),
+        trustStateDetails: field.of<readonly TrustStateDetail[]>("readonly TrustStateDetail[]", "Astra's explanations of the trust state; empty when there are none."),
+        labels: field.of<readonly Label[]>("readonly Label[]", "Metadata labels."),
+        creationTimestamp: field.string("When the certificate was added (RFC 3339)."),
+        modificationTimestamp: field.string("When it last changed (RFC 3339)."),
+        createdBy: field.string("The user or service that added it."),
+        modifiedBy: field.optionalString("The user or service that last changed it, when Astra says."),
+    },
     // The resource's own `id` output is the certificate id, which the body's `id` field repeats.
-    id: (a) => a.certificateId,
-    idNames: ["certificateId"],
-    idExample: "a26cbed4-2183-58ce-aa19-e37ca8b0531a",
-    target: (a, s) => `accountId ${JSON.stringify(account(s))}, certificateId ${JSON.stringify(a.certificateId)}`,
-};
+    id: ["certificateId"],
+    docs: {
+        summary: "a trusted certificate stored in NetApp Astra Control Center",
+        details: "The resource's `id` is the certificate id. `pem` is the certificate as PEM text whether Astra holds PEM or DER, ready for a trust store.",
+        exampleName: "vcenter-ca",
+        exampleOutput: "pem",
+    },
+    examples: {
+        args: { certificateId: "a26cbed4-2183-58ce-aa19-e37ca8b0531a", accountId: "3b5e2f0a-7c1d-4e8f-9a6b-000000000001" },
+        missing: { certificateId: "00000000-0000-4000-8000-00000000dead", accountId: "3b5e2f0a-7c1d-4e8f-9a6b-000000000001" },
+    },
+    publicTypes: ["TrustStateTransition", "TrustStateDetail", "Label"],
+});
+
+/** The Astra certificate read's result. */
+export type CertificateResult = ReturnType<typeof astraCertificate.result>;

@@ -1,16 +1,7 @@
-import { astraCertificate } from "./astra-certificate";
-import { kpsKeypairTask } from "./kps-keypair-task";
+import { operations } from "./all";
 import type { AnyReadOperation } from "./operation";
-import { romaProductAuthentication } from "./roma-product-authentication";
-import { smsTaskPassphrase } from "./sms-task-passphrase";
 
-/** Every read this package offers, by token. A fifth API is one new file and one line here. */
-export const operations = {
-    "huaweicloud.sms.TaskPassphrase": smsTaskPassphrase,
-    "huaweicloud.roma.ProductAuthentication": romaProductAuthentication,
-    "huaweicloud.kps.KeypairTask": kpsKeypairTask,
-    "astracontrol.Certificate": astraCertificate,
-} as const satisfies Record<string, AnyReadOperation>;
+export { operations };
 
 /** Token of a read, e.g. `huaweicloud.kps.KeypairTask`. */
 export type OperationToken = keyof typeof operations;

@@ -2,7 +2,9 @@ import type * as t from "io-ts";
 import { InputError } from "../core/errors";
 
 /** The vendors this package reads from; also their stack config namespaces. */
-export type Vendor = "huaweicloud" | "astracontrol";
+export type VendorName = "huaweicloud" | "astracontrol";
+/** The same as {@link VendorName}. */
+export type Vendor = VendorName;
 
 /** The scope a read resolves before its request: ids that come from settings when not given. */
 export interface Scope {

@@ -1,14 +1,24 @@
-import * as t from "io-ts";
 import { BaseUrl, Region } from "../core/input-codecs";
+import { optionalArg } from "./describe";
 
-/** Per-call connection overrides every Huawei read takes. */
-export const HuaweiOverrides = t.partial({ region: Region, endpoint: BaseUrl });
-export type HuaweiOverrides = t.TypeOf<typeof HuaweiOverrides>;
+/**
+ * Per-call connection overrides every Huawei read takes: `region` and `endpoint`. A change takes
+ * effect at the next read and does not replace the resource.
+ */
+export function huaweiOverrides(service: string, serviceName: string) {
+    return {
+        region: optionalArg(Region, "Region (e.g. `cn-north-4`). Default: `huaweicloud:region`; can also be set with `HW_REGION_NAME` (or `OS_REGION_NAME`).", { identifying: false }),
+        endpoint: optionalArg(BaseUrl, `Base URL of ${serviceName}, overriding the derived host. Default: \`huaweicloud:endpoints.${service}\`, else derived from the region.`, { identifying: false }),
+    };
+}
 
-/** Per-call connection override every Astra read takes. */
-export const AstraOverrides = t.partial({ url: BaseUrl });
-export type AstraOverrides = t.TypeOf<typeof AstraOverrides>;
-
-/** Names of the override arguments, for unknown-property checks. */
-export const HUAWEI_OVERRIDE_NAMES = ["region", "endpoint"] as const;
-export const ASTRA_OVERRIDE_NAMES = ["url"] as const;
+/** The per-call connection override every Astra read takes: `url`. */
+export function astraOverrides() {
+    return {
+        url: optionalArg(
+            BaseUrl,
+            "Base URL of your Astra Control Center. Default: `astracontrol:url`, else `ASTRA_CONTROL_URL`; one of them is required (the certificate API exists only in Astra Control Center, not at `astra.netapp.io`).",
+            { identifying: false },
+        ),
+    };
+}

@@ -1,54 +1,62 @@
 import * as t from "io-ts";
 import { idSegment, ProductId } from "../core/input-codecs";
-import { type ReadOperation, type Scope } from "./operation";
-import { HUAWEI_OVERRIDE_NAMES, HuaweiOverrides } from "./overrides";
-
-/** Arguments of the ROMA product authentication read. */
-export const ProductAuthenticationArgs = t.intersection([
-    t.type({ instanceId: idSegment(1, 36, "or the literal default"), productId: ProductId }),
-    t.partial({ projectId: idSegment(1, 32, "or the literal default") }),
-    HuaweiOverrides,
-]);
-export type ProductAuthenticationArgs = t.TypeOf<typeof ProductAuthenticationArgs>;
+import { defineRead, field, optionalArg, requiredArg } from "./describe";
+import { huaweiOverrides } from "./overrides";
 
 /** Success body of `GET .../products/{product_id}/authentication`. */
-export const ProductAuthenticationBody = t.type({ user_name: t.string, password: t.string }, "ProductAuthenticationBody");
-export type ProductAuthenticationBody = t.TypeOf<typeof ProductAuthenticationBody>;
+const ProductAuthenticationBody = t.type({ user_name: t.string, password: t.string }, "ProductAuthenticationBody");
 
-/** The ROMA product authentication read's result. */
-export interface ProductAuthenticationResult {
-    /** The project of the ROMA Connect instance (the argument, `huaweicloud:projectId`, or the IAM look-up). */
-    readonly projectId: string;
-    /** The instance id read (or `default`). */
-    readonly instanceId: string;
-    /** The product id as a digit string, exactly as sent (it may exceed 2^53). */
-    readonly productId: string;
-    /** The device user name of the product's authentication. */
-    readonly userName: string;
-    /** The device password (secret: resource outputs and getProductAuthenticationOutput keep it secret). */
-    readonly password: string;
-}
-
-const project = (s: Scope): string => s.projectId ?? "";
-
-/** Huawei Cloud ROMA Connect `ShowProductAuthentication`: a product's device username and password. */
-export const romaProductAuthentication: ReadOperation<ProductAuthenticationArgs, ProductAuthenticationBody, ProductAuthenticationResult> = {
+/** Huawei Cloud ROMA Connect `ShowProductAuthentication`: a product's device user name and password. */
+export const romaProductAuthentication = defineRead({
     token: "huaweicloud.roma.ProductAuthentication",
     vendor: "huaweicloud",
     service: "roma",
     serviceName: "Huawei Cloud ROMA Connect",
     operation: "ShowProductAuthentication",
-    args: ProductAuthenticationArgs,
-    argNames: ["instanceId", "productId", "projectId", ...HUAWEI_OVERRIDE_NAMES],
+    apiPage: { title: "Querying Product Authentication Information" },
+    path: "/v2/{projectId}/link/instances/{instanceId}/products/{productId}/authentication",
     scope: "project",
-    path: (a, s) => ["v2", project(s), "link", "instances", a.instanceId, "products", a.productId, "authentication"],
-    accept: "application/json",
+    args: {
+        instanceId: requiredArg(idSegment(1, 36, "or the literal default"), "ROMA Connect instance id (up to 36 characters, or `default`)."),
+        productId: requiredArg(
+            ProductId,
+            "Product id, 0 to 99999999999999999: pass a digit string above 2^53-1 (a number literal above it is a compile-time error).",
+            { plain: "ProductIdArgument<P>", input: "ProductIdInput<P>" },
+        ),
+        projectId: optionalArg(
+            idSegment(1, 32, "or the literal default"),
+            "Project id (up to 32 characters, or `default`). Default: `huaweicloud:projectId`; can also be set with `HW_PROJECT_ID`; with AK/SK, looked up from IAM for the region.",
+        ),
+        ...huaweiOverrides("roma", "ROMA Connect"),
+    },
     response: ProductAuthenticationBody,
-    result: (body, a, s) => ({ projectId: project(s), instanceId: a.instanceId, productId: a.productId, userName: body.user_name, password: body.password }),
-    resultNames: ["projectId", "instanceId", "productId", "userName", "password"],
-    secretFields: ["password"],
-    id: (a, s) => `${project(s)}/${a.instanceId}/${a.productId}`,
-    idNames: ["projectId", "instanceId", "productId"],
-    idExample: "0123456789abcdef0123456789abcdef/7c3e0e8a-0000-4000-8000-000000000001/1024",
-    target: (a, s) => `projectId ${JSON.stringify(project(s))}, instanceId ${JSON.stringify(a.instanceId)}, productId ${a.productId}`,
-};
+    result: (body, a, s) => ({ projectId: s.projectId ?? "", instanceId: a.instanceId, productId: a.productId, userName: body.user_name, password: body.password }),
+    fields: {
+        projectId: field.string("The project of the ROMA Connect instance (the argument, `huaweicloud:projectId`, or the IAM look-up)."),
+        instanceId: field.string("The instance id read (or `default`)."),
+        productId: field.string("The product id as a digit string, exactly as sent (it may exceed 2^53)."),
+        userName: field.string("The device user name of the product's one-model-one-secret authentication."),
+        password: field.string("The device password.", { secret: true }),
+    },
+    id: ["projectId", "instanceId", "productId"],
+    docs: {
+        summary: "a Huawei Cloud ROMA Connect product's one-model-one-secret device user name and password",
+        details: "Feed them to the IoT device configuration.",
+        exampleName: "device-auth",
+        exampleOutput: "password",
+    },
+    examples: {
+        args: { instanceId: "7c3e0e8a-0000-4000-8000-000000000001", productId: "99999999999999999", projectId: "0123456789abcdef0123456789abcdef" },
+        missing: { instanceId: "7c3e0e8a-0000-4000-8000-000000000001", productId: "4242", projectId: "0123456789abcdef0123456789abcdef" },
+    },
+    sdkTypeParam: {
+        name: "P",
+        plain: "string | number",
+        input: "pulumi.Input<string | number>",
+        doc: "inferred from `productId`: a number literal above 2^53-1 is a compile-time error ({@link ProductIdNumberTooLarge}).",
+        imports: { from: "./product-id", names: ["ProductIdArgument", "ProductIdInput", "ProductIdNumberTooLarge"] },
+    },
+});
+
+/** The ROMA product authentication read's result. */
+export type ProductAuthenticationResult = ReturnType<typeof romaProductAuthentication.result>;

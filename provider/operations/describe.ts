@@ -1,0 +1,216 @@
+import * as t from "io-ts";
+import type { AnyReadOperation, ReadOperation, Scope, VendorName } from "./operation";
+
+/**
+ * The vocabulary of a read's description: its arguments and result fields, each with the
+ * codec or TypeScript type, documentation and examples that the SDK, the dynamic provider, the
+ * reference docs and the test matrices are all generated or derived from (`npm run generate`).
+ */
+
+/** How a value is typed in the SDK: the plain TypeScript type, and the one resources and `getXOutput` take. */
+export interface SdkType {
+    /** Type of a plain value, e.g. `string`. */
+    readonly plain: string;
+    /** Type of an Input, e.g. `pulumi.Input<string>` (the default wraps {@link plain}). */
+    readonly input?: string;
+}
+
+/** One argument of a read. */
+export interface ArgSpec<T> {
+    readonly codec: t.Decoder<unknown, T>;
+    readonly required: boolean;
+    /** What it is, its limits, and where its default comes from. */
+    readonly doc: string;
+    readonly sdk: SdkType;
+    /** Whether it names the object read: a change replaces the resource (connection overrides do not). */
+    readonly identifying: boolean;
+}
+
+/** The arguments of a read, by name, in documented order. */
+export type ArgSpecs = Readonly<Record<string, ArgSpec<unknown>>>;
+
+type RequiredKeys<S extends ArgSpecs> = { [K in keyof S]: S[K] extends { readonly required: true } ? K : never }[keyof S];
+type ValueOf<S> = S extends ArgSpec<infer T> ? T : never;
+type Flat<T> = { [K in keyof T]: T[K] };
+
+/** The decoded arguments of a read with the argument specs `S`. */
+export type ArgsOf<S extends ArgSpecs> = Flat<{ [K in RequiredKeys<S>]: ValueOf<S[K]> } & { [K in Exclude<keyof S, RequiredKeys<S>>]?: ValueOf<S[K]> }>;
+
+/** One result field of a read. */
+export interface FieldSpec<T> {
+    readonly doc: string;
+    /** The TypeScript type of the field's value, as the SDK declares it. */
+    readonly sdkType: string;
+    readonly optional: boolean;
+    readonly secret: boolean;
+    /** Type only: the field's value type. */
+    readonly _value?: T;
+}
+
+/** The result fields of a read, by name, in documented order. */
+export type FieldSpecs = Readonly<Record<string, FieldSpec<unknown>>>;
+
+type OptionalFields<F extends FieldSpecs> = { [K in keyof F]: F[K] extends { readonly optional: true } ? K : never }[keyof F];
+type FieldValue<S> = S extends FieldSpec<infer T> ? T : never;
+
+/** The result of a read with the field specs `F`. */
+export type ResultOf<F extends FieldSpecs> = Flat<{ readonly [K in Exclude<keyof F, OptionalFields<F>>]: FieldValue<F[K]> } & { readonly [K in OptionalFields<F>]?: FieldValue<F[K]> }>;
+
+const STRING: SdkType = { plain: "string" };
+
+/** A required argument (a string unless `sdk` says otherwise) that names the object read. */
+export function requiredArg<T>(codec: t.Decoder<unknown, T>, doc: string, sdk: SdkType = STRING): ArgSpec<T> & { readonly required: true } {
+    return { codec, required: true, doc, sdk, identifying: true };
+}
+
+/** An optional argument; `identifying: false` for connection overrides, whose change does not replace. */
+export function optionalArg<T>(codec: t.Decoder<unknown, T>, doc: string, options: { identifying?: boolean; sdk?: SdkType } = {}): ArgSpec<T> & { readonly required: false } {
+    return { codec, required: false, doc, sdk: options.sdk ?? STRING, identifying: options.identifying ?? true };
+}
+
+interface FieldOptions {
+    readonly secret?: boolean;
+}
+
+/** Result fields, by value type. */
+export const field = {
+    string: (doc: string, options: FieldOptions = {}): FieldSpec<string> & { readonly optional: false } => ({ doc, sdkType: "string", optional: false, secret: options.secret ?? false }),
+    optionalString: (doc: string): FieldSpec<string> & { readonly optional: true } => ({ doc, sdkType: "string", optional: true, secret: false }),
+    boolean: (doc: string): FieldSpec<boolean> & { readonly optional: false } => ({ doc, sdkType: "boolean", optional: false, secret: false }),
+    number: (doc: string): FieldSpec<number> & { readonly optional: false } => ({ doc, sdkType: "number", optional: false, secret: false }),
+    optionalNumber: (doc: string): FieldSpec<number> & { readonly optional: true } => ({ doc, sdkType: "number", optional: true, secret: false }),
+    /** A field of another type, spelled `sdkType` in the SDK (types it names must be listed in `publicTypes`). */
+    of: <T>(sdkType: string, doc: string): FieldSpec<T> & { readonly optional: false } => ({ doc, sdkType, optional: false, secret: false }),
+};
+
+/** The documentation of a read, beyond its arguments and fields. */
+export interface ReadDocs {
+    /** What is read, as a noun phrase: "the certificate passphrase of a Huawei Cloud SMS migration task". */
+    readonly summary: string;
+    /** More about the value, in Markdown, for the resource's TSDoc and the reference page. */
+    readonly details?: string;
+    /** The resource name in examples, e.g. `agent-pass`. */
+    readonly exampleName: string;
+    /** The result field examples export. */
+    readonly exampleOutput: string;
+}
+
+/** A type parameter of the SDK's declarations (ROMA's `productId` literal check). */
+export interface SdkTypeParam {
+    readonly name: string;
+    /** Its constraint in plain-value declarations (`getX`). */
+    readonly plain: string;
+    /** Its constraint in Input declarations (the resource, `getXOutput`). */
+    readonly input: string;
+    readonly doc: string;
+    /** Types the SDK imports from the hand-written module beside the generated ones, e.g. `./product-id`. */
+    readonly imports: { readonly from: string; readonly names: readonly string[] };
+}
+
+/** Argument values for examples and tests, matching the emulator's default fixtures. */
+export interface ReadExamples<A> {
+    /** A read that succeeds against the default fixtures. */
+    readonly args: A;
+    /** A read of an object that does not exist there (404). */
+    readonly missing: A;
+}
+
+/** Everything hand-written about one read. */
+export interface ReadDescription<S extends ArgSpecs, F extends FieldSpecs, Body> {
+    /** `<vendor>.<service>.<Name>` or `<vendor>.<Name>`: the resource class, its functions and modules are named after it. */
+    readonly token: string;
+    readonly vendor: VendorName;
+    /** Which endpoint serves it (Huawei service name, or `astra`). */
+    readonly service: "sms" | "roma" | "kms" | "astra";
+    readonly serviceName: string;
+    /** The vendor's operation name, for messages. */
+    readonly operation: string;
+    /** The vendor's API reference page: its title, and its address where known. */
+    readonly apiPage: { readonly title: string; readonly url?: string };
+    /** Path template after the base URL; `{name}` is a scope id or an argument, percent-encoded. */
+    readonly path: string;
+    readonly scope: "project" | "domain" | "account";
+    readonly accept?: string;
+    readonly args: S;
+    /** Codec of the success body; extra fields are ignored. */
+    readonly response: t.Decoder<unknown, Body>;
+    mismatch?(body: Body, args: ArgsOf<S>): string | undefined;
+    result(body: Body, args: ArgsOf<S>, scope: Scope): ResultOf<F>;
+    readonly fields: F;
+    /** The arguments the resource id is made of, `/`-separated, in order. */
+    readonly id: readonly (keyof S & string)[];
+    readonly docs: ReadDocs;
+    readonly examples: ReadExamples<Readonly<Record<string, string>>>;
+    readonly sdkTypeParam?: SdkTypeParam;
+    /** Interfaces of this module that field types name; the SDK re-exports them. */
+    readonly publicTypes?: readonly string[];
+}
+
+/** A read's description, kept beside the operation built from it (for the generator and the test matrices). */
+export interface Described {
+    readonly description: ReadDescription<ArgSpecs, FieldSpecs, never>;
+}
+
+function argsCodec(token: string, specs: ArgSpecs): t.Decoder<unknown, object> {
+    const required: t.Props = {};
+    const optional: t.Props = {};
+    for (const [name, spec] of Object.entries(specs)) (spec.required ? required : optional)[name] = spec.codec as t.Mixed;
+    return t.intersection([t.type(required), t.partial(optional)], `${token} arguments`);
+}
+
+const SCOPE_IDS: Readonly<Record<string, keyof Scope>> = { projectId: "projectId", accountId: "accountId" };
+
+/** Where `{name}` in a path or id comes from: the resolved scope for scope ids, else the argument. */
+function valueOf(name: string, args: Readonly<Record<string, unknown>>, scope: Scope): string {
+    const fromScope = SCOPE_IDS[name];
+    const v = fromScope ? scope[fromScope] ?? args[name] : args[name];
+    return v === undefined ? "" : String(v);
+}
+
+const PLACEHOLDER = /^\{([A-Za-z]+)\}$/;
+
+/** Builds the operation the runtime executes from a read's description. */
+export function defineRead<S extends ArgSpecs, F extends FieldSpecs, Body>(d: ReadDescription<S, F, Body>): ReadOperation<ArgsOf<S>, Body, ResultOf<F>> & Described {
+    const segments = d.path.replace(/^\/+/, "").split("/");
+    for (const s of segments) {
+        const m = PLACEHOLDER.exec(s);
+        if (m && !(m[1] in d.args) && !(m[1] in SCOPE_IDS)) throw new Error(`${d.token}: path placeholder {${m[1]}} is no argument`);
+    }
+    const pick = (names: readonly string[], args: Readonly<Record<string, unknown>>, scope: Scope): string[] => names.map((n) => valueOf(n, args, scope));
+    const examples = d.examples.args;
+    // Messages name the scope id too (the account of a certificate), then the id's parts.
+    const scopeId = d.scope === "project" ? "projectId" : d.scope === "account" ? "accountId" : undefined;
+    const targetNames = scopeId && !d.id.includes(scopeId) ? [scopeId, ...d.id] : d.id;
+    return {
+        token: d.token,
+        vendor: d.vendor,
+        service: d.service,
+        serviceName: d.serviceName,
+        operation: d.operation,
+        args: argsCodec(d.token, d.args) as t.Decoder<unknown, ArgsOf<S>>,
+        argNames: Object.keys(d.args),
+        scope: d.scope,
+        path: (args, scope) => segments.map((s) => {
+            const m = PLACEHOLDER.exec(s);
+            return m ? valueOf(m[1]!, args, scope) : s;
+        }),
+        accept: d.accept ?? "application/json",
+        response: d.response,
+        ...(d.mismatch ? { mismatch: d.mismatch } : {}),
+        result: d.result,
+        resultNames: Object.keys(d.fields),
+        secretFields: Object.entries(d.fields).filter(([, f]) => f.secret).map(([n]) => n),
+        id: (args, scope) => pick(d.id, args, scope).join("/"),
+        idNames: d.id,
+        idExample: d.id.map((n) => examples[n] ?? "").join("/"),
+        target: (args, scope) => targetNames.map((n) => `${n} ${JSON.stringify(valueOf(n, args, scope))}`).join(", "),
+        description: d as unknown as ReadDescription<ArgSpecs, FieldSpecs, never>,
+    };
+}
+
+/** The description of a read built by {@link defineRead}. */
+export function descriptionOf(op: AnyReadOperation): ReadDescription<ArgSpecs, FieldSpecs, never> {
+    const d = (op as Partial<Described>).description;
+    if (!d) throw new Error(`${op.token} was not built by defineRead`);
+    return d;
+}

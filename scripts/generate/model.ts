@@ -1,0 +1,51 @@
+import type { ArgSpecs, FieldSpecs, ReadDescription } from "../../provider/operations/describe";
+import type { ReadNames } from "./names";
+
+/** A read as the generator sees it: its names and its description. */
+export interface Read {
+    readonly names: ReadNames;
+    readonly d: ReadDescription<ArgSpecs, FieldSpecs, never>;
+}
+
+/** The import line of the vendor's namespace in examples. */
+export function importLine(r: Read): string {
+    return `import { ${r.d.vendor} } from "pulumi-cloudreads";`;
+}
+
+/** The required arguments of the example read: what a user must write. */
+export function requiredExample(r: Read): Record<string, string> {
+    return Object.fromEntries(Object.entries(r.d.examples.args).filter(([k]) => r.d.args[k]?.required));
+}
+
+/** The type parameter list of a declaration, e.g. `<P extends pulumi.Input<string | number> = …>`, or "". */
+export function typeParams(r: Read, flavor: "plain" | "input", withDefault: boolean): string {
+    const p = r.d.sdkTypeParam;
+    if (!p) return "";
+    const c = flavor === "plain" ? p.plain : p.input;
+    return `<${p.name} extends ${c}${withDefault ? ` = ${c}` : ""}>`;
+}
+
+/** The type argument list, e.g. `<P>`, or "". */
+export function typeArgs(r: Read): string {
+    return r.d.sdkTypeParam ? `<${r.d.sdkTypeParam.name}>` : "";
+}
+
+/** The `@typeParam` line, if any. */
+export function typeParamDoc(r: Read): string[] {
+    const p = r.d.sdkTypeParam;
+    return p ? ["", `@typeParam ${p.name} - ${p.doc}`] : [];
+}
+
+/** Sentence about the secret fields, or "". */
+export function secretSentence(r: Read): string {
+    const secrets = Object.entries(r.d.fields).filter(([, f]) => f.secret).map(([n]) => `\`${n}\``);
+    if (secrets.length === 0) return "";
+    return `${secrets.join(", ")} ${secrets.length === 1 ? "is" : "are"} stored and shown as a secret.`;
+}
+
+/** The example line that exports the example output, marked `// [secret]` when it is one. */
+export function exportLine(r: Read, from: string, wholeResultSecret: boolean): string {
+    const out = r.d.docs.exampleOutput;
+    const secret = r.d.fields[out]?.secret || (wholeResultSecret && Object.values(r.d.fields).some((f) => f.secret));
+    return `export const ${out} = ${from}.${out};${secret ? " // [secret]" : ""}`;
+}
