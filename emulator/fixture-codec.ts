@@ -23,6 +23,15 @@ export const secretString = new t.Type<string, string, unknown>(
   t.identity,
 );
 
+/** String codecs whose failing values may be shown in errors (see {@link registerShownString}). */
+const NON_SECRET_STRINGS = new Set<t.Decoder<unknown, unknown>>([nonEmptyString]);
+
+/** Marks a non-secret string codec, so an error about it may quote the value found. Returns it. */
+export function registerShownString<C extends t.Decoder<unknown, string>>(codec: C): C {
+  NON_SECRET_STRINGS.add(codec);
+  return codec;
+}
+
 /** A JSON object (not null, not an array), whatever its members. */
 export const jsonObject = t.UnknownRecord;
 
@@ -81,16 +90,19 @@ function pathOf(context: t.Context): string {
 
 const MAX_SHOWN = 40;
 
-/** What was found, shown only for values no secret can hide in: numbers, booleans, null, short non-secret strings. */
-function described(value: unknown, secret: boolean): string {
+/**
+ * What was found. A string's text is shown only where a non-secret string was expected (an id
+ * too long, a product id with letters): a string where an object or array belongs may be a
+ * credential typed in the wrong place, so only its length is given.
+ */
+function described(value: unknown, showText: boolean): string {
   if (value === undefined) return "nothing (the key is missing)";
   if (value === null) return "null";
   if (Array.isArray(value)) return "an array";
   if (typeof value === "number" || typeof value === "boolean") return String(value);
   if (typeof value === "string") {
     if (value === "") return "an empty string";
-    if (secret) return `a string of ${value.length} characters (not shown: a secret)`;
-    return value.length <= MAX_SHOWN ? JSON.stringify(value) : `a string of ${value.length} characters`;
+    return showText && value.length <= MAX_SHOWN ? JSON.stringify(value) : `a string of ${value.length} characters (not shown)`;
   }
   return `a ${typeof value}`;
 }
@@ -107,7 +119,7 @@ function expectedOf(context: t.Context): string {
 
 /**
  * Decodes `value` with `codec`, or returns one `path: expected X, got Y` line per problem.
- * A value is shown only where it cannot be a secret (see {@link described}).
+ * A value is shown only where it cannot be a secret (see `described`).
  */
 export function decodeWithPaths<A>(codec: t.Decoder<unknown, A>, value: unknown): { ok: true; value: A } | { ok: false; problems: string[] } {
   const result = codec.decode(value);
@@ -115,11 +127,12 @@ export function decodeWithPaths<A>(codec: t.Decoder<unknown, A>, value: unknown)
   const problems = new Set<string>();
   for (const error of result.left) {
     const path = pathOf(error.context);
-    const secret = error.context.some((entry) => entry.type === secretString);
+    const last = error.context[error.context.length - 1]?.type;
+    const showText = last !== undefined && NON_SECRET_STRINGS.has(last) && !error.context.some((entry) => entry.type === secretString);
     if (error.message !== undefined) {
-      problems.add(error.value === undefined ? `${path}: ${error.message}` : `${path}: ${error.message}, got ${described(error.value, secret)}`);
+      problems.add(error.value === undefined ? `${path}: ${error.message}` : `${path}: ${error.message}, got ${described(error.value, showText)}`);
     } else {
-      problems.add(`${path}: expected ${expectedOf(error.context)}, got ${described(error.value, secret)}`);
+      problems.add(`${path}: expected ${expectedOf(error.context)}, got ${described(error.value, showText)}`);
     }
   }
   return { ok: false, problems: [...problems] };

@@ -1,24 +1,24 @@
 import * as t from "io-ts";
-import { jsonObject, nonEmptyString, secretString, strictObject } from "./fixture-codec";
+import { jsonObject, nonEmptyString, registerShownString, secretString, strictObject } from "./fixture-codec";
 import type { FixtureData, FixtureInput } from "./fixtures";
 
 /** The documented maximum length of an SMS task id: a longer one is a 400 before any lookup. */
 const MAX_SMS_TASK_ID = 36;
 
-const smsTaskId = new t.Type<string, string, unknown>(
+const smsTaskId = registerShownString(new t.Type<string, string, unknown>(
   `a non-empty string of at most ${MAX_SMS_TASK_ID} characters`,
   (u): u is string => nonEmptyString.is(u) && u.length <= MAX_SMS_TASK_ID,
   (u, c) => (nonEmptyString.is(u) && u.length <= MAX_SMS_TASK_ID ? t.success(u) : t.failure(u, c)),
   t.identity,
-);
+));
 
 /** ROMA Connect product ids: 0 to 99999999999999999, kept as digit strings (above 2^53). */
-const productId = new t.Type<string, string, unknown>(
+const productId = registerShownString(new t.Type<string, string, unknown>(
   "a string of 1 to 17 digits",
   (u): u is string => typeof u === "string" && /^[0-9]{1,17}$/.test(u),
   (u, c) => (typeof u === "string" && /^[0-9]{1,17}$/.test(u) ? t.success(u) : t.failure(u, c)),
   t.identity,
-);
+));
 
 const credential = strictObject("a Huawei AK/SK credential", { accessKey: nonEmptyString, secretKey: secretString }, { securityToken: secretString });
 const domain = strictObject("a Huawei domain", { id: nonEmptyString, name: nonEmptyString }, {});

@@ -1,6 +1,7 @@
 import * as fs from "node:fs";
 import { decodeWithPaths } from "./fixture-codec";
 import { fixtureDataCodec, fixtureInputCodec, unreachableRecords } from "./fixture-format";
+import { jsonErrorOffset, lineAndColumn } from "./json-position";
 import defaultFixtureJson = require("./fixtures/default.json");
 
 /** One Huawei Cloud AK/SK pair; `securityToken` marks temporary credentials. */
@@ -217,12 +218,6 @@ export function parseFixtures(value: unknown, source = "fixtures"): FixtureData 
   return data;
 }
 
-/** "line L, column C" of a character offset in `text`. */
-function lineAndColumn(text: string, offset: number): string {
-  const before = text.slice(0, offset).split("\n");
-  return `line ${before.length}, column ${(before[before.length - 1]?.length ?? 0) + 1}`;
-}
-
 /**
  * Reads, validates and merges a fixture file (JSON; see {@link FixtureInput}). Throws a
  * {@link FixtureError} naming the file: it cannot be read, it is not JSON (with the line and
@@ -241,14 +236,16 @@ export function loadFixtureFile(file: string): FixtureData {
     const code = error instanceof Error && "code" in error ? String(error.code) : "unreadable";
     throw new FixtureError(file, [`cannot read the file (${code})`]);
   }
+  // A byte order mark, as some Windows editors write, is not part of the JSON.
+  if (text.startsWith("\uFEFF")) text = text.slice(1);
   let value: unknown;
   try {
     value = JSON.parse(text);
-  } catch (error) {
-    // V8's message quotes the text around the error, which may be a secret: only the position is kept.
-    const position = /at position (\d+)/.exec(error instanceof Error ? error.message : "");
-    const where = position ? ` at ${lineAndColumn(text, Number(position[1]))}` : "";
-    throw new FixtureError(file, [`not valid JSON${where} (the parser's own message is not shown: it quotes the file, which may hold secrets)`]);
+  } catch {
+    // V8's message quotes the text around the error, which may be a secret: only the position is given.
+    const offset = jsonErrorOffset(text);
+    const where = offset === undefined ? "" : ` at ${lineAndColumn(text, offset)}`;
+    throw new FixtureError(file, [`not valid JSON${where}`]);
   }
   return parseFixtures(value, file);
 }
