@@ -1,103 +1,113 @@
 /**
- * `npm run bench:cli`: `pulumi up` through the real CLI (from `npm run pulumi-cli`) of a program
- * with N of this package's resources, against the same program with N trivial hand-written
- * dynamic resources, side by side in interleaved rounds against the emulator. Reports the time per
- * resource of each, their ratio, and the peak RSS of the dynamic-provider host. Appends to
- * docs/BENCHMARKS.md. Machine-dependent; never asserted in tests.
+ * `npm run bench:cli`: this package through the real Pulumi CLI (from `npm run pulumi-cli`),
+ * side by side with what a user would hand-write, both installed from npm tarballs into one
+ * scratch project (scripts/bench-cli-setup.ts) so both `__provider`s are a short `require(...)`:
+ * - `pulumi up` of N KeypairTask resources against N hand-written dynamic resources whose create
+ *   sends the same KPS GET (both do one real read against the emulator per resource);
+ * - `pulumi preview` of P `getKeypairTaskOutput` calls against P hand-written `fetch` invokes;
+ * - the `__provider` bytes of each of our four resources after an up.
+ * Per-resource and per-call figures are marginal: (time with N − time with 0) / N, so program
+ * start-up is not counted. Rounds interleave ours and theirs, alternating who goes first.
+ * Writes docs/benchmarks-cli.md and splices it into docs/BENCHMARKS.md. Machine-dependent;
+ * never asserted in tests.
  */
-import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
+import * as os from "node:os";
 import * as path from "node:path";
-import { startEmulator } from "../emulator";
+import { startEmulator, type Emulator } from "../emulator";
+import { cliStackConfig, exportedResources } from "../tests/helpers/pulumi-cli-results";
 import { PulumiCli, pulumiCliDir } from "../tests/helpers/pulumi-cli";
-import { cliStackConfig } from "../tests/helpers/pulumi-cli-results";
-import { FIXTURE } from "../tests/helpers/stack";
+import { report, type Run } from "./bench-cli-report";
+import { withHostPeakRss } from "./bench-cli-rss";
+import { CLI_SECTION_FILE, spliceCliSection } from "./bench-cli-section";
+import { PROGRAMS, scratchProject, type ProgramName } from "./bench-cli-setup";
 
-const ROOT = path.join(__dirname, "..");
 const N = Number(process.env.BENCH_CLI_RESOURCES ?? "500");
-const ROUNDS = Number(process.env.BENCH_CLI_ROUNDS ?? "2");
+const P = Number(process.env.BENCH_CLI_INVOKES ?? "100");
+const ROUNDS = Number(process.env.BENCH_CLI_ROUNDS ?? "3");
+const LONG = 1_800_000;
 
-const OURS = `import { huaweicloud } from "pulumi-cloudreads";
-for (let i = 0; i < ${N}; i++) new huaweicloud.kps.KeypairTask(\`t\${i}\`, { taskId: "${FIXTURE.kpsTaskId}" });
-`;
+function kmsReads(emu: Emulator): number {
+    return emu.requests.filter((r) => r.service === "kms").length;
+}
 
-// What a user would hand-write: a dynamic provider whose create returns at once.
-const THEIRS = `import * as pulumi from "@pulumi/pulumi";
-const provider: pulumi.dynamic.ResourceProvider = { async create(inputs) { return { id: inputs.name, outs: inputs }; } };
-class Item extends pulumi.dynamic.Resource { constructor(name: string) { super(provider, name, { name }, {}); } }
-for (let i = 0; i < ${N}; i++) new Item(\`t\${i}\`);
-`;
+/** One timed CLI command of a program with `BENCH_N=n`: wall time, host peak RSS, KPS GETs sent. */
+async function timed(cli: PulumiCli, emu: Emulator, n: number, args: string[]): Promise<Omit<Run, "program" | "command">> {
+    cli.env.BENCH_N = String(n);
+    const reads = kmsReads(emu);
+    const t0 = process.hrtime.bigint();
+    const [, rssMiB] = await withHostPeakRss(cli.cwd, () => cli.ok(args, LONG));
+    return { n, ms: Number(process.hrtime.bigint() - t0) / 1e6, rssMiB, reads: kmsReads(emu) - reads };
+}
 
-/** Peak RSS (MiB) of dynamic-provider host processes, sampled every 200 ms while `work` runs. */
-async function withPeakRss<T>(work: () => Promise<T>): Promise<[T, number]> {
-    let peak = 0;
-    const timer = setInterval(() => {
-        try {
-            const out = execFileSync("ps", ["-eo", "rss=,args="], { encoding: "utf8" });
-            for (const line of out.split("\n")) if (line.includes("dynamic-provider")) peak = Math.max(peak, Number(line.trim().split(/\s+/)[0]) / 1024);
-        } catch {
-            // ps is best effort
-        }
-    }, 200);
-    try {
-        return [await work(), peak];
-    } finally {
-        clearInterval(timer);
+/** The `__provider` length of each custom resource in the stack, by type. */
+async function providerBytes(cli: PulumiCli): Promise<Record<string, number>> {
+    const bytes: Record<string, number> = {};
+    for (const r of exportedResources((await cli.ok(["stack", "export"])).stdout)) {
+        if (typeof r.inputs.__provider === "string") bytes[r.type] = Math.max(bytes[r.type] ?? 0, Buffer.byteLength(r.inputs.__provider));
     }
+    return bytes;
+}
+
+/** Forgets the stack's resources without calling the provider (the config file stays). */
+async function resetStack(cli: PulumiCli): Promise<void> {
+    await cli.ok(["stack", "rm", "--force", "--yes", "--preserve-config"]);
+    await cli.ok(["stack", "init", "bench"]);
 }
 
 async function main(): Promise<void> {
     const bin = pulumiCliDir();
+    const work = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), "cloudreads-bench-cli-")));
     const emu = await startEmulator({ port: 0 });
-    const work = fs.mkdtempSync(path.join(ROOT, "tmp", "bench-cli-"));
-    const times: Record<"ours" | "theirs", number[]> = { ours: [], theirs: [] };
-    const rss: Record<"ours" | "theirs", number[]> = { ours: [], theirs: [] };
+    const clis: Partial<Record<ProgramName, PulumiCli>> = {};
+    const runs: Run[] = [];
+    let bytes: Record<string, number> = {};
     try {
-        const clis = {} as Record<"ours" | "theirs", PulumiCli>;
-        for (const [name, program] of [["ours", OURS], ["theirs", THEIRS]] as const) {
-            const dir = path.join(work, name);
-            fs.mkdirSync(dir);
-            fs.writeFileSync(path.join(dir, "Pulumi.yaml"), `name: bench-${name}\nruntime: nodejs\nmain: index.ts\n`);
-            fs.writeFileSync(path.join(dir, "index.ts"), program);
-            const cli = new PulumiCli(bin, { cwd: dir });
+        process.stderr.write(`bench:cli: packing and installing both providers in ${work}\n`);
+        const dirs = await scratchProject(work);
+        const { plain, secret } = cliStackConfig(emu);
+        for (const name of PROGRAMS) {
+            const cli = new PulumiCli(bin, { cwd: dirs[name] });
+            clis[name] = cli;
             await cli.ok(["stack", "init", "bench"]);
-            const { plain, secret } = cliStackConfig(emu);
             await cli.setConfig(plain);
             await cli.setConfig(secret, new Set(Object.keys(secret)));
-            clis[name] = cli;
         }
+        const cli = (name: ProgramName): PulumiCli => clis[name]!;
         for (let r = 0; r < ROUNDS; r++) {
-            for (const name of ["ours", "theirs"] as const) {
-                process.stderr.write(`bench:cli round ${r + 1}: pulumi up of ${N} ${name === "ours" ? "KeypairTask" : "hand-written"} resources\n`);
-                const t0 = Date.now();
-                const [, peak] = await withPeakRss(() => clis[name].ok(["up", "--yes", "--skip-preview"], 900_000));
-                times[name].push(Date.now() - t0);
-                rss[name].push(peak);
-                await clis[name].ok(["destroy", "--yes", "--skip-preview"], 900_000);
+            const sides = r % 2 === 0 ? (["ours", "theirs"] as const) : (["theirs", "ours"] as const);
+            for (const side of sides) {
+                const program = `${side}-up` as const;
+                process.stderr.write(`bench:cli round ${r + 1}/${ROUNDS}: pulumi up, ${side}, ${N} and 0 resources\n`);
+                runs.push({ program, command: "up", ...(await timed(cli(program), emu, N, ["up", "--yes", "--skip-preview"])) });
+                if (r === 0) bytes = { ...bytes, ...(await providerBytes(cli(program))) };
+                await resetStack(cli(program));
+                runs.push({ program, command: "up", ...(await timed(cli(program), emu, 0, ["up", "--yes", "--skip-preview"])) });
+            }
+            for (const side of sides) {
+                const program = `${side}-preview` as const;
+                process.stderr.write(`bench:cli round ${r + 1}/${ROUNDS}: pulumi preview, ${side}, ${P} and 0 invokes\n`);
+                runs.push({ program, command: "preview", ...(await timed(cli(program), emu, P, ["preview"])) });
+                runs.push({ program, command: "preview", ...(await timed(cli(program), emu, 0, ["preview"])) });
             }
         }
-        for (const cli of Object.values(clis)) cli.dispose();
+        process.stderr.write("bench:cli: pulumi up of one resource of each type, for __provider bytes\n");
+        await cli("each").ok(["up", "--yes", "--skip-preview"], LONG);
+        bytes = { ...bytes, ...(await providerBytes(cli("each"))) };
     } finally {
+        for (const c of Object.values(clis)) c.dispose();
         await emu.close();
-        fs.rmSync(work, { recursive: true, force: true });
+        if (process.env.BENCH_CLI_KEEP) process.stderr.write(`bench:cli: kept ${work}\n`);
+        else fs.rmSync(work, { recursive: true, force: true });
     }
-    const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]!;
-    const ratios = times.ours.map((t, i) => t / times.theirs[i]!);
-    const lines = [
-        "",
-        `## pulumi up of ${N} resources through the real CLI (\`npm run bench:cli\`, ${ROUNDS} interleaved rounds, ${new Date().toISOString()})`,
-        "",
-        "| | ours (KeypairTask, one KPS read each) | hand-written dynamic resource (no request) | ratio |",
-        "|---|---|---|---|",
-        `| time per resource, median | ${(median(times.ours) / N).toFixed(1)} ms | ${(median(times.theirs) / N).toFixed(1)} ms | **${median(ratios).toFixed(2)}x** (goal <= 1.2x) |`,
-        `| peak RSS of the provider host | ${median(rss.ours).toFixed(0)} MiB | ${median(rss.theirs).toFixed(0)} MiB | |`,
-        "",
-    ];
-    fs.appendFileSync(path.join(ROOT, "docs", "BENCHMARKS.md"), lines.join("\n"));
-    process.stdout.write(lines.join("\n"));
+    fs.writeFileSync(path.join(os.tmpdir(), "cloudreads-bench-cli-runs.json"), `${JSON.stringify({ runs, bytes }, null, 2)}\n`);
+    const text = report({ runs, bytes, n: N, p: P, rounds: ROUNDS });
+    fs.writeFileSync(CLI_SECTION_FILE, text);
+    spliceCliSection();
+    process.stdout.write(text);
 }
 
 main().catch((e: unknown) => {
-    process.stderr.write(`bench:cli failed: ${e instanceof Error ? e.message : String(e)}\n`);
+    process.stderr.write(`bench:cli failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
     process.exit(1);
 });
