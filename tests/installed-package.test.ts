@@ -6,6 +6,7 @@ import * as path from "node:path";
 import { FIXTURE_SECRETS, startEmulator, type Emulator } from "../emulator";
 import { runHarness, SECRET_SIG, SIG_KEY, type HarnessResult, type HarnessRun, type StateFile } from "./harness";
 import { installPackages, packProject, readLoadLog, writeLoadTracer, type LoadedModule } from "./helpers/installed-package";
+import { dynamicModuleOf, examplesOf, quickstartReads, READS, resourceLine, typeOf } from "./helpers/reads";
 import { emulatorStackConfig, FIXTURE } from "./helpers/stack";
 import { outsideSecretEnvelopes } from "./helpers/sweep-scanner";
 
@@ -15,12 +16,12 @@ const CREDENTIAL_KEYS = new Set(["huaweicloud:token", "astracontrol:apiToken"]);
 const CREDENTIALS = [FIXTURE.huaweiToken, FIXTURE.astraToken, FIXTURE.accessKey, FIXTURE.secretKey, ...FIXTURE_SECRETS];
 
 /** The provider module each resource type's `__provider` must require. */
-const PROVIDER_MODULES: Record<string, string> = {
-    "pulumi-nodejs:dynamic/cloudreads:huaweicloud.sms.TaskPassphrase": "huaweicloud-sms-task-passphrase",
-    "pulumi-nodejs:dynamic/cloudreads:huaweicloud.roma.ProductAuthentication": "huaweicloud-roma-product-authentication",
-    "pulumi-nodejs:dynamic/cloudreads:huaweicloud.kps.KeypairTask": "huaweicloud-kps-keypair-task",
-    "pulumi-nodejs:dynamic/cloudreads:astracontrol.Certificate": "astracontrol-certificate",
-};
+const PROVIDER_MODULES: Record<string, string> = Object.fromEntries(READS.map((t) => [typeOf(t), dynamicModuleOf(t)]));
+
+// Reads the quickstart does not declare get two resources each from their examples.
+const EXTRA_READS = READS.filter((t) => !quickstartReads().includes(t));
+/** The custom resources of the program: the quickstart's, one more of each of its types, and two of every other read. */
+const CUSTOM_COUNT = 2 * quickstartReads().length + 2 * EXTRA_READS.length;
 
 // Text that only a by-value copy of provider/dynamic/provider-for.ts or the runtime would hold.
 const PROVIDER_CODE_MARKERS = ["loadHost", "HOST_MODULE", "providerFor", "configure", "performRead", "check(", "diff(", "__dirname", "/work/main", "node_modules"];
@@ -35,6 +36,7 @@ new huaweicloud.sms.TaskPassphrase("agent-pass-2", { taskId: "5e0c4b1d-0000-4000
 new huaweicloud.roma.ProductAuthentication("device-auth-2", { instanceId: "${FIXTURE.romaInstanceId}", productId: "${FIXTURE.romaSmallProductId}" });
 new huaweicloud.kps.KeypairTask("reset-task-2", { taskId: "3f6b2d8c-0000-4000-8000-000000000002" });
 new astracontrol.Certificate("vcenter-ca-2", { certificateId: "${FIXTURE.derCertificateId}" });
+${EXTRA_READS.flatMap((t) => [resourceLine(t, `${examplesOf(t).name}-2`, examplesOf(t).args), resourceLine(t, `${examplesOf(t).name}-3`, examplesOf(t).args)]).join("\n")}
 `;
 
 const PROJECT_FILE = `name: cloudreads-quickstart
@@ -133,14 +135,14 @@ describe("the package installed from its npm tarball, running examples/quickstar
         const [result, loads] = await run("up");
         assertNoErrors(result);
         const custom = result.steps.filter((s) => s.custom);
-        assert.equal(custom.length, 8);
+        assert.equal(custom.length, CUSTOM_COUNT);
         assert.deepEqual([...new Set(custom.map((s) => s.op))], ["create"]);
         assert.deepEqual([...new Set(custom.map((s) => s.type))].sort(), Object.keys(PROVIDER_MODULES).sort());
         for (const s of custom) {
             assert.ok(s.id, `${s.name} has no id`);
         }
         upState = result.state;
-        assert.equal(customResources(upState).length, 8);
+        assert.equal(customResources(upState).length, CUSTOM_COUNT);
         assert.equal(result.outputs.keypairTaskStatus, "RUNNING_RESET");
         assert.equal(result.outputs.migrationPassphrase, "[secret]");
         assert.equal(result.reveal.resourceOutput("agent-pass", "passphrase"), FIXTURE.smsPassphrase);
@@ -175,7 +177,7 @@ describe("the package installed from its npm tarball, running examples/quickstar
         for (const [type, texts] of byType) {
             assert.equal(texts.size, 1, `${type} has ${texts.size} different __provider texts`);
         }
-        assert.deepEqual([...byType.values()].map((s) => s.size), [1, 1, 1, 1]);
+        assert.deepEqual([...byType.values()].map((s) => s.size), READS.map(() => 1));
         // The exports map resolves each specifier inside the installed package, as the host will
         // (from the program directory: this file's own require would find the repository by self-reference).
         const requireFromProgram = createRequire(path.join(programDir, "index.ts"));
@@ -211,7 +213,7 @@ describe("the package installed from its npm tarball, running examples/quickstar
         assertNoErrors(result);
         const services = new Set(emulator.requests.slice(before).map((r) => r.service));
         assert.deepEqual([...services].sort(), ["astra", "kms", "roma", "sms"]);
-        assert.equal(result.steps.filter((s) => s.op === "refresh").length, 8);
+        assert.equal(result.steps.filter((s) => s.op === "refresh").length, CUSTOM_COUNT);
         assert.equal(result.steps.find((s) => s.name === "reset-task")?.refresh, "update");
         assert.equal(result.reveal.resourceOutput("reset-task", "taskStatus"), "SUCCESS_RESET");
         assert.equal(result.steps.find((s) => s.name === "agent-pass")?.refresh, "same");
@@ -232,7 +234,7 @@ describe("the package installed from its npm tarball, running examples/quickstar
         const [result] = await run("destroy");
         assertNoErrors(result);
         assert.equal(emulator.requests.length, before);
-        assert.equal(result.steps.filter((s) => s.op === "delete" && s.custom).length, 8);
+        assert.equal(result.steps.filter((s) => s.op === "delete" && s.custom).length, CUSTOM_COUNT);
         assert.deepEqual(result.state.resources, []);
     });
 });

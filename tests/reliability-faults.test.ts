@@ -31,7 +31,7 @@ describe("reliability: injected faults", function () {
 
     describe("the fault matrix", () => {
         for (const c of faultCases().filter((x) => !isSlow(x) || SLOW_CASES_FOR.has(x.service))) {
-            it(`${c.service} (${READ_FOR[c.service]}): ${c.label}`, async () => {
+            it(`${c.service} (${c.token ?? READ_FOR[c.service]}): ${c.label}`, async () => {
                 const outcome = await runFaultCase(emu, c, { otherHost: recorder.url });
                 assert.deepEqual(outcome.problems, [], `${outcome.result}: ${outcome.message}`);
             });

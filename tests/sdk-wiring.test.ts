@@ -5,6 +5,8 @@ import { promisify } from "node:util";
 
 const run = promisify(execFile);
 
+import { examplesOf, READS, typeOf } from "./helpers/reads";
+
 interface Registration {
     type: string;
     name: string;
@@ -40,22 +42,14 @@ describe("SDK wiring under pulumi.runtime mocks", function () {
     });
 
     it("registers each resource with its dynamic type token", () => {
-        assert.deepEqual(regs.map((r) => r.type).sort(), [
-            "pulumi-nodejs:dynamic/cloudreads:astracontrol.Certificate",
-            "pulumi-nodejs:dynamic/cloudreads:huaweicloud.kps.KeypairTask",
-            "pulumi-nodejs:dynamic/cloudreads:huaweicloud.roma.ProductAuthentication",
-            "pulumi-nodejs:dynamic/cloudreads:huaweicloud.sms.TaskPassphrase",
-        ]);
+        assert.deepEqual([...new Set(regs.map((r) => r.type))].sort(), READS.map(typeOf).sort());
+        for (const token of READS) assert.ok(regs.some((r) => r.name === `example-${token}` && r.type === typeOf(token)), token);
     });
 
     it("declares passphrase and password as additional secret outputs, and nothing else", () => {
         const secrets = Object.fromEntries(regs.map((r) => [r.type.split(":").pop(), r.additionalSecretOutputs]));
-        assert.deepEqual(secrets, {
-            "huaweicloud.sms.TaskPassphrase": ["passphrase"],
-            "huaweicloud.roma.ProductAuthentication": ["password"],
-            "huaweicloud.kps.KeypairTask": [],
-            "astracontrol.Certificate": [],
-        });
+        assert.deepEqual(secrets, { ...Object.fromEntries(READS.map((t) => [t, examplesOf(t).secretFields])), "huaweicloud.sms.TaskPassphrase": ["passphrase"], "huaweicloud.roma.ProductAuthentication": ["password"] });
+        for (const r of regs) assert.deepEqual(r.additionalSecretOutputs, examplesOf(r.type.split(":").pop() as (typeof READS)[number]).secretFields, r.name);
     });
 
     it("sends only ids and overrides as inputs, never a credential", () => {

@@ -3,6 +3,7 @@
 import { astraCertificate } from "./astra-certificate";
 import { kpsKeypairTask } from "./kps-keypair-task";
 import { romaProductAuthentication } from "./roma-product-authentication";
+import { smsTask } from "./sms-task";
 import { smsTaskPassphrase } from "./sms-task-passphrase";
 import type { AnyReadOperation } from "./operation";
 
@@ -11,5 +12,6 @@ export const operations = {
     "astracontrol.Certificate": astraCertificate,
     "huaweicloud.kps.KeypairTask": kpsKeypairTask,
     "huaweicloud.roma.ProductAuthentication": romaProductAuthentication,
+    "huaweicloud.sms.Task": smsTask,
     "huaweicloud.sms.TaskPassphrase": smsTaskPassphrase,
 } as const satisfies Record<string, AnyReadOperation>;

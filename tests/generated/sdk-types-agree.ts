@@ -8,6 +8,8 @@ import type { kpsKeypairTask } from "../../provider/operations/kps-keypair-task"
 import type * as m2 from "../../sdk/huaweicloud/roma";
 import type { romaProductAuthentication } from "../../provider/operations/roma-product-authentication";
 import type * as m3 from "../../sdk/huaweicloud/sms";
+import type { smsTask } from "../../provider/operations/sms-task";
+import type * as m4 from "../../sdk/huaweicloud/sms";
 import type { smsTaskPassphrase } from "../../provider/operations/sms-task-passphrase";
 
 /** astracontrol.Certificate: SDK interfaces against the read's codecs. */
@@ -43,13 +45,24 @@ export type ProductAuthenticationAgrees = [
     Assert<Same<RequiredKeys<m2.ProductAuthenticationArgs>, RequiredKeys<ArgsOfRead<typeof romaProductAuthentication>>>>,
 ];
 
+/** huaweicloud.sms.Task: SDK interfaces against the read's codecs. */
+export type TaskAgrees = [
+    Assert<Same<m3.GetTaskResult, ResultOfRead<typeof smsTask>>>,
+    Assert<Same<keyof m3.GetTaskArgs, keyof ArgsOfRead<typeof smsTask>>>,
+    Assert<Same<RequiredKeys<m3.GetTaskArgs>, RequiredKeys<ArgsOfRead<typeof smsTask>>>>,
+    Assert<Same<keyof m3.GetTaskOutputArgs, keyof ArgsOfRead<typeof smsTask>>>,
+    Assert<Same<RequiredKeys<m3.GetTaskOutputArgs>, RequiredKeys<ArgsOfRead<typeof smsTask>>>>,
+    Assert<Same<keyof m3.TaskArgs, keyof ArgsOfRead<typeof smsTask>>>,
+    Assert<Same<RequiredKeys<m3.TaskArgs>, RequiredKeys<ArgsOfRead<typeof smsTask>>>>,
+];
+
 /** huaweicloud.sms.TaskPassphrase: SDK interfaces against the read's codecs. */
 export type TaskPassphraseAgrees = [
-    Assert<Same<m3.GetTaskPassphraseResult, ResultOfRead<typeof smsTaskPassphrase>>>,
-    Assert<Same<keyof m3.GetTaskPassphraseArgs, keyof ArgsOfRead<typeof smsTaskPassphrase>>>,
-    Assert<Same<RequiredKeys<m3.GetTaskPassphraseArgs>, RequiredKeys<ArgsOfRead<typeof smsTaskPassphrase>>>>,
-    Assert<Same<keyof m3.GetTaskPassphraseOutputArgs, keyof ArgsOfRead<typeof smsTaskPassphrase>>>,
-    Assert<Same<RequiredKeys<m3.GetTaskPassphraseOutputArgs>, RequiredKeys<ArgsOfRead<typeof smsTaskPassphrase>>>>,
-    Assert<Same<keyof m3.TaskPassphraseArgs, keyof ArgsOfRead<typeof smsTaskPassphrase>>>,
-    Assert<Same<RequiredKeys<m3.TaskPassphraseArgs>, RequiredKeys<ArgsOfRead<typeof smsTaskPassphrase>>>>,
+    Assert<Same<m4.GetTaskPassphraseResult, ResultOfRead<typeof smsTaskPassphrase>>>,
+    Assert<Same<keyof m4.GetTaskPassphraseArgs, keyof ArgsOfRead<typeof smsTaskPassphrase>>>,
+    Assert<Same<RequiredKeys<m4.GetTaskPassphraseArgs>, RequiredKeys<ArgsOfRead<typeof smsTaskPassphrase>>>>,
+    Assert<Same<keyof m4.GetTaskPassphraseOutputArgs, keyof ArgsOfRead<typeof smsTaskPassphrase>>>,
+    Assert<Same<RequiredKeys<m4.GetTaskPassphraseOutputArgs>, RequiredKeys<ArgsOfRead<typeof smsTaskPassphrase>>>>,
+    Assert<Same<keyof m4.TaskPassphraseArgs, keyof ArgsOfRead<typeof smsTaskPassphrase>>>,
+    Assert<Same<RequiredKeys<m4.TaskPassphraseArgs>, RequiredKeys<ArgsOfRead<typeof smsTaskPassphrase>>>>,
 ];

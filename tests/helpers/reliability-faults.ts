@@ -10,15 +10,15 @@ import { emulatorStackConfig, sources } from "./stack";
  * outcome the transport must produce (retried and recovered, or refused with a precise error).
  */
 
-export type FaultService = "sms" | "roma" | "kms" | "astra";
+export type FaultService = (typeof operations)[OperationToken]["service"];
 
-/** The read each emulated service serves. */
-export const READ_FOR: Readonly<Record<FaultService, OperationToken>> = {
-    sms: "huaweicloud.sms.TaskPassphrase",
-    roma: "huaweicloud.roma.ProductAuthentication",
-    kms: "huaweicloud.kps.KeypairTask",
-    astra: "astracontrol.Certificate",
-};
+/** Every read, in the registry's order: the matrix runs each case against each of them. */
+const READS = Object.keys(operations) as OperationToken[];
+
+/** A read each emulated service serves (the first in the registry), for cases about the service rather than a read. */
+export const READ_FOR: Readonly<Record<FaultService, OperationToken>> = Object.fromEntries(
+    [...READS].reverse().map((token) => [operations[token].service, token]),
+) as Record<FaultService, OperationToken>;
 
 const NAMESPACE: Readonly<Record<FaultService, string>> = { sms: "huaweicloud", roma: "huaweicloud", kms: "huaweicloud", astra: "astracontrol" };
 
@@ -50,6 +50,8 @@ export interface FaultCase {
     /** The fault kind, for grouping in reports. */
     readonly kind: string;
     readonly service: FaultService;
+    /** The read to run (by default {@link READ_FOR} the service). */
+    readonly token?: OperationToken;
     readonly fault: (ctx: FaultContext) => Fault;
     /** How many requests get the fault (Infinity for all). */
     readonly times: number;
@@ -92,7 +94,6 @@ export function isTransientStatus(service: FaultService, status: number): boolea
     return [429, 502, 503, 504].includes(status) || (service === "astra" && status === 409);
 }
 
-const SERVICES: readonly FaultService[] = ["sms", "roma", "kms", "astra"];
 const STATUSES = [400, 401, 403, 404, 409, 429, 500, 502, 503, 504] as const;
 
 /** Cases that wait on purpose (a second or two each): a Retry-After, or a hang until the timeout. */
@@ -109,7 +110,9 @@ export function faultCases(): FaultCase[] {
     const refused = (service: FaultService, kind: string, label: string, fault: FaultCase["fault"], expect: Expectation, extra: Partial<FaultCase> = {}): void => {
         cases.push({ label, kind, service, fault, times: 1, expect, attempts: 1, maxMs: 10_000, ...extra });
     };
-    for (const service of SERVICES) {
+    for (const token of READS) {
+        const service = operations[token].service;
+        const first = cases.length;
         for (const status of STATUSES) {
             const fault = (): Fault => ({ kind: "status", status });
             if (isTransientStatus(service, status)) {
@@ -241,6 +244,7 @@ export function faultCases(): FaultCase[] {
                 mentions: ["redirect", "not followed"],
             });
         }
+        for (let i = first; i < cases.length; i++) cases[i] = { ...cases[i]!, token };
     }
     cases.push({
         label: "a hang every time, maxRetries 20, deadline 2 s: the deadline ends it",
@@ -294,7 +298,7 @@ export function caseConfig(emu: Emulator, c: Pick<FaultCase, "service" | "settin
 export async function runFaultCase(emu: Emulator, c: FaultCase, ctx: FaultContext, base: Readonly<Record<string, string>> = {}): Promise<FaultOutcome> {
     emu.reset();
     emu.inject(c.service, c.fault(ctx), c.times);
-    const token = READ_FOR[c.service];
+    const token = c.token ?? READ_FOR[c.service];
     const started = Date.now();
     let result = "success";
     let message = "";

@@ -1,6 +1,8 @@
 import type { Emulator } from "../../emulator";
 import { performRead } from "../../provider/core/execute";
 import { operations, OperationToken } from "../../provider/operations";
+import { descriptionOf } from "../../provider/operations/describe";
+import { BaseUrl, ProductId, Region, Uuid } from "../../provider/core/input-codecs";
 import { secretsIn } from "./reliability-secrets";
 import { emulatorStackConfig, FIXTURE, sources } from "./stack";
 
@@ -23,13 +25,10 @@ export interface InputCase {
     readonly expect: "InputError" | "ConfigurationError";
 }
 
-/** Valid arguments of each read, against the default fixtures. */
-export const VALID_ARGS: Readonly<Record<OperationToken, Readonly<Record<string, unknown>>>> = {
-    "huaweicloud.sms.TaskPassphrase": { taskId: FIXTURE.smsTaskId },
-    "huaweicloud.roma.ProductAuthentication": { instanceId: FIXTURE.romaInstanceId, productId: FIXTURE.romaBigProductId, projectId: FIXTURE.projectId },
-    "huaweicloud.kps.KeypairTask": { taskId: FIXTURE.kpsTaskId, projectId: FIXTURE.projectId },
-    "astracontrol.Certificate": { certificateId: FIXTURE.certificateId, accountId: FIXTURE.astraAccountId },
-};
+/** Valid arguments of each read against the default fixtures: the examples of its description. */
+export const VALID_ARGS: Readonly<Record<OperationToken, Readonly<Record<string, unknown>>>> = Object.fromEntries(
+    Object.values(operations).map((op) => [op.token, descriptionOf(op).examples.args]),
+) as Record<OperationToken, Readonly<Record<string, unknown>>>;
 
 type Bad = readonly [label: string, value: unknown];
 
@@ -149,25 +148,32 @@ export const BAD_URLS: Bad[] = [
     ["object", { href: "https://kms.example.invalid" }],
 ];
 
+/** The shortest and longest strings of `a` an id codec accepts (probed, up to 300 characters). */
+function lengthLimits(codec: { is(u: unknown): boolean }): { min: number; max: number } | undefined {
+    const ok = Array.from({ length: 301 }, (_, n) => codec.is("a".repeat(n)));
+    const min = ok.indexOf(true);
+    return min < 0 ? undefined : { min, max: ok.lastIndexOf(true) };
+}
+
+/**
+ * The bad values of an argument, from its codec: the shared codecs have their own lists; an id
+ * segment gets the path tricks plus one character too many (and too few, where there is a minimum).
+ */
+function badValuesFor(codec: unknown): Bad[] {
+    if (codec === Region) return BAD_REGIONS;
+    if (codec === BaseUrl) return BAD_URLS;
+    if (codec === Uuid) return BAD_UUIDS;
+    if (codec === ProductId) return BAD_PRODUCT_IDS;
+    const limits = lengthLimits(codec as { is(u: unknown): boolean });
+    if (!limits) throw new Error("an argument codec accepts no id of letters: add its bad values to reliability-inputs.ts");
+    return limits.min > 1 ? [...badIds(limits.max), [`${limits.min - 1} characters`, "a".repeat(limits.min - 1)]] : badIds(limits.max);
+}
+
 /** Every argument of every read with every bad value. */
 export function argumentCases(): InputCase[] {
-    const perProperty: Record<OperationToken, Record<string, Bad[]>> = {
-        "huaweicloud.sms.TaskPassphrase": { taskId: badIds(36), region: BAD_REGIONS, endpoint: BAD_URLS },
-        "huaweicloud.roma.ProductAuthentication": {
-            instanceId: badIds(36),
-            productId: BAD_PRODUCT_IDS,
-            projectId: badIds(32),
-            region: BAD_REGIONS,
-            endpoint: BAD_URLS,
-        },
-        "huaweicloud.kps.KeypairTask": {
-            taskId: badIds(64),
-            projectId: [...badIds(32), ["31 characters", "0123456789abcdef0123456789abcde"]],
-            region: BAD_REGIONS,
-            endpoint: BAD_URLS,
-        },
-        "astracontrol.Certificate": { certificateId: BAD_UUIDS, accountId: BAD_UUIDS, url: BAD_URLS },
-    };
+    const perProperty = Object.fromEntries(
+        Object.values(operations).map((op) => [op.token, Object.fromEntries(Object.entries(descriptionOf(op).args).map(([name, a]) => [name, badValuesFor(a.codec)]))]),
+    ) as Record<OperationToken, Record<string, Bad[]>>;
     const cases: InputCase[] = [];
     for (const [token, properties] of Object.entries(perProperty) as [OperationToken, Record<string, Bad[]>][]) {
         for (const [property, values] of Object.entries(properties)) {
@@ -186,7 +192,9 @@ export function argumentCases(): InputCase[] {
 /** Settings (stack config) that must be refused with a ConfigurationError before any request. */
 export function settingCases(): InputCase[] {
     const cases: InputCase[] = [];
-    const huawei: OperationToken[] = ["huaweicloud.kps.KeypairTask", "huaweicloud.roma.ProductAuthentication", "huaweicloud.sms.TaskPassphrase"];
+    const all = Object.values(operations);
+    const huawei = all.filter((op) => op.vendor === "huaweicloud").map((op) => op.token as OperationToken);
+    const projectScoped = all.filter((op) => op.scope === "project").map((op) => op.token as OperationToken);
     const add = (token: OperationToken, property: string, label: string, config: Record<string, string>, args = VALID_ARGS[token]): void => {
         cases.push({ token, property, label, args, config, expect: "ConfigurationError" });
     };
@@ -208,7 +216,7 @@ export function settingCases(): InputCase[] {
     }
     for (const [label, value] of badIds(32)) {
         if (typeof value !== "string" || value.trim() === "") continue;
-        for (const token of ["huaweicloud.kps.KeypairTask", "huaweicloud.roma.ProductAuthentication"] as const) {
+        for (const token of projectScoped) {
             add(token, "huaweicloud:projectId", label, { "huaweicloud:projectId": value }, withoutProject(token));
         }
     }

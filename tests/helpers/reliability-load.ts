@@ -2,7 +2,7 @@ import type { Emulator, Fault } from "../../emulator";
 import { performRead } from "../../provider/core/execute";
 import { httpStats } from "../../provider/core/http";
 import { operations, OperationToken } from "../../provider/operations";
-import { READ_FOR, type FaultService } from "./reliability-faults";
+import type { FaultService } from "./reliability-faults";
 import { VALID_ARGS } from "./reliability-inputs";
 import { secretsIn } from "./reliability-secrets";
 import { startCountingProxy } from "./reliability-servers";
@@ -60,7 +60,8 @@ function transientFaults(service: FaultService): [string, Fault][] {
     return faults;
 }
 
-const SERVICES: readonly FaultService[] = ["kms", "roma", "sms", "astra"];
+/** Every read, taken in turn. */
+const READS = Object.keys(operations) as OperationToken[];
 
 /**
  * Runs `reads` reads, rotating over the four operations, `concurrency` at a time, through a
@@ -99,8 +100,8 @@ export async function runLoad(emu: Emulator, options: LoadOptions): Promise<Load
     const worker = async (): Promise<void> => {
         while (next < options.reads) {
             const i = next++;
-            const service = SERVICES[i % SERVICES.length];
-            const token: OperationToken = READ_FOR[service];
+            const token = READS[i % READS.length]!;
+            const service = operations[token].service;
             if (random() < perRead) {
                 const choices = transientFaults(service);
                 const [kind, fault] = choices[Math.floor(random() * choices.length)];

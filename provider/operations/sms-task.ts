@@ -1,0 +1,105 @@
+import * as t from "io-ts";
+import { idSegment } from "../core/input-codecs";
+import { defineRead, field, requiredArg } from "./describe";
+import { huaweiOverrides } from "./overrides";
+
+const Source = t.partial({ id: t.string, ip: t.string, name: t.string, os_type: t.string, os_version: t.string, state: t.string });
+const Target = t.partial({ vm_id: t.string, name: t.string });
+
+/** Success body of `GET /v3/tasks/{task_id}`: the fields users gate on; the rest are ignored. */
+const TaskBody = t.intersection([
+    t.type({ id: t.string }),
+    t.partial({
+        name: t.string,
+        type: t.string,
+        os_type: t.string,
+        state: t.string,
+        source_server: Source,
+        target_server: Target,
+        estimate_complete_time: t.number,
+        create_date: t.number,
+        start_date: t.number,
+        finish_date: t.number,
+        migrate_speed: t.number,
+        remain_seconds: t.number,
+        total_time: t.number,
+        error_json: t.string,
+        connected: t.boolean,
+    }),
+], "TaskBody");
+
+/** A millisecond epoch as RFC 3339, or "" for none (SMS sends 0 for "not yet"). */
+function instant(ms: number | undefined): string {
+    return ms !== undefined && ms > 0 && Number.isFinite(ms) && ms < 8.64e15 ? new Date(ms).toISOString() : "";
+}
+
+/** Huawei Cloud SMS `ShowTask`: a migration task's state, servers, progress and error. */
+export const smsTask = defineRead({
+    token: "huaweicloud.sms.Task",
+    vendor: "huaweicloud",
+    service: "sms",
+    serviceName: "Huawei Cloud SMS",
+    operation: "ShowTask",
+    apiPage: { title: "Querying a Migration Task with a Specified ID", url: "https://support.huaweicloud.com/intl/en-us/api-sms/ShowTask.html" },
+    path: "/v3/tasks/{taskId}",
+    scope: "domain",
+    args: {
+        taskId: requiredArg(idSegment(1, 36), "Migration task id (1 to 36 characters)."),
+        ...huaweiOverrides("sms", "SMS"),
+    },
+    response: TaskBody,
+    mismatch: (body, a) => (body.id !== a.taskId ? `id: the response is for task ${JSON.stringify(body.id)}, not the task asked for (${JSON.stringify(a.taskId)})` : undefined),
+    result: (b, a) => ({
+        taskId: a.taskId,
+        name: b.name ?? "",
+        type: b.type ?? "",
+        osType: b.os_type ?? "",
+        state: b.state ?? "",
+        sourceServerId: b.source_server?.id ?? "",
+        sourceServerName: b.source_server?.name ?? "",
+        sourceServerIp: b.source_server?.ip ?? "",
+        targetServerId: b.target_server?.vm_id ?? "",
+        targetServerName: b.target_server?.name ?? "",
+        createdAt: instant(b.create_date),
+        startedAt: instant(b.start_date),
+        finishedAt: instant(b.finish_date),
+        estimatedCompletion: instant(b.estimate_complete_time),
+        remainingSeconds: b.remain_seconds ?? 0,
+        totalSeconds: b.total_time ?? 0,
+        migrateSpeedMBps: b.migrate_speed ?? 0,
+        connected: b.connected ?? false,
+        error: b.error_json ?? "",
+    }),
+    fields: {
+        taskId: field.string("The migration task id read."),
+        name: field.string("The task name the user gave it."),
+        type: field.string("`MIGRATE_FILE` (file-level) or `MIGRATE_BLOCK` (block-level) in the documented values."),
+        osType: field.string("`WINDOWS` or `LINUX`."),
+        state: field.string("The task state, e.g. `READY`, `RUNNING`, `SYNCING`, `MIGRATE_SUCCEED`, `MIGRATE_FAIL`; unknown values pass through."),
+        sourceServerId: field.string("Id of the source server; empty when SMS does not say."),
+        sourceServerName: field.string("Name of the source server."),
+        sourceServerIp: field.string("IP address of the source server."),
+        targetServerId: field.string("ECS id (`vm_id`) of the target server; empty before it exists."),
+        targetServerName: field.string("Name of the target server."),
+        createdAt: field.string("When the task was created (RFC 3339), or empty."),
+        startedAt: field.string("When it started (RFC 3339), or empty."),
+        finishedAt: field.string("When it finished (RFC 3339), or empty while it runs."),
+        estimatedCompletion: field.string("SMS's estimate of when it completes (RFC 3339), or empty."),
+        remainingSeconds: field.number("SMS's estimate of the seconds left; 0 when it does not say."),
+        totalSeconds: field.number("Time the task has taken so far, in seconds."),
+        migrateSpeedMBps: field.number("The migration speed in MB/s; 0 when idle."),
+        connected: field.boolean("Whether the source server's agent is connected."),
+        error: field.string("The task's error as SMS reports it (`error_json`, often JSON text with `error_code` and `error_message`); empty when there is none."),
+    },
+    id: ["taskId"],
+    docs: {
+        summary: "a Huawei Cloud SMS migration task: its state, source and target servers, progress figures and error",
+        details: "Gate a cut-over on `state`, or feed `targetServerId` to the resources that follow the migration.",
+        exampleName: "erp-migration",
+        exampleOutput: "state",
+    },
+    examples: {
+        args: { taskId: "d7fa81b9-c174-4c0a-a475-51a54c8af8a4" },
+        missing: { taskId: "00000000-0000-4000-8000-00000000dead" },
+    },
+});
