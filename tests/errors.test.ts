@@ -1,7 +1,7 @@
 import * as assert from "node:assert/strict";
 import { Emulator, EmulatedService, Fault, startEmulator } from "../emulator";
 import { ApiError, AuthError, NotFoundError } from "../provider/core/errors";
-import { performRead } from "../provider/core/execute";
+import { performRead } from "../provider/runtime/execute";
 import { operations } from "../provider/operations";
 import type { AnyReadOperation } from "../provider/operations/operation";
 import { rejection } from "./helpers/rejection";

@@ -4,10 +4,10 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { Emulator, startEmulator } from "../emulator";
 import { ApiError, AuthError, ConfigurationError, TransportError } from "../provider/core/errors";
-import { performRead } from "../provider/core/execute";
+import { performRead } from "../provider/runtime/execute";
 import { operations } from "../provider/operations";
 import { vendorFor } from "../provider/vendors";
-import { clearIamCache } from "../provider/vendors/huaweicloud-iam";
+import { clearIamCache } from "../provider/vendors/huaweicloud/iam";
 import { emulatorStackConfig, FIXTURE, sources } from "./helpers/stack";
 
 const sms = operations["huaweicloud.sms.TaskPassphrase"];

@@ -1,7 +1,7 @@
 import * as assert from "node:assert/strict";
 import { inspect } from "node:util";
 import { ConfigurationError } from "../provider/core/errors";
-import { cloudDomain, serviceBaseUrl, smsSite, validateEndpointUrl } from "../provider/huawei/endpoints";
+import { cloudDomain, serviceBaseUrl, smsSite, validateEndpointUrl } from "../provider/vendors/huaweicloud/endpoints";
 
 const SENTINEL = "SENTINEL0000000000000000000000000001";
 

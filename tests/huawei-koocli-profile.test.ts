@@ -4,7 +4,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { inspect } from "node:util";
 import { ConfigurationError } from "../provider/core/errors";
-import { KooCliProfileError, readKooCliProfile, type KooCliProfileErrorReason } from "../provider/huawei/koocli-profile";
+import { KooCliProfileError, readKooCliProfile, type KooCliProfileErrorReason } from "../provider/vendors/huaweicloud/koocli-profile";
 
 // Obviously fake key material; any appearance in an error message is a leak.
 const AK = "SENTINELAK000000000000000000000000000001";

@@ -11,7 +11,7 @@ import {
     signedHeaderNames,
     stringToSign,
     type SignableRequest,
-} from "../provider/huawei/signer";
+} from "../provider/vendors/huaweicloud/signer";
 import { generateRequests } from "./helpers/huawei-request-generator";
 
 // The official Node SDK signer, used only as an independent oracle.

@@ -1,7 +1,7 @@
 import * as assert from "node:assert/strict";
 import { X509Certificate } from "node:crypto";
 import { Emulator, startEmulator } from "../emulator";
-import { performRead } from "../provider/core/execute";
+import { performRead } from "../provider/runtime/execute";
 import { operations } from "../provider/operations";
 import { emulatorStackConfig, FIXTURE, sources } from "./helpers/stack";
 

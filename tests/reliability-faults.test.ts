@@ -2,7 +2,7 @@ import * as assert from "node:assert/strict";
 import * as http from "node:http";
 import * as zlib from "node:zlib";
 import { startEmulator, type Emulator } from "../emulator";
-import { performRead } from "../provider/core/execute";
+import { performRead } from "../provider/runtime/execute";
 import { operations } from "../provider/operations";
 import { faultCases, isSlow, READ_FOR, runFaultCase } from "./helpers/reliability-faults";
 import { VALID_ARGS } from "./helpers/reliability-inputs";

@@ -1,6 +1,6 @@
 import * as assert from "node:assert/strict";
 import { startEmulator, type Emulator } from "../emulator";
-import { performRead } from "../provider/core/execute";
+import { performRead } from "../provider/runtime/execute";
 import { bypassesProxy } from "../provider/core/proxy";
 import { operations } from "../provider/operations";
 import { VALID_ARGS } from "./helpers/reliability-inputs";

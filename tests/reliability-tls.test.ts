@@ -1,7 +1,7 @@
 import * as assert from "node:assert/strict";
 import * as https from "node:https";
 import { startEmulator, type Emulator } from "../emulator";
-import { performRead } from "../provider/core/execute";
+import { performRead } from "../provider/runtime/execute";
 import { operations } from "../provider/operations";
 import { VALID_ARGS } from "./helpers/reliability-inputs";
 import { secretsIn } from "./helpers/reliability-secrets";

@@ -4,7 +4,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { FIXTURE_SECRETS, fixtureSecrets, startEmulator, type Emulator } from "../emulator";
-import { clearIamCache } from "../provider/vendors/huaweicloud-iam";
+import { clearIamCache } from "../provider/vendors/huaweicloud/iam";
 import {
     astracontrol,
     AuthError,

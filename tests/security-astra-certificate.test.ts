@@ -2,7 +2,7 @@ import * as assert from "node:assert/strict";
 import { X509Certificate } from "node:crypto";
 import { loadDefaultFixtures } from "../emulator/fixtures";
 import { ResponseDecodeError } from "../provider/core/errors";
-import { performRead } from "../provider/core/execute";
+import { performRead } from "../provider/runtime/execute";
 import { operations } from "../provider/operations";
 import { astraAt, failure, json, rawServer } from "./helpers/hostile-servers";
 import { FIXTURE, sources } from "./helpers/stack";

@@ -2,7 +2,7 @@ import * as assert from "node:assert/strict";
 import { loadDefaultFixtures } from "../emulator/fixtures";
 import { MAX_JSON_DEPTH } from "../provider/core/connection";
 import { ResponseDecodeError } from "../provider/core/errors";
-import { performRead } from "../provider/core/execute";
+import { performRead } from "../provider/runtime/execute";
 import { operations } from "../provider/operations";
 import { astraAt, failure, rawServer } from "./helpers/hostile-servers";
 import { FIXTURE, sources } from "./helpers/stack";

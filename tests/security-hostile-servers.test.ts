@@ -2,9 +2,9 @@ import * as assert from "node:assert/strict";
 import * as net from "node:net";
 import { Emulator, startEmulator } from "../emulator";
 import { ConfigurationError, ResponseDecodeError, TransportError } from "../provider/core/errors";
-import { performRead } from "../provider/core/execute";
+import { performRead } from "../provider/runtime/execute";
 import { operations } from "../provider/operations";
-import { clearIamCache } from "../provider/vendors/huaweicloud-iam";
+import { clearIamCache } from "../provider/vendors/huaweicloud/iam";
 import { astraAt, failure, huaweiAt, json, rawServer } from "./helpers/hostile-servers";
 import { emulatorStackConfig, FIXTURE, sources } from "./helpers/stack";
 

@@ -1,9 +1,9 @@
 import * as assert from "node:assert/strict";
 import { Emulator, startEmulator } from "../emulator";
 import { ConfigurationError } from "../provider/core/errors";
-import { performRead } from "../provider/core/execute";
+import { performRead } from "../provider/runtime/execute";
 import { operations } from "../provider/operations";
-import { clearIamCache } from "../provider/vendors/huaweicloud-iam";
+import { clearIamCache } from "../provider/vendors/huaweicloud/iam";
 import { akskLookups, failure, json, rawServer } from "./helpers/hostile-servers";
 import { emulatorStackConfig, FIXTURE, requestsTo, sources } from "./helpers/stack";
 

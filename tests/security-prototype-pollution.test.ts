@@ -1,6 +1,6 @@
 import * as assert from "node:assert/strict";
 import { Emulator, startEmulator } from "../emulator";
-import { performRead } from "../provider/core/execute";
+import { performRead } from "../provider/runtime/execute";
 import { validateArgs } from "../provider/core/validate-args";
 import { operations } from "../provider/operations";
 import type { AnyReadOperation } from "../provider/operations/operation";

@@ -1,9 +1,9 @@
 import * as assert from "node:assert/strict";
 import type * as http from "node:http";
 import { loadDefaultFixtures } from "../emulator/fixtures";
-import { performRead } from "../provider/core/execute";
+import { performRead } from "../provider/runtime/execute";
 import { operations } from "../provider/operations";
-import { clearIamCache } from "../provider/vendors/huaweicloud-iam";
+import { clearIamCache } from "../provider/vendors/huaweicloud/iam";
 import { akskLookups, astraAt, failure, huaweiAt, json, rawServer, visible } from "./helpers/hostile-servers";
 import { FIXTURE, sources } from "./helpers/stack";
 

@@ -1,7 +1,7 @@
 import * as assert from "node:assert/strict";
 import type * as http from "node:http";
 import { loadDefaultFixtures } from "../emulator/fixtures";
-import { performRead } from "../provider/core/execute";
+import { performRead } from "../provider/runtime/execute";
 import { operations } from "../provider/operations";
 import { astraAt, failure, huaweiAt, json, rawServer } from "./helpers/hostile-servers";
 import { FIXTURE, sources } from "./helpers/stack";

@@ -3,7 +3,7 @@ import * as path from "node:path";
 import * as assert from "node:assert/strict";
 import { Emulator, startEmulator } from "../emulator";
 import { ConfigurationError } from "../provider/core/errors";
-import { performRead } from "../provider/core/execute";
+import { performRead } from "../provider/runtime/execute";
 import { resetSaidOnce } from "../provider/core/said-once";
 import { operations } from "../provider/operations";
 import { rejection } from "./helpers/rejection";
@@ -92,7 +92,7 @@ describe("settings: arguments, then stack config, then env vars, then defaults",
 
     it("no TSDoc or README line still offers the Astra Control Service host as a default URL", () => {
         const root = path.join(__dirname, "..");
-        const files = ["README.md", ...["sdk/astracontrol", "provider/vendors", "provider/operations"].flatMap((d) => fs.readdirSync(path.join(root, d)).map((f) => path.join(d, f)))];
+        const files = ["README.md", ...["sdk/astracontrol", "provider/vendors", "provider/operations"].flatMap((d) => fs.readdirSync(path.join(root, d), { recursive: true, encoding: "utf8" }).map((f) => path.join(d, f)))].filter((f) => fs.statSync(path.join(root, f)).isFile());
         for (const file of files) {
             const stale = fs.readFileSync(path.join(root, file), "utf8").split("\n").filter((line) => /astra\.netapp\.io/.test(line) && /\b(else|default:|defaults to)\s*`?https:\/\/astra\.netapp\.io/i.test(line));
             assert.deepEqual(stale, [], file);

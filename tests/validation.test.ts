@@ -1,7 +1,7 @@
 import * as assert from "node:assert/strict";
 import { Emulator, startEmulator } from "../emulator";
 import { InputError } from "../provider/core/errors";
-import { performRead } from "../provider/core/execute";
+import { performRead } from "../provider/runtime/execute";
 import { operations } from "../provider/operations";
 import { rejection } from "./helpers/rejection";
 import { emulatorStackConfig, FIXTURE, sources } from "./helpers/stack";

@@ -1,12 +1,12 @@
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { NotFoundError } from "../core/errors";
-import { performRead } from "../core/execute";
+import { performRead } from "./execute";
 import { lookup, SettingName, SettingSources } from "../core/settings";
 import { argFailures, UNKNOWN_SENTINEL } from "../core/validate-args";
 import { operationFor } from "../operations";
 import { argsFromId, idSubject, type AnyReadOperation } from "../operations/operation";
 import { ASTRA_SETTINGS } from "../vendors/astracontrol";
-import { HUAWEI_SETTINGS } from "../vendors/huaweicloud-settings";
+import { HUAWEI_SETTINGS } from "../vendors/huaweicloud/settings";
 
 /**
  * The provider side of every resource, run inside Pulumi's dynamic-provider host. The

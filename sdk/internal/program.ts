@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { performRead } from "../../provider/core/execute";
+import { performRead } from "../../provider/runtime/execute";
 import type { SettingSources } from "../../provider/core/settings";
 import type { AnyReadOperation } from "../../provider/operations/operation";
 import { checkInvokeOptions, invokeOutputDependencies } from "./invoke-options";

@@ -1,5 +1,5 @@
 import type { Emulator, Fault } from "../../emulator";
-import { performRead } from "../../provider/core/execute";
+import { performRead } from "../../provider/runtime/execute";
 import { operations, OperationToken } from "../../provider/operations";
 import { VALID_ARGS } from "./reliability-inputs";
 import { secretsIn } from "./reliability-secrets";

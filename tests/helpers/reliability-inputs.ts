@@ -1,5 +1,5 @@
 import type { Emulator } from "../../emulator";
-import { performRead } from "../../provider/core/execute";
+import { performRead } from "../../provider/runtime/execute";
 import { operations, OperationToken } from "../../provider/operations";
 import { descriptionOf } from "../../provider/operations/describe";
 import { BaseUrl, ProductId, Region, Uuid } from "../../provider/core/input-codecs";

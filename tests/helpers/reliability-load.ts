@@ -1,5 +1,5 @@
 import type { Emulator, Fault } from "../../emulator";
-import { performRead } from "../../provider/core/execute";
+import { performRead } from "../../provider/runtime/execute";
 import { httpStats } from "../../provider/core/http";
 import { operations, OperationToken } from "../../provider/operations";
 import type { FaultService } from "./reliability-faults";

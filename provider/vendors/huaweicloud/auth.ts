@@ -1,9 +1,9 @@
-import { saidOnce } from "../core/said-once";
+import { saidOnce } from "../../core/said-once";
 import * as fs from "node:fs";
-import { ConfigurationError } from "../core/errors";
-import { describeName, lookup, SettingSources } from "../core/settings";
-import { defaultKooCliConfigFile, readKooCliProfile } from "../huawei/koocli-profile";
-import { HUAWEI_SETTINGS as S } from "./huaweicloud-settings";
+import { ConfigurationError } from "../../core/errors";
+import { describeName, lookup, SettingSources } from "../../core/settings";
+import { defaultKooCliConfigFile, readKooCliProfile } from "./koocli-profile";
+import { HUAWEI_SETTINGS as S } from "./settings";
 
 /** How Huawei requests are authenticated, and where the credentials came from. */
 export type HuaweiAuth =

@@ -7,7 +7,7 @@
  * hosts for KPS. A region missing from those lists is not an error: its host is derived the
  * same way, so new regions work without a release.
  */
-import { ConfigurationError } from "../core/errors";
+import { ConfigurationError } from "../../core/errors";
 
 /**
  * A service whose endpoint this module knows. KPS is served by the DEW/KMS host, hence `kms`.

@@ -7,7 +7,7 @@
  * serialized dynamic provider.
  */
 import { createHash, createHmac } from "node:crypto";
-import { CloudReadsError } from "../core/errors";
+import { CloudReadsError } from "../../core/errors";
 
 /**
  * The algorithm name that starts the string to sign and the `Authorization` header.

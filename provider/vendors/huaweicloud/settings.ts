@@ -1,4 +1,4 @@
-import type { SettingAliases, SettingName } from "../core/settings";
+import type { SettingAliases, SettingName } from "../../core/settings";
 
 /**
  * Stack config keys (`huaweicloud:` namespace, as the pulumi-huaweicloud bridge names them) and

@@ -1,8 +1,8 @@
 import * as t from "io-ts";
-import { joinUrl, jsonObject } from "../core/connection";
-import { decode } from "../core/decode";
-import { ApiError, AuthError, ConfigurationError } from "../core/errors";
-import { HttpPolicy, send, TlsSettings, TRANSIENT_STATUSES } from "../core/http";
+import { joinUrl, jsonObject } from "../../core/connection";
+import { decode } from "../../core/decode";
+import { ApiError, AuthError, ConfigurationError } from "../../core/errors";
+import { HttpPolicy, send, TlsSettings, TRANSIENT_STATUSES } from "../../core/http";
 
 const Projects = t.type({ projects: t.array(t.type({ id: t.string, name: t.string })) });
 const Domains = t.type({ domains: t.array(t.type({ id: t.string })) });

@@ -1,16 +1,16 @@
-import { rememberSecrets } from "../core/safe-text";
-import { Connection, header, jsonObject, stringField, Vendor } from "../core/connection";
-import { ConfigurationError } from "../core/errors";
-import { saidOnce } from "../core/said-once";
-import { idSegment, Region } from "../core/input-codecs";
-import { argFailures } from "../core/validate-args";
-import { describeName, lookup, resolvePolicy, resolveTls, SettingSources } from "../core/settings";
-import { HuaweiService, serviceBaseUrl } from "../huawei/endpoints";
-import { signRequest } from "../huawei/signer";
-import type { AnyReadOperation, Scope } from "../operations/operation";
-import { HuaweiAuth, resolveHuaweiAuth } from "./huaweicloud-auth";
-import { IamContext, lookUpDomainId, lookUpProjectId } from "./huaweicloud-iam";
-import { HUAWEI_SETTINGS as S, HUAWEI_TRANSPORT_ALIASES } from "./huaweicloud-settings";
+import { rememberSecrets } from "../../core/safe-text";
+import { Connection, header, jsonObject, stringField, Vendor } from "../../core/connection";
+import { ConfigurationError } from "../../core/errors";
+import { saidOnce } from "../../core/said-once";
+import { idSegment, Region } from "../../core/input-codecs";
+import { argFailures } from "../../core/validate-args";
+import { describeName, lookup, resolvePolicy, resolveTls, SettingSources } from "../../core/settings";
+import { HuaweiService, serviceBaseUrl } from "./endpoints";
+import { signRequest } from "./signer";
+import type { AnyReadOperation, Scope } from "../../operations/operation";
+import { HuaweiAuth, resolveHuaweiAuth } from "./auth";
+import { IamContext, lookUpDomainId, lookUpProjectId } from "./iam";
+import { HUAWEI_SETTINGS as S, HUAWEI_TRANSPORT_ALIASES } from "./settings";
 
 const SERVICES: readonly HuaweiService[] = ["sms", "roma", "kms", "iam"];
 

@@ -23,7 +23,7 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { ConfigurationError } from "../core/errors";
+import { ConfigurationError } from "../../core/errors";
 
 const FILE_SETTING = "huaweicloud:sharedConfigFile (or HW_SHARED_CONFIG_FILE)";
 const PROFILE_SETTING = "huaweicloud:profile (or HW_PROFILE)";

@@ -1,13 +1,13 @@
 import { vendorFor } from "../vendors";
 import type { AnyReadOperation, Scope } from "../operations/operation";
-import { joinUrl, jsonDepth, jsonObject, MAX_JSON_DEPTH } from "./connection";
-import { decode } from "./decode";
-import type { Vendor } from "./connection";
-import { withDeadline } from "./deadline";
-import { ApiError, ApiErrorDetails, AuthError, ConfigurationError, NotFoundError, ResponseDecodeError, TransportError } from "./errors";
-import { send, TRANSIENT_STATUSES, type HttpPolicy } from "./http";
-import type { SettingSources } from "./settings";
-import { validateArgs } from "./validate-args";
+import { joinUrl, jsonDepth, jsonObject, MAX_JSON_DEPTH } from "../core/connection";
+import { decode } from "../core/decode";
+import type { Vendor } from "../core/connection";
+import { withDeadline } from "../core/deadline";
+import { ApiError, ApiErrorDetails, AuthError, ConfigurationError, NotFoundError, ResponseDecodeError, TransportError } from "../core/errors";
+import { send, TRANSIENT_STATUSES, type HttpPolicy } from "../core/http";
+import type { SettingSources } from "../core/settings";
+import { validateArgs } from "../core/validate-args";
 
 /** A finished read: validated args, the resolved scope, the resource id and the result. */
 export interface ReadOutcome {

@@ -1,9 +1,9 @@
-import { saidOnce } from "../core/said-once";
-import { rememberSecrets } from "../core/safe-text";
-import { Connection, header, jsonObject, stringField, Vendor } from "../core/connection";
-import { ConfigurationError } from "../core/errors";
-import { checkBaseUrl, Uuid } from "../core/input-codecs";
-import { describeName, lookup, resolvePolicy, resolveTls, SettingName } from "../core/settings";
+import { saidOnce } from "../../core/said-once";
+import { rememberSecrets } from "../../core/safe-text";
+import { Connection, header, jsonObject, stringField, Vendor } from "../../core/connection";
+import { ConfigurationError } from "../../core/errors";
+import { checkBaseUrl, Uuid } from "../../core/input-codecs";
+import { describeName, lookup, resolvePolicy, resolveTls, SettingName } from "../../core/settings";
 
 /** Stack config keys and env vars of the Astra Control settings. */
 export const ASTRA_SETTINGS = {
