@@ -1,6 +1,6 @@
 import * as assert from "node:assert/strict";
 import { loadDefaultFixtures } from "../emulator/fixtures";
-import { MAX_JSON_DEPTH } from "../provider/core/connection";
+import { MAX_JSON_DEPTH } from "../provider/core/response-body";
 import { ResponseDecodeError } from "../provider/core/errors";
 import { performRead } from "../provider/runtime/execute";
 import { operations } from "../provider/operations";

@@ -1,4 +1,5 @@
 import * as t from "io-ts";
+import { PLAIN_HTTP_HOSTS, PLAIN_HTTP_HOSTS_TEXT } from "./url";
 
 /**
  * io-ts codecs for read arguments. Each codec's `name` is the phrase shown after
@@ -66,27 +67,30 @@ export const Region = refinedString(
  * `http://` only for a loopback host (a local emulator).
  */
 export const BaseUrl = refinedString(
-    "an absolute https:// URL without credentials, query or fragment (http:// only for 127.0.0.1, localhost or [::1])",
+    `an absolute https:// URL without credentials, query or fragment (http:// only for ${PLAIN_HTTP_HOSTS_TEXT})`,
     (s) => checkBaseUrl(s) === undefined,
 );
 
-/** Returns why `s` is not an acceptable base URL, or undefined when it is. */
+/**
+ * Why `s` is not an acceptable base URL, or undefined when it is: the one rule for every base URL
+ * (the `endpoint` and `url` arguments, `huaweicloud:endpoints`, `astracontrol:url`). The reason
+ * never repeats the value, which may hold a pasted credential.
+ */
 export function checkBaseUrl(s: string): string | undefined {
     // The URL parser silently drops tabs and newlines, reads a backslash as "/" and "https:///h" as
     // "https://h/", so such input would be accepted as a different URL than the one written.
-    if (s.length > 2048 || /[\s\\\u0000-\u001f\u007f]/.test(s)) return "contains whitespace, control characters or backslashes";
-    if (!/^[a-z][a-z0-9+.-]*:\/\/[^/]/i.test(s)) return "is not an absolute URL with a host";
+    if (s.length > 2048) return "is longer than 2048 characters";
+    if (/[\s\\\u0000-\u001f\u007f]/.test(s)) return "contains spaces, control characters or backslashes";
+    if (!/^[a-z][a-z0-9+.-]*:\/\/[^/]/i.test(s)) return "does not start with https:// followed by a host";
     let u: URL;
     try {
         u = new URL(s);
     } catch {
-        return "is not an absolute URL";
+        return "is not a valid URL";
     }
-    if (u.username || u.password) return "must not contain credentials";
-    if (u.search || u.hash || s.includes("?") || s.includes("#")) return "must not contain a query or fragment";
+    if (u.username || u.password) return "must not contain a user name or password";
+    if (u.search || u.hash || s.includes("?") || s.includes("#")) return "must not contain a query string or fragment";
     if (u.protocol === "https:") return u.hostname ? undefined : "has no host";
-    if (u.protocol === "http:") {
-        return ["127.0.0.1", "localhost", "[::1]"].includes(u.hostname) ? undefined : "must use https:// (http:// is allowed only for a loopback host)";
-    }
+    if (u.protocol === "http:") return PLAIN_HTTP_HOSTS.includes(u.hostname) ? undefined : `uses http:// for a host that is not loopback (http:// is allowed only for ${PLAIN_HTTP_HOSTS_TEXT})`;
     return "must use https://";
 }

@@ -2,6 +2,7 @@ import type { Agent as HttpAgent } from "node:http";
 import type { Agent as HttpsAgent, AgentOptions } from "node:https";
 import { HttpProxyAgent, HttpsProxyAgent } from "hpagent";
 import { ConfigurationError } from "./errors";
+import { isLoopbackHost } from "./url";
 
 /** The agents got needs for one proxy. */
 export interface ProxyAgents {
@@ -26,12 +27,6 @@ function env(name: string): { value: string; from: string } | undefined {
         if (v !== undefined && v.trim() !== "") return { value: v.trim(), from: n };
     }
     return undefined;
-}
-
-/** Loopback never goes through a proxy, as in Go's and curl's rules: 127.0.0.0/8, ::1, localhost. */
-export function isLoopbackHost(hostname: string): boolean {
-    const h = hostname.toLowerCase().replace(/\.$/, "");
-    return h === "localhost" || h.endsWith(".localhost") || h === "[::1]" || h === "::1" || /^127(\.[0-9]{1,3}){3}$/.test(h);
 }
 
 /** Whether `NO_PROXY` (comma-separated hosts, `.domain` suffixes, `*`, optional `:port`) exempts `url`. */

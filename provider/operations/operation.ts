@@ -1,27 +1,17 @@
 import type * as t from "io-ts";
 import { InputError } from "../core/errors";
+import type { ReadTarget, Scope, VendorName } from "../vendors/vendor";
 
-/** The vendors this package reads from; also their stack config namespaces. */
-export type VendorName = "huaweicloud" | "astracontrol";
-/** The same as {@link VendorName}. */
-export type Vendor = VendorName;
-
-/** The scope a read resolves before its request: ids that come from settings when not given. */
-export interface Scope {
-    /** Huawei project id (KPS, ROMA). */
-    readonly projectId?: string;
-    /** Astra account id. */
-    readonly accountId?: string;
-}
+export type { Scope, VendorName } from "../vendors/vendor";
 
 /**
  * One read operation, described declaratively. The resource class, the `getX`/`getXOutput`
  * functions and the dynamic provider are all built from this description.
  */
-export interface ReadOperation<Args extends object, Body, Result extends object> {
+export interface ReadOperation<Args extends object, Body, Result extends object> extends ReadTarget {
     /** Resource type name and operation key, e.g. `huaweicloud.kps.KeypairTask`. */
     readonly token: string;
-    readonly vendor: Vendor;
+    readonly vendor: VendorName;
     /** Which endpoint serves it (Huawei service name, or `astra`). */
     readonly service: "sms" | "roma" | "kms" | "astra";
     /** Human name of the service, for messages. */

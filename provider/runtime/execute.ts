@@ -1,8 +1,9 @@
 import { vendorFor } from "../vendors";
-import type { AnyReadOperation, Scope } from "../operations/operation";
-import { joinUrl, jsonDepth, jsonObject, MAX_JSON_DEPTH } from "../core/connection";
+import type { AnyReadOperation } from "../operations/operation";
+import { joinUrl } from "../core/url";
+import { jsonDepth, jsonObject, MAX_JSON_DEPTH } from "../core/response-body";
 import { decode } from "../core/decode";
-import type { Vendor } from "../core/connection";
+import type { Scope, Vendor } from "../vendors/vendor";
 import { withDeadline } from "../core/deadline";
 import { ApiError, ApiErrorDetails, AuthError, ConfigurationError, NotFoundError, ResponseDecodeError, TransportError } from "../core/errors";
 import { send, TRANSIENT_STATUSES, type HttpPolicy } from "../core/http";

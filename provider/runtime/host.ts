@@ -5,8 +5,8 @@ import { lookup, SettingName, SettingSources } from "../core/settings";
 import { argFailures, UNKNOWN_SENTINEL } from "../core/validate-args";
 import { operationFor } from "../operations";
 import { argsFromId, idSubject, type AnyReadOperation } from "../operations/operation";
-import { ASTRA_SETTINGS } from "../vendors/astracontrol";
-import { HUAWEI_SETTINGS } from "../vendors/huaweicloud/settings";
+import { descriptionOf } from "../operations/describe";
+import { vendorFor } from "../vendors";
 
 /**
  * The provider side of every resource, run inside Pulumi's dynamic-provider host. The
@@ -55,9 +55,6 @@ export async function check(token: string, _olds: Record<string, unknown>, news:
     return { inputs };
 }
 
-// Ids the provider resolves from settings when they are not given, and the setting behind each.
-const RESOLVED: Readonly<Record<string, SettingName>> = { projectId: HUAWEI_SETTINGS.projectId, accountId: ASTRA_SETTINGS.accountId };
-
 /**
  * Any change of an identifying input replaces; `__provider` and outputs are ignored. An id left
  * to settings (projectId, accountId) replaces when the stack config or env var now names another
@@ -65,12 +62,15 @@ const RESOLVED: Readonly<Record<string, SettingName>> = { projectId: HUAWEI_SETT
  */
 export async function diff(token: string, _id: string, olds: Record<string, unknown>, news: Record<string, unknown>): Promise<dynamic.DiffResult> {
     const op = operationFor(token);
+    // Ids the vendor resolves from settings when they are not given, and the setting behind each.
+    const resolved: Readonly<Record<string, SettingName>> = vendorFor(op.vendor).scopeSettings;
     const replaces: string[] = [];
     for (const name of op.argNames) {
         const next = news[name];
         const prev = olds[name];
-        if (next === undefined && RESOLVED[name]) {
-            const configured = lookup(sources(), RESOLVED[name])?.value;
+        const setting = resolved[name];
+        if (next === undefined && setting) {
+            const configured = lookup(sources(), setting)?.value;
             if (configured !== undefined && prev !== undefined && configured !== String(prev)) replaces.push(name);
             continue;
         }
@@ -92,11 +92,13 @@ export async function create(token: string, inputs: Record<string, unknown>): Pr
 export async function read(token: string, id: string, props: Record<string, unknown> | undefined): Promise<dynamic.ReadResult> {
     const op = operationFor(token);
     const stored = argsOf(op, props ?? {});
-    const fromId = !Object.keys(stored).some((k) => k !== "region" && k !== "endpoint" && k !== "url");
-    const args = fromId ? { ...argsFromId(op, id), ...stored } : stored;
+    // Only connection overrides stored (or nothing): the arguments that name the object come from the id.
+    const args = descriptionOf(op).args;
+    const fromId = !Object.keys(stored).some((k) => args[k]?.identifying !== false);
+    const readArgs = fromId ? { ...argsFromId(op, id), ...stored } : stored;
     try {
         // Errors about arguments taken from the id say so, with the id's shape.
-        const { id: fresh, outs } = await readOutputs(op, args, fromId ? idSubject(op) : op.token);
+        const { id: fresh, outs } = await readOutputs(op, readArgs, fromId ? idSubject(op) : op.token);
         // The arguments read with become the stored inputs, so the next diff compares like with like
         // (after `X.get` the engine holds no inputs at all).
         return { id: fresh || id, props: outs, inputs: argsOf(op, outs) };

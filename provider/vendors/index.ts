@@ -1,9 +1,11 @@
-import type { Vendor } from "../core/connection";
-import type { Vendor as VendorName } from "../operations/operation";
 import { astracontrol } from "./astracontrol";
 import { huaweicloud } from "./huaweicloud";
+import type { Vendor, VendorName } from "./vendor";
+
+/** Every vendor's adapter, by name: a vendor without one does not compile. */
+const VENDORS: { readonly [N in VendorName]: Vendor } = { huaweicloud, astracontrol };
 
 /** The adapter for a vendor. */
 export function vendorFor(name: VendorName): Vendor {
-    return name === "huaweicloud" ? huaweicloud : astracontrol;
+    return VENDORS[name];
 }

@@ -1,16 +1,14 @@
 import { saidOnce } from "../../core/said-once";
 import { rememberSecrets } from "../../core/safe-text";
-import { Connection, header, jsonObject, stringField, Vendor } from "../../core/connection";
+import { header, jsonObject, stringField } from "../../core/response-body";
+import type { Connection, Vendor } from "../vendor";
 import { ConfigurationError } from "../../core/errors";
 import { checkBaseUrl, Uuid } from "../../core/input-codecs";
-import { describeName, lookup, resolvePolicy, resolveTls, SettingName } from "../../core/settings";
+import { describeName, lookup, resolvePolicy, resolveTls } from "../../core/settings";
+import { ASTRA_SETTINGS } from "./settings";
 
-/** Stack config keys and env vars of the Astra Control settings. */
-export const ASTRA_SETTINGS = {
-    url: { key: "astracontrol:url", env: ["ASTRA_CONTROL_URL"] },
-    apiToken: { key: "astracontrol:apiToken", env: ["ASTRA_CONTROL_API_TOKEN"] },
-    accountId: { key: "astracontrol:accountId", env: ["ASTRA_CONTROL_ACCOUNT_ID"] },
-} as const satisfies Record<string, SettingName>;
+export { ASTRA_SETTINGS };
+
 
 /** Problem numbers, from the type URL `https://astra.netapp.io/problems/N`. */
 function problemNumber(type: string | undefined): string | undefined {
@@ -21,6 +19,7 @@ function problemNumber(type: string | undefined): string | undefined {
 /** NetApp Astra Control: bearer token, account-scoped paths, RFC 7807-style problems. */
 export const astracontrol: Vendor = {
     policy: (sources) => resolvePolicy(sources, "astracontrol", "ASTRA_CONTROL"),
+    scopeSettings: { accountId: ASTRA_SETTINGS.accountId },
     async connect(op, args, sources, subject = op.token, resolved?): Promise<Connection> {
         const missing: string[] = [];
         const urlArg = typeof args.url === "string" ? args.url : undefined;

@@ -8,6 +8,8 @@
  * same way, so new regions work without a release.
  */
 import { ConfigurationError } from "../../core/errors";
+import { checkBaseUrl, Region } from "../../core/input-codecs";
+import { PLAIN_HTTP_HOSTS_TEXT } from "../../core/url";
 
 /**
  * A service whose endpoint this module knows. KPS is served by the DEW/KMS host, hence `kms`.
@@ -71,7 +73,6 @@ const SMS_SITE_REGION: Readonly<Record<HuaweiSite, string>> = {
 
 const REGION_SETTING = "huaweicloud:region (or HW_REGION_NAME)";
 const CLOUD_SETTING = "huaweicloud:cloud (or HW_CLOUD)";
-const LOOPBACK_HOSTS = new Set(["127.0.0.1", "localhost", "[::1]"]);
 
 /**
  * What decides a service's base URL, most specific last: `endpoint` beats `overrides`, which
@@ -195,26 +196,10 @@ export function serviceBaseUrl(service: HuaweiService, inputs: EndpointInputs): 
  * ```
  */
 export function validateEndpointUrl(value: string, setting: string, example = EXAMPLE_HOSTS.kms): string {
-    const expected = `expected an absolute https:// URL such as ${example}`;
-    const fail = (problem: string): never => {
-        throw new ConfigurationError(`${setting} ${problem} (${expected}; http:// is allowed only for 127.0.0.1, localhost and [::1])`);
-    };
-    if (typeof value !== "string" || value === "") return fail("is empty");
-    if (value.length > 2048) return fail("is longer than 2048 characters");
-    // The WHATWG parser silently drops tabs and newlines and reads "\" as "/", so such input
-    // would be accepted as a different URL than the one written.
-    if (/[\s\\\x00-\x1f\x7f]/.test(value)) return fail("contains spaces, control characters or backslashes");
-    // A third slash is dropped by the parser ("https:///h" is "https://h/"), so refuse it too.
-    if (!/^https?:\/\/[^/]/i.test(value)) return fail("does not start with https:// followed by a host");
-    let url: URL;
-    try {
-        url = new URL(value);
-    } catch {
-        return fail("is not a valid URL");
-    }
-    if (url.username !== "" || url.password !== "") return fail("must not contain a user name or password");
-    if (value.includes("?") || value.includes("#")) return fail("must not contain a query string or fragment");
-    if (url.protocol === "http:" && !LOOPBACK_HOSTS.has(url.hostname)) return fail("uses http:// for a host that is not loopback");
+    // One rule for every base URL (arguments, endpoints, Astra's url): core/input-codecs' checkBaseUrl.
+    const problem = typeof value !== "string" || value === "" ? "is empty" : checkBaseUrl(value);
+    if (problem) throw new ConfigurationError(`${setting} ${problem} (expected an absolute https:// URL such as ${example}; http:// is allowed only for ${PLAIN_HTTP_HOSTS_TEXT})`);
+    const url = new URL(value);
     return `${url.protocol}//${url.host}${url.pathname.replace(/\/+$/, "")}`;
 }
 
@@ -223,7 +208,7 @@ function checkRegion(region: string): string {
         throw new ConfigurationError(`${REGION_SETTING} is required to derive Huawei Cloud endpoints, e.g. cn-north-4`);
     }
     // The region becomes a DNS label; anything else could steer the request to another host.
-    if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(region) || region.length > 63) {
+    if (!Region.is(region)) {
         throw new ConfigurationError(`${REGION_SETTING} must be a region id of lower-case letters, digits and hyphens, e.g. cn-north-4`);
     }
     return region;

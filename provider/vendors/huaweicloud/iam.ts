@@ -1,5 +1,6 @@
 import * as t from "io-ts";
-import { joinUrl, jsonObject } from "../../core/connection";
+import { jsonObject } from "../../core/response-body";
+import { joinUrl } from "../../core/url";
 import { decode } from "../../core/decode";
 import { ApiError, AuthError, ConfigurationError } from "../../core/errors";
 import { HttpPolicy, send, TlsSettings, TRANSIENT_STATUSES } from "../../core/http";

@@ -1,5 +1,6 @@
 import { rememberSecrets } from "../../core/safe-text";
-import { Connection, header, jsonObject, stringField, Vendor } from "../../core/connection";
+import { header, jsonObject, stringField } from "../../core/response-body";
+import type { Connection, ReadTarget, Scope, Vendor } from "../vendor";
 import { ConfigurationError } from "../../core/errors";
 import { saidOnce } from "../../core/said-once";
 import { idSegment, Region } from "../../core/input-codecs";
@@ -7,7 +8,6 @@ import { argFailures } from "../../core/validate-args";
 import { describeName, lookup, resolvePolicy, resolveTls, SettingSources } from "../../core/settings";
 import { HuaweiService, serviceBaseUrl } from "./endpoints";
 import { signRequest } from "./signer";
-import type { AnyReadOperation, Scope } from "../../operations/operation";
 import { HuaweiAuth, resolveHuaweiAuth } from "./auth";
 import { IamContext, lookUpDomainId, lookUpProjectId } from "./iam";
 import { HUAWEI_SETTINGS as S, HUAWEI_TRANSPORT_ALIASES } from "./settings";
@@ -68,7 +68,8 @@ function errorBody(body: string): Record<string, unknown> | undefined {
 /** Huawei Cloud: token or AK/SK authentication, regional and global hosts, `error_code` bodies. */
 export const huaweicloud: Vendor = {
     policy: (sources) => resolvePolicy(sources, "huaweicloud", "HW"),
-    async connect(op: AnyReadOperation, args, sources, subject = op.token, resolved?): Promise<Connection> {
+    scopeSettings: { projectId: S.projectId },
+    async connect(op: ReadTarget, args, sources, subject = op.token, resolved?): Promise<Connection> {
         const policy = resolved ?? resolvePolicy(sources, "huaweicloud", "HW");
         const tls = resolveTls(sources, "huaweicloud", "HW", HUAWEI_TRANSPORT_ALIASES);
         const auth = resolveHuaweiAuth(subject, sources);
