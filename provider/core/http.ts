@@ -68,6 +68,12 @@ export interface HttpResponse {
     readonly headers: Readonly<Record<string, string | string[] | undefined>>;
     readonly body: string;
     readonly attempts: number;
+    /**
+     * Why `send` returned this response: `answered` (below 400), `not-retryable` (an error status
+     * that is not transient), or, for a transient status still failing, `retries-exhausted`
+     * (maxRetries reached) or `deadline` (the next wait would pass it).
+     */
+    readonly stopped: "answered" | "not-retryable" | "retries-exhausted" | "deadline";
 }
 
 /** Counters for the reliability report; process-wide. */
@@ -271,7 +277,7 @@ export async function send(call: HttpCall): Promise<HttpResponse> {
             await wait(outcome.code, delay);
             continue;
         }
-        const res: HttpResponse = { ...outcome.response, attempts };
+        const res: HttpResponse = { ...outcome.response, attempts, stopped: "answered" };
         if (res.status >= 300 && res.status < 400) {
             const target = safeText(redirectTarget(res, url), 120);
             throw failure(attempts, `answered with a redirect to ${target}, which is not followed so that credentials are never sent elsewhere; set the endpoint to the final URL`, {
@@ -280,10 +286,12 @@ export async function send(call: HttpCall): Promise<HttpResponse> {
             });
         }
         // The last response is returned as it is: the caller turns it into an error with the vendor's fields.
-        if (res.status < 400 || !call.isTransient(res.status, res.body) || attempts > call.policy.maxRetries) return res;
+        if (res.status < 400) return res;
+        if (!call.isTransient(res.status, res.body)) return { ...res, stopped: "not-retryable" };
+        if (attempts > call.policy.maxRetries) return { ...res, stopped: "retries-exhausted" };
         const fromHeader = retryAfterDelay(headerValue(res.headers, "retry-after"), Date.now());
         const delay = Math.min(fromHeader ?? backoffDelay(attempts, call.policy.retryBaseDelayMs, call.policy.retryDelayCapMs), call.policy.retryDelayCapMs);
-        if (delay >= remaining()) return res;
+        if (delay >= remaining()) return { ...res, stopped: "deadline" };
         await wait(`HTTP ${res.status}`, delay);
     }
 }

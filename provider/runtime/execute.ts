@@ -5,7 +5,8 @@ import { jsonDepth, jsonObject, MAX_JSON_DEPTH } from "../core/response-body";
 import { decode } from "../core/decode";
 import type { Scope, Vendor } from "../vendors/vendor";
 import { withDeadline } from "../core/deadline";
-import { ApiError, ApiErrorDetails, AuthError, ConfigurationError, NotFoundError, ResponseDecodeError, TransportError } from "../core/errors";
+import { ApiErrorDetails, ConfigurationError, ResponseDecodeError, TransportError } from "../core/errors";
+import { responseError } from "../core/response-error";
 import { send, TRANSIENT_STATUSES, type HttpPolicy } from "../core/http";
 import type { SettingSources } from "../core/settings";
 import { validateArgs } from "../core/validate-args";
@@ -103,23 +104,11 @@ async function readWithin(op: AnyReadOperation, vendor: Vendor, args: Record<str
         return { args, scope: conn.scope, id: op.id(args, conn.scope), result: op.result(decoded.value, args, conn.scope) as Record<string, unknown> };
     }
     const fields = vendor.errorFields(res.status, res.headers, res.body);
-    // A transient status that is still the answer after retries: say why retrying stopped.
-    const givenUp = (attempts: number, status: number, body: string): string | undefined =>
-        TRANSIENT_STATUSES.has(status) || vendor.isTransient(status, body)
-            ? `Still failing after ${attempts} attempt${attempts === 1 ? "" : "s"}: retries stop at ${conn.namespace}:maxRetries (${conn.policy.maxRetries}) or before ${conn.namespace}:deadline (${conn.policy.deadlineMs / 1000} s)`
-            : undefined;
-    const failure: ApiErrorDetails = {
-        ...details,
-        status: res.status,
-        // Raw response text: the ApiError constructor makes every field safe (see safeText).
-        vendorCode: fields.vendorCode,
-        vendorMessage: fields.vendorMessage,
-        requestId: fields.requestId,
-        attempts: res.attempts,
-        hint: [vendor.hint(res.status, fields.vendorCode), givenUp(res.attempts, res.status, res.body)].filter(Boolean).join(". ") || undefined,
-    };
-    if (vendor.isNotFound(res.status, fields.vendorCode)) throw new NotFoundError(failure);
-    if (res.status === 401 || res.status === 403) throw new AuthError(failure);
-    throw new ApiError(failure);
+    throw responseError(details, res, fields, {
+        notFound: vendor.isNotFound(res.status, fields.vendorCode),
+        hint: vendor.hint(res.status, fields.vendorCode),
+        namespace: conn.namespace,
+        policy: conn.policy,
+    });
 }
 

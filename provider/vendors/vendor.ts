@@ -1,5 +1,6 @@
 import type * as t from "io-ts";
 import type { HttpPolicy, TlsSettings } from "../core/http";
+import type { VendorErrorFields } from "../core/response-error";
 import type { SettingName, SettingSources } from "../core/settings";
 
 /** The vendors this package reads from; also their stack config namespaces. */
@@ -42,12 +43,7 @@ export interface Connection {
     headers(url: URL, accept: string): Record<string, string>;
 }
 
-/** The documented error fields of a vendor's error body. */
-export interface VendorErrorFields {
-    readonly vendorCode?: string;
-    readonly vendorMessage?: string;
-    readonly requestId?: string;
-}
+export type { VendorErrorFields };
 
 /** What differs between vendors: settings, authentication and error bodies. */
 export interface Vendor {

@@ -2,7 +2,9 @@ import * as t from "io-ts";
 import { jsonObject } from "../../core/response-body";
 import { joinUrl } from "../../core/url";
 import { decode } from "../../core/decode";
-import { ApiError, AuthError, ConfigurationError } from "../../core/errors";
+import { ApiError, ConfigurationError } from "../../core/errors";
+import { responseError } from "../../core/response-error";
+import { CLOCK_SKEW_HINT } from "./settings";
 import { HttpPolicy, send, TlsSettings, TRANSIENT_STATUSES } from "../../core/http";
 
 const Projects = t.type({ projects: t.array(t.type({ id: t.string, name: t.string })) });
@@ -52,18 +54,8 @@ async function getJson(ctx: IamContext, operation: string, target: string, segme
     const err = body?.error as Record<string, unknown> | undefined;
     const code = typeof body?.error_code === "string" ? body.error_code : typeof err?.code === "string" ? err.code : undefined;
     const msg = typeof body?.error_msg === "string" ? body.error_msg : typeof err?.message === "string" ? err.message : undefined;
-    const failure = {
-        ...details,
-        status: res.status,
-        // Raw response text: the ApiError constructor makes every field safe (see safeText).
-        vendorCode: code,
-        vendorMessage: msg,
-        requestId: requestId ?? (typeof body?.request_id === "string" ? body.request_id : undefined),
-        attempts: res.attempts,
-        hint: code === "APIGW.0303" ? "The request time differs from the gateway's by more than 15 minutes; check the system clock" : undefined,
-    };
-    if (res.status === 401 || res.status === 403) throw new AuthError(failure);
-    throw new ApiError(failure);
+    const fields = { vendorCode: code, vendorMessage: msg, requestId: requestId ?? (typeof body?.request_id === "string" ? body.request_id : undefined) };
+    throw responseError(details, res, fields, { notFound: false, hint: code === "APIGW.0303" ? CLOCK_SKEW_HINT : undefined, namespace: "huaweicloud", policy: ctx.policy });
 }
 
 /** The project id of `region` (IAM `GET /v3/projects?name={region}`), fetched once per process. */

@@ -10,7 +10,7 @@ import { HuaweiService, serviceBaseUrl } from "./endpoints";
 import { signRequest } from "./signer";
 import { HuaweiAuth, resolveHuaweiAuth } from "./auth";
 import { IamContext, lookUpDomainId, lookUpProjectId } from "./iam";
-import { HUAWEI_SETTINGS as S, HUAWEI_TRANSPORT_ALIASES } from "./settings";
+import { CLOCK_SKEW_HINT, HUAWEI_SETTINGS as S, HUAWEI_TRANSPORT_ALIASES } from "./settings";
 
 const SERVICES: readonly HuaweiService[] = ["sms", "roma", "kms", "iam"];
 
@@ -169,7 +169,7 @@ export const huaweicloud: Vendor = {
         return status === 404 || vendorCode === "ROMA.00110002";
     },
     hint(status, vendorCode) {
-        if (vendorCode === "APIGW.0303") return "The request time differs from the gateway's by more than 15 minutes; check the system clock";
+        if (vendorCode === "APIGW.0303") return CLOCK_SKEW_HINT;
         if (status === 401) return `Check the credentials (${describeName(S.token)}, or ${describeName(S.accessKey)} and ${describeName(S.secretKey)})`;
         if (status === 403) return "The credentials were accepted but lack the permission for this operation, or the project (or account) is not theirs: check the IAM policies of the user and the project id";
         return undefined;

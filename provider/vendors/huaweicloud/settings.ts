@@ -29,3 +29,6 @@ export const HUAWEI_TRANSPORT_ALIASES: Readonly<Record<string, SettingAliases>> 
     caCert: { keys: ["huaweicloud:cacertFile", "huaweicloud:cacert_file"], env: ["OS_CACERT"] },
     insecure: { env: ["OS_INSECURE"] },
 };
+
+/** Advice for the API gateway's APIGW.0303: the signature's time is more than 15 minutes off. */
+export const CLOCK_SKEW_HINT = "The request time differs from the gateway's by more than 15 minutes; check the system clock";
