@@ -1,9 +1,10 @@
 /**
  * `npm run generate [-- --check]`: writes everything about each read that its description in
  * `provider/operations/` determines — the SDK resource and functions with their TSDoc, the SDK
- * index files, the dynamic provider module, the registry, the compile-time type checks, the
- * reference pages and the README's table of reads. `--check` writes nothing and fails, listing the
- * files, when any is not what the descriptions give (CI runs it through `npm test`).
+ * index files, the dynamic provider module, the registry, the compile-time type checks and the
+ * reference pages. None of it is committed (.gitignore): `npm ci` (prepare), `npm run build`,
+ * `npm test` and `npm run typecheck` run it. `--check` writes nothing and fails, listing the files,
+ * when any on disk is not what the descriptions give (tests/generated-files.test.ts runs it).
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
@@ -16,7 +17,6 @@ import { namesOf } from "./generate/names";
 import { renderReference, renderReferenceIndex } from "./generate/reference";
 import { renderResource } from "./generate/resource";
 import { renderTypeChecks } from "./generate/type-checks";
-import { renderReadmeTable } from "./generate/readme";
 
 const ROOT = path.join(__dirname, "..");
 const OPERATIONS = path.join(ROOT, "provider", "operations");
@@ -67,8 +67,6 @@ export function generate(reads: readonly Read[]): Map<string, string> {
     files.set("provider/operations/all.ts", renderRegistry(reads));
     files.set("tests/generated/sdk-types-agree.ts", renderTypeChecks(reads));
     files.set("docs/reference/README.md", renderReferenceIndex(reads));
-    const readme = path.join(ROOT, "README.md");
-    files.set("README.md", renderReadmeTable(fs.readFileSync(readme, "utf8"), reads));
     return files;
 }
 

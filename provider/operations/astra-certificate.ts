@@ -3,7 +3,7 @@ import { certificateToPem } from "../core/certificate-pem";
 import { Uuid } from "../core/input-codecs";
 import { defineRead, field, optionalArg, requiredArg } from "./describe";
 import type { Scope } from "./operation";
-import { astraOverrides } from "./overrides";
+import { astraOverrides, SERVICES } from "./services";
 
 /** Astra's `isSelfSigned` is documented as the string "true"/"false"; a JSON boolean is accepted too. */
 const BooleanString = new t.Type<boolean, string, unknown>(
@@ -87,14 +87,8 @@ const account = (s: Scope): string => s.accountId ?? "";
  */
 export const astraCertificate = defineRead({
     token: "astracontrol.Certificate",
-    vendor: "astracontrol",
-    service: "astra",
-    serviceName: "NetApp Astra Control",
-    operation: "Retrieve a certificate",
-    apiPage: { title: "Retrieve a certificate (Astra Control Center API, Certificate resource 24.02)" },
-    path: "/accounts/{accountId}/core/v1/certificates/{certificateId}",
-    scope: "account",
-    accept: "application/astra-certificate+json",
+    ...SERVICES.astra,
+    api: { operation: "Retrieve a certificate", path: "/accounts/{accountId}/core/v1/certificates/{certificateId}", scope: "account", page: "Retrieve a certificate (Astra Control Center API, Certificate resource 24.02)", accept: "application/astra-certificate+json" },
     args: {
         certificateId: requiredArg(Uuid, "Certificate id (a UUID)."),
         accountId: optionalArg(Uuid, "Account id (a UUID). Default: `astracontrol:accountId`; can also be set with `ASTRA_CONTROL_ACCOUNT_ID`."),
@@ -157,13 +151,9 @@ export const astraCertificate = defineRead({
     docs: {
         summary: "a trusted certificate stored in NetApp Astra Control Center",
         details: "The resource's `id` is the certificate id. `pem` is the certificate as PEM text whether Astra holds PEM or DER, ready for a trust store.",
-        exampleName: "vcenter-ca",
-        exampleOutput: "pem",
+        example: { name: "vcenter-ca", output: "pem" },
     },
-    examples: {
-        args: { certificateId: "a26cbed4-2183-58ce-aa19-e37ca8b0531a", accountId: "3b5e2f0a-7c1d-4e8f-9a6b-000000000001" },
-        missing: { certificateId: "00000000-0000-4000-8000-00000000dead", accountId: "3b5e2f0a-7c1d-4e8f-9a6b-000000000001" },
-    },
+    examples: { args: { certificateId: "a26cbed4-2183-58ce-aa19-e37ca8b0531a", accountId: "3b5e2f0a-7c1d-4e8f-9a6b-000000000001" }, missing: { certificateId: "00000000-0000-4000-8000-00000000dead", accountId: "3b5e2f0a-7c1d-4e8f-9a6b-000000000001" } },
     publicTypes: ["TrustStateTransition", "TrustStateDetail", "Label"],
 });
 

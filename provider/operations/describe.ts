@@ -89,10 +89,8 @@ export interface ReadDocs {
     readonly summary: string;
     /** More about the value, in Markdown, for the resource's TSDoc and the reference page. */
     readonly details?: string;
-    /** The resource name in examples, e.g. `agent-pass`. */
-    readonly exampleName: string;
-    /** The result field examples export. */
-    readonly exampleOutput: string;
+    /** The resource name in examples (e.g. `agent-pass`), and the result field they export. */
+    readonly example: { readonly name: string; readonly output: string };
 }
 
 /** A type parameter of the SDK's declarations (ROMA's `productId` literal check). */
@@ -103,7 +101,7 @@ export interface SdkTypeParam {
     /** Its constraint in Input declarations (the resource, `getXOutput`). */
     readonly input: string;
     readonly doc: string;
-    /** Types the SDK imports from the hand-written module beside the generated ones, e.g. `./product-id`. */
+    /** Types the SDK imports, and re-exports from the read's module, from a hand-written module (path from the repository root, e.g. `sdk/types/product-id`). */
     readonly imports: { readonly from: string; readonly names: readonly string[] };
 }
 
@@ -115,6 +113,21 @@ export interface ReadExamples<A> {
     readonly missing: A;
 }
 
+/** The vendor's API operation a read sends (always a GET). */
+export interface ApiOperation {
+    /** The vendor's operation name, for messages. */
+    readonly operation: string;
+    /** Path template after the base URL; `{name}` is a scope id or an argument, percent-encoded. */
+    readonly path: string;
+    /** Which scope id the request needs from settings when the args lack it. */
+    readonly scope: "project" | "domain" | "account";
+    /** The title of the vendor's API reference page, and its address where known. */
+    readonly page: string;
+    readonly url?: string;
+    /** `Accept` header (default `application/json`). */
+    readonly accept?: string;
+}
+
 /** Everything hand-written about one read. */
 export interface ReadDescription<S extends ArgSpecs, F extends FieldSpecs, Body> {
     /** `<vendor>.<service>.<Name>` or `<vendor>.<Name>`: the resource class, its functions and modules are named after it. */
@@ -123,14 +136,8 @@ export interface ReadDescription<S extends ArgSpecs, F extends FieldSpecs, Body>
     /** Which endpoint serves it (Huawei service name, or `astra`). */
     readonly service: "sms" | "roma" | "kms" | "astra";
     readonly serviceName: string;
-    /** The vendor's operation name, for messages. */
-    readonly operation: string;
-    /** The vendor's API reference page: its title, and its address where known. */
-    readonly apiPage: { readonly title: string; readonly url?: string };
-    /** Path template after the base URL; `{name}` is a scope id or an argument, percent-encoded. */
-    readonly path: string;
-    readonly scope: "project" | "domain" | "account";
-    readonly accept?: string;
+    /** The vendor's API operation. */
+    readonly api: ApiOperation;
     readonly args: S;
     /** Codec of the success body; extra fields are ignored. */
     readonly response: t.Decoder<unknown, Body>;
@@ -171,7 +178,7 @@ const PLACEHOLDER = /^\{([A-Za-z]+)\}$/;
 
 /** Builds the operation the runtime executes from a read's description. */
 export function defineRead<S extends ArgSpecs, F extends FieldSpecs, Body>(d: ReadDescription<S, F, Body>): ReadOperation<ArgsOf<S>, Body, ResultOf<F>> & Described {
-    const segments = d.path.replace(/^\/+/, "").split("/");
+    const segments = d.api.path.replace(/^\/+/, "").split("/");
     for (const s of segments) {
         const m = PLACEHOLDER.exec(s);
         if (m && !(m[1] in d.args) && !(m[1] in SCOPE_IDS)) throw new Error(`${d.token}: path placeholder {${m[1]}} is no argument`);
@@ -179,22 +186,22 @@ export function defineRead<S extends ArgSpecs, F extends FieldSpecs, Body>(d: Re
     const pick = (names: readonly string[], args: Readonly<Record<string, unknown>>, scope: Scope): string[] => names.map((n) => valueOf(n, args, scope));
     const examples = d.examples.args;
     // Messages name the scope id too (the account of a certificate), then the id's parts.
-    const scopeId = d.scope === "project" ? "projectId" : d.scope === "account" ? "accountId" : undefined;
+    const scopeId = d.api.scope === "project" ? "projectId" : d.api.scope === "account" ? "accountId" : undefined;
     const targetNames = scopeId && !d.id.includes(scopeId) ? [scopeId, ...d.id] : d.id;
     return {
         token: d.token,
         vendor: d.vendor,
         service: d.service,
         serviceName: d.serviceName,
-        operation: d.operation,
+        operation: d.api.operation,
         args: argsCodec(d.token, d.args) as t.Decoder<unknown, ArgsOf<S>>,
         argNames: Object.keys(d.args),
-        scope: d.scope,
+        scope: d.api.scope,
         path: (args, scope) => segments.map((s) => {
             const m = PLACEHOLDER.exec(s);
             return m ? valueOf(m[1]!, args, scope) : s;
         }),
-        accept: d.accept ?? "application/json",
+        accept: d.api.accept ?? "application/json",
         response: d.response,
         ...(d.mismatch ? { mismatch: d.mismatch } : {}),
         result: d.result,

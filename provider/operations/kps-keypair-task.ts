@@ -2,7 +2,7 @@ import * as t from "io-ts";
 import { idSegment } from "../core/input-codecs";
 import { defineRead, field, optionalArg, requiredArg } from "./describe";
 import { otherTask } from "./operation";
-import { huaweiOverrides } from "./overrides";
+import { huaweiOverrides, SERVICES } from "./services";
 
 /** Success body of `GET /v3/{project_id}/tasks/{task_id}`. */
 const KeypairTaskBody = t.intersection([t.type({ task_status: t.string }), t.partial({ task_id: t.string, server_id: t.string })], "KeypairTaskBody");
@@ -19,13 +19,8 @@ export function splitTaskStatus(status: string): { phase: string; operation: str
 /** Huawei Cloud KPS "Querying Task Information" (`ListKeypairTask`): status of a key pair task. */
 export const kpsKeypairTask = defineRead({
     token: "huaweicloud.kps.KeypairTask",
-    vendor: "huaweicloud",
-    service: "kms",
-    serviceName: "Huawei Cloud KPS",
-    operation: "ListKeypairTask",
-    apiPage: { title: "Querying Task Information" },
-    path: "/v3/{projectId}/tasks/{taskId}",
-    scope: "project",
+    ...SERVICES.kps,
+    api: { operation: "ListKeypairTask", path: "/v3/{projectId}/tasks/{taskId}", scope: "project", page: "Querying Task Information" },
     args: {
         taskId: requiredArg(idSegment(1, 64), "Key pair task id, as returned by the KPS operation that started it (1 to 64 characters)."),
         projectId: optionalArg(idSegment(32, 32), "Project id (32 characters). Default: `huaweicloud:projectId`; can also be set with `HW_PROJECT_ID`; with AK/SK, looked up from IAM for the region."),
@@ -52,13 +47,9 @@ export const kpsKeypairTask = defineRead({
     docs: {
         summary: "the status of a Huawei Cloud KPS key pair task (reset, replace, bind or unbind of an ECS key pair)",
         details: "`phase` and `operation` split `taskStatus`, so a gate can test `phase === \"SUCCESS\"`.",
-        exampleName: "reset-task",
-        exampleOutput: "phase",
+        example: { name: "reset-task", output: "phase" },
     },
-    examples: {
-        args: { taskId: "aee8d2fe-5484-4753-9177-5a38dc15546c", projectId: "0123456789abcdef0123456789abcdef" },
-        missing: { taskId: "00000000-0000-4000-8000-00000000dead", projectId: "0123456789abcdef0123456789abcdef" },
-    },
+    examples: { args: { taskId: "aee8d2fe-5484-4753-9177-5a38dc15546c", projectId: "0123456789abcdef0123456789abcdef" }, missing: { taskId: "00000000-0000-4000-8000-00000000dead", projectId: "0123456789abcdef0123456789abcdef" } },
 });
 
 /** The KPS key pair task read's result. */

@@ -1,7 +1,7 @@
 import * as t from "io-ts";
 import { idSegment, ProductId } from "../core/input-codecs";
 import { defineRead, field, optionalArg, requiredArg } from "./describe";
-import { huaweiOverrides } from "./overrides";
+import { huaweiOverrides, SERVICES } from "./services";
 
 /** Success body of `GET .../products/{product_id}/authentication`. */
 const ProductAuthenticationBody = t.type({ user_name: t.string, password: t.string }, "ProductAuthenticationBody");
@@ -9,13 +9,8 @@ const ProductAuthenticationBody = t.type({ user_name: t.string, password: t.stri
 /** Huawei Cloud ROMA Connect `ShowProductAuthentication`: a product's device user name and password. */
 export const romaProductAuthentication = defineRead({
     token: "huaweicloud.roma.ProductAuthentication",
-    vendor: "huaweicloud",
-    service: "roma",
-    serviceName: "Huawei Cloud ROMA Connect",
-    operation: "ShowProductAuthentication",
-    apiPage: { title: "Querying Product Authentication Information" },
-    path: "/v2/{projectId}/link/instances/{instanceId}/products/{productId}/authentication",
-    scope: "project",
+    ...SERVICES.roma,
+    api: { operation: "ShowProductAuthentication", path: "/v2/{projectId}/link/instances/{instanceId}/products/{productId}/authentication", scope: "project", page: "Querying Product Authentication Information" },
     args: {
         instanceId: requiredArg(idSegment(1, 36, "or the literal default"), "ROMA Connect instance id (up to 36 characters, or `default`)."),
         productId: requiredArg(
@@ -42,19 +37,15 @@ export const romaProductAuthentication = defineRead({
     docs: {
         summary: "a Huawei Cloud ROMA Connect product's one-model-one-secret device user name and password",
         details: "Feed them to the IoT device configuration.",
-        exampleName: "device-auth",
-        exampleOutput: "password",
+        example: { name: "device-auth", output: "password" },
     },
-    examples: {
-        args: { instanceId: "7c3e0e8a-0000-4000-8000-000000000001", productId: "99999999999999999", projectId: "0123456789abcdef0123456789abcdef" },
-        missing: { instanceId: "7c3e0e8a-0000-4000-8000-000000000001", productId: "4242", projectId: "0123456789abcdef0123456789abcdef" },
-    },
+    examples: { args: { instanceId: "7c3e0e8a-0000-4000-8000-000000000001", productId: "99999999999999999", projectId: "0123456789abcdef0123456789abcdef" }, missing: { instanceId: "7c3e0e8a-0000-4000-8000-000000000001", productId: "4242", projectId: "0123456789abcdef0123456789abcdef" } },
     sdkTypeParam: {
         name: "P",
         plain: "string | number",
         input: "pulumi.Input<string | number>",
         doc: "inferred from `productId`: a number literal above 2^53-1 is a compile-time error ({@link ProductIdNumberTooLarge}).",
-        imports: { from: "./product-id", names: ["ProductIdArgument", "ProductIdInput", "ProductIdNumberTooLarge"] },
+        imports: { from: "sdk/types/product-id", names: ["ProductIdArgument", "ProductIdInput", "ProductIdNumberTooLarge"] },
     },
 });
 

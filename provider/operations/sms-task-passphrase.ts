@@ -1,8 +1,7 @@
 import * as t from "io-ts";
-import { idSegment } from "../core/input-codecs";
-import { defineRead, field, requiredArg } from "./describe";
+import { defineRead, field } from "./describe";
 import { otherTask } from "./operation";
-import { huaweiOverrides } from "./overrides";
+import { huaweiOverrides, SERVICES, smsTaskIdArg } from "./services";
 
 /** `GET /v3/tasks/{task_id}/passphrase` success body (`task_id` is sent by some regions only). */
 const TaskPassphraseBody = t.intersection([t.type({ passphrase: t.string }), t.partial({ task_id: t.string })], "TaskPassphraseBody");
@@ -10,15 +9,10 @@ const TaskPassphraseBody = t.intersection([t.type({ passphrase: t.string }), t.p
 /** Huawei Cloud SMS `ShowPassphrase`: the certificate passphrase of a migration task. */
 export const smsTaskPassphrase = defineRead({
     token: "huaweicloud.sms.TaskPassphrase",
-    vendor: "huaweicloud",
-    service: "sms",
-    serviceName: "Huawei Cloud SMS",
-    operation: "ShowPassphrase",
-    apiPage: { title: "Querying a Certificate Passphrase" },
-    path: "/v3/tasks/{taskId}/passphrase",
-    scope: "domain",
+    ...SERVICES.sms,
+    api: { operation: "ShowPassphrase", path: "/v3/tasks/{taskId}/passphrase", scope: "domain", page: "Querying a Certificate Passphrase" },
     args: {
-        taskId: requiredArg(idSegment(1, 36), "Migration task id (1 to 36 characters)."),
+        taskId: smsTaskIdArg,
         ...huaweiOverrides("sms", "SMS"),
     },
     response: TaskPassphraseBody,
@@ -32,13 +26,9 @@ export const smsTaskPassphrase = defineRead({
     docs: {
         summary: "the certificate passphrase of a Huawei Cloud SMS migration task's secure transmission channel",
         details: "Pass it to the migration agent's configuration.",
-        exampleName: "agent-pass",
-        exampleOutput: "passphrase",
+        example: { name: "agent-pass", output: "passphrase" },
     },
-    examples: {
-        args: { taskId: "d7fa81b9-c174-4c0a-a475-51a54c8af8a4" },
-        missing: { taskId: "00000000-0000-4000-8000-00000000dead" },
-    },
+    examples: { args: { taskId: "d7fa81b9-c174-4c0a-a475-51a54c8af8a4" }, missing: { taskId: "00000000-0000-4000-8000-00000000dead" } },
 });
 
 /** The SMS passphrase read's result. */

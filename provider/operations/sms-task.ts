@@ -1,7 +1,6 @@
 import * as t from "io-ts";
-import { idSegment } from "../core/input-codecs";
-import { defineRead, field, requiredArg } from "./describe";
-import { huaweiOverrides } from "./overrides";
+import { defineRead, field } from "./describe";
+import { huaweiOverrides, SERVICES, smsTaskIdArg } from "./services";
 
 const Source = t.partial({ id: t.string, ip: t.string, name: t.string, os_type: t.string, os_version: t.string, state: t.string });
 const Target = t.partial({ vm_id: t.string, name: t.string });
@@ -36,15 +35,10 @@ function instant(ms: number | undefined): string {
 /** Huawei Cloud SMS `ShowTask`: a migration task's state, servers, progress and error. */
 export const smsTask = defineRead({
     token: "huaweicloud.sms.Task",
-    vendor: "huaweicloud",
-    service: "sms",
-    serviceName: "Huawei Cloud SMS",
-    operation: "ShowTask",
-    apiPage: { title: "Querying a Migration Task with a Specified ID", url: "https://support.huaweicloud.com/intl/en-us/api-sms/ShowTask.html" },
-    path: "/v3/tasks/{taskId}",
-    scope: "domain",
+    ...SERVICES.sms,
+    api: { operation: "ShowTask", path: "/v3/tasks/{taskId}", scope: "domain", page: "Querying a Migration Task with a Specified ID", url: "https://support.huaweicloud.com/intl/en-us/api-sms/ShowTask.html" },
     args: {
-        taskId: requiredArg(idSegment(1, 36), "Migration task id (1 to 36 characters)."),
+        taskId: smsTaskIdArg,
         ...huaweiOverrides("sms", "SMS"),
     },
     response: TaskBody,
@@ -95,11 +89,7 @@ export const smsTask = defineRead({
     docs: {
         summary: "a Huawei Cloud SMS migration task: its state, source and target servers, progress figures and error",
         details: "Gate a cut-over on `state`, or feed `targetServerId` to the resources that follow the migration.",
-        exampleName: "erp-migration",
-        exampleOutput: "state",
+        example: { name: "erp-migration", output: "state" },
     },
-    examples: {
-        args: { taskId: "d7fa81b9-c174-4c0a-a475-51a54c8af8a4" },
-        missing: { taskId: "00000000-0000-4000-8000-00000000dead" },
-    },
+    examples: { args: { taskId: "d7fa81b9-c174-4c0a-a475-51a54c8af8a4" }, missing: { taskId: "00000000-0000-4000-8000-00000000dead" } },
 });

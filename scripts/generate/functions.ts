@@ -1,5 +1,5 @@
 import { capitalized, example, generatedHeader, literal, tsdoc } from "./tsdoc";
-import { exportLine, importLine, type Read, requiredExample, typeArgs, typeParamDoc, typeParams } from "./model";
+import { exportLine, importLine, type Read, requiredExample, typeArgs, typeParamDoc, typeParamModule, typeParams } from "./model";
 
 /** `sdk/<vendor>/<service>/get<Name>.ts`: `getX`, `getXOutput` and their Args and Result interfaces. */
 export function renderFunctions(r: Read): string {
@@ -13,7 +13,7 @@ export function renderFunctions(r: Read): string {
         `import { invokeRead, invokeReadOutput } from "${n.toSdk}/internal/program";`,
     ];
     if (d.publicTypes?.length) imports.push(`import type { ${d.publicTypes.join(", ")} } from "${n.toRoot}/provider/operations/${n.descriptionFile}";`);
-    if (d.sdkTypeParam) imports.push(`import type { ${d.sdkTypeParam.imports.names.join(", ")} } from "${d.sdkTypeParam.imports.from}";`);
+    if (d.sdkTypeParam) imports.push(`import type { ${d.sdkTypeParam.imports.names.join(", ")} } from "${typeParamModule(r)}";`);
     const reexports = d.publicTypes?.length ? [`export type { ${d.publicTypes.join(", ")} } from "${n.toRoot}/provider/operations/${n.descriptionFile}";`] : [];
     const argLines = (flavor: "plain" | "input"): string[] =>
         Object.entries(d.args).flatMap(([name, a]) => [
@@ -48,10 +48,10 @@ export function renderFunctions(r: Read): string {
         "}",
         "",
         tsdoc([
-            `Reads ${d.docs.summary}, in the program process (${d.serviceName} \`${d.operation}\`, \`GET ${d.path}\`).`,
+            `Reads ${d.docs.summary}, in the program process (${d.serviceName} \`${d.api.operation}\`, \`GET ${d.api.path}\`).`,
             secret ? `Returns **plain** values: ${secretNames.join(", ")} ${secretNames.length === 1 ? "is" : "are"} not marked secret, so prefer {@link ${n.fn}Output} unless you handle ${secretNames.length === 1 ? "it" : "them"} yourself.` : `Returns plain values; {@link ${n.fn}Output} returns an Output.`,
             "",
-            ...example("## Example Usage", [importLine(r), "", `const { ${d.docs.exampleOutput} } = await ${qualified(n.fn)}(${ex});`]),
+            ...example("## Example Usage", [importLine(r), "", `const { ${d.docs.example.output} } = await ${qualified(n.fn)}(${ex});`]),
             ...typeParamDoc(r),
         ]),
         `export function ${n.fn}${typeParams(r, "plain", false)}(args: Get${n.name}Args${typeArgs(r)}, opts?: pulumi.InvokeOptions): Promise<Get${n.name}Result> {`,

@@ -17,6 +17,12 @@ export function requiredExample(r: Read): Record<string, string> {
     return Object.fromEntries(Object.entries(r.d.examples.args).filter(([k]) => r.d.args[k]?.required));
 }
 
+/** The module path of a type parameter's hand-written types, relative to the read's SDK folder. */
+export function typeParamModule(r: Read): string {
+    const from = r.d.sdkTypeParam?.imports.from ?? "";
+    return from.startsWith("sdk/") ? `${r.names.toSdk}/${from.slice(4)}` : `${r.names.toRoot}/${from}`;
+}
+
 /** The type parameter list of a declaration, e.g. `<P extends pulumi.Input<string | number> = …>`, or "". */
 export function typeParams(r: Read, flavor: "plain" | "input", withDefault: boolean): string {
     const p = r.d.sdkTypeParam;
@@ -45,7 +51,7 @@ export function secretSentence(r: Read): string {
 
 /** The example line that exports the example output, marked `// [secret]` when it is one. */
 export function exportLine(r: Read, from: string, wholeResultSecret: boolean): string {
-    const out = r.d.docs.exampleOutput;
+    const out = r.d.docs.example.output;
     const secret = r.d.fields[out]?.secret || (wholeResultSecret && Object.values(r.d.fields).some((f) => f.secret));
     return `export const ${out} = ${from}.${out};${secret ? " // [secret]" : ""}`;
 }

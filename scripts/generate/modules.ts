@@ -1,5 +1,5 @@
 import { generatedHeader } from "./tsdoc";
-import type { Read } from "./model";
+import { type Read, typeParamModule } from "./model";
 
 /** `provider/dynamic/<module>.ts`: the dynamic provider that stored state requires by path. */
 export function renderDynamic(r: Read): string {
@@ -59,6 +59,8 @@ export function renderIndexes(reads: readonly Read[], handWritten: (dir: string)
             moduleDoc(all),
             ...[...e.children].sort().map((c) => `export * as ${c} from "./${c}";`),
             ...modules.map((m) => `export * from "./${m}";`),
+            // Hand-written types a read's declarations use are public under its module too.
+            ...[...new Set(e.reads.flatMap((r) => (r.d.sdkTypeParam ? [typeParamModule(r)] : [])))].map((m) => `export * from "${m}";`),
             "",
         ].join("\n"));
     }

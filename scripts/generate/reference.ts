@@ -11,14 +11,14 @@ export function renderReference(r: Read): string {
     const secret = Object.values(d.fields).some((f) => f.secret);
     const idShape = d.id.map((x) => `{${x}}`).join("/");
     const exampleId = d.id.map((x) => d.examples.args[x] ?? "").join("/");
-    const page = d.apiPage.url ? `[${d.apiPage.title}](${d.apiPage.url})` : `"${d.apiPage.title}"`;
+    const page = d.api.url ? `[${d.api.page}](${d.api.url})` : `"${d.api.page}"`;
     return [
         `# ${n.token}`,
         "",
         `${capitalized(d.docs.summary)}. ${[secretSentence(r), d.docs.details ?? ""].filter(Boolean).join(" ")}`,
         "",
         `- Resource: \`${q(n.name)}\`; functions: \`${q(n.fn)}\`, \`${q(`${n.fn}Output`)}\`.`,
-        `- API: ${d.serviceName} \`${d.operation}\`, \`GET ${d.path}\` (vendor page ${page}).`,
+        `- API: ${d.serviceName} \`${d.api.operation}\`, \`GET ${d.api.path}\` (vendor page ${page}).`,
         `- Dynamic provider module: \`pulumi-cloudreads/provider/dynamic/${n.dynamicModule}\`; type token \`pulumi-nodejs:dynamic/cloudreads:${n.token}\`.`,
         "",
         "## Example usage",
@@ -28,7 +28,7 @@ export function renderReference(r: Read): string {
         "```ts",
         importLine(r),
         "",
-        `const ${n.camel} = new ${q(n.name)}(${JSON.stringify(d.docs.exampleName)}, ${ex});`,
+        `const ${n.camel} = new ${q(n.name)}(${JSON.stringify(d.docs.example.name)}, ${ex});`,
         exportLine(r, n.camel, false),
         "```",
         "",
@@ -69,7 +69,7 @@ export function renderReference(r: Read): string {
         `| \`ConfigurationError\` | A setting is missing or invalid (credentials, region, endpoint${d.vendor === "astracontrol" ? ", url, account id" : ", project id"}). |`,
         `| \`NotFoundError\` | HTTP 404 (or the vendor's not-found code). \`pulumi up\` fails; \`pulumi refresh\` drops the resource from the stack. |`,
         "| `AuthError` | HTTP 401 or 403, with a hint at the setting to check. |",
-        `| \`ApiError\` | Any other non-2xx answer: names ${d.serviceName}, \`${d.operation}\`, the HTTP status, the vendor error code and the request id. Retried only for 429, 502, 503, 504 and the vendor's documented transient codes. |`,
+        `| \`ApiError\` | Any other non-2xx answer: names ${d.serviceName}, \`${d.api.operation}\`, the HTTP status, the vendor error code and the request id. Retried only for 429, 502, 503, 504 and the vendor's documented transient codes. |`,
         "| `ResponseDecodeError` | A 2xx body that does not match the documented shape, or answers for another object. |",
         "| `TransportError` | Connection failure, timeout, or the overall deadline. |",
         "",

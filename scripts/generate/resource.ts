@@ -1,5 +1,5 @@
 import { capitalized, example, generatedHeader, literal, tsdoc } from "./tsdoc";
-import { exportLine, importLine, type Read, requiredExample, secretSentence, typeArgs, typeParamDoc, typeParams } from "./model";
+import { exportLine, importLine, type Read, requiredExample, secretSentence, typeArgs, typeParamDoc, typeParamModule, typeParams } from "./model";
 
 // `id` and `urn` are every resource's own outputs.
 const RESERVED = new Set(["id", "urn"]);
@@ -15,7 +15,7 @@ export function renderResource(r: Read): string {
     ];
     if (d.publicTypes?.length) imports.push(`import type { ${d.publicTypes.join(", ")} } from "${n.toRoot}/provider/operations/${n.descriptionFile}";`);
     imports.push(`import { resourceOptions, resourceProps, TYPE_MODULE } from "${n.toSdk}/internal/program";`);
-    if (d.sdkTypeParam) imports.push(`import type { ${d.sdkTypeParam.imports.names.filter((x) => x.endsWith("Input")).join(", ")} } from "${d.sdkTypeParam.imports.from}";`);
+    if (d.sdkTypeParam) imports.push(`import type { ${d.sdkTypeParam.imports.names.filter((x) => x.endsWith("Input")).join(", ")} } from "${typeParamModule(r)}";`);
 
     const argLines = Object.entries(d.args).flatMap(([name, a]) => [
         tsdoc([a.identifying ? `${a.doc} Changing it replaces the resource.` : `${a.doc} A change takes effect at the next read (\`pulumi refresh\`) and does not replace the resource.`], "    "),
@@ -43,10 +43,10 @@ export function renderResource(r: Read): string {
         "}",
         "",
         tsdoc([
-            `${capitalized(d.docs.summary)} (${d.serviceName} \`${d.operation}\`, \`GET ${d.path}\`), as a resource. Read-only: create and refresh read it; delete only forgets it.`,
+            `${capitalized(d.docs.summary)} (${d.serviceName} \`${d.api.operation}\`, \`GET ${d.api.path}\`), as a resource. Read-only: create and refresh read it; delete only forgets it.`,
             [secretSentence(r), d.docs.details ?? ""].filter(Boolean).join(" "),
             "",
-            ...example("## Example Usage", [importLine(r), "", `const ${n.camel} = new ${qualified}(${JSON.stringify(d.docs.exampleName)}, ${literal(requiredExample(r))});`, exportLine(r, n.camel, false)]),
+            ...example("## Example Usage", [importLine(r), "", `const ${n.camel} = new ${qualified}(${JSON.stringify(d.docs.example.name)}, ${literal(requiredExample(r))});`, exportLine(r, n.camel, false)]),
             ...typeParamDoc(r),
         ].filter((l, i) => l !== "" || i !== 1)),
         `export class ${n.name}${tpBare ? tp : ""} extends pulumi.dynamic.Resource {`,
@@ -57,7 +57,7 @@ export function renderResource(r: Read): string {
             [
                 `Reads an existing object into the stack by its resource id, \`${idShape}\`, as Pulumi's \`get\` does: nothing is declared but the id, and the arguments are taken from it.`,
                 "",
-                ...example("@example", [importLine(r), "", `const existing = ${qualified}.get(${JSON.stringify(d.docs.exampleName)}, ${JSON.stringify(exampleId)});`]),
+                ...example("@example", [importLine(r), "", `const existing = ${qualified}.get(${JSON.stringify(d.docs.example.name)}, ${JSON.stringify(exampleId)});`]),
             ],
             "    ",
         ),

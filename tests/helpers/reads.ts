@@ -27,7 +27,7 @@ export function dynamicModuleOf(token: string): string {
 export function examplesOf(token: OperationToken): { args: Readonly<Record<string, string>>; missing: Readonly<Record<string, string>>; name: string; secretFields: readonly string[] } {
     const op = operations[token];
     const d = descriptionOf(op);
-    return { args: d.examples.args, missing: d.examples.missing, name: d.docs.exampleName, secretFields: op.secretFields };
+    return { args: d.examples.args, missing: d.examples.missing, name: d.docs.example.name, secretFields: op.secretFields };
 }
 
 /** `huaweicloud.sms.TaskPassphrase` -> `{ module: "huaweicloud.sms", name: "TaskPassphrase", fn: "getTaskPassphrase" }`. */

@@ -1,5 +1,9 @@
-import { BaseUrl, Region } from "../core/input-codecs";
-import { optionalArg } from "./describe";
+/*
+ * What reads of one vendor or service share: where they are served, their connection overrides,
+ * and the SMS task id argument.
+ */
+import { BaseUrl, idSegment, Region } from "../core/input-codecs";
+import { optionalArg, requiredArg } from "./describe";
 
 /**
  * Per-call connection overrides every Huawei read takes: `region` and `endpoint`. A change takes
@@ -22,3 +26,14 @@ export function astraOverrides() {
         ),
     };
 }
+
+/** Where a read is served: the vendor, the endpoint key and the service's name in messages. */
+export const SERVICES = {
+    sms: { vendor: "huaweicloud", service: "sms", serviceName: "Huawei Cloud SMS" },
+    roma: { vendor: "huaweicloud", service: "roma", serviceName: "Huawei Cloud ROMA Connect" },
+    kps: { vendor: "huaweicloud", service: "kms", serviceName: "Huawei Cloud KPS" },
+    astra: { vendor: "astracontrol", service: "astra", serviceName: "NetApp Astra Control" },
+} as const;
+
+/** The `taskId` argument of every SMS read: a migration task id, 1 to 36 characters. */
+export const smsTaskIdArg = requiredArg(idSegment(1, 36), "Migration task id (1 to 36 characters).");
