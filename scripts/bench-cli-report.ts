@@ -3,18 +3,18 @@
  * (ours / hand-written, paired by round), pooled into median, min and max, with the goals.
  */
 import * as os from "node:os";
+import type { CommandCost } from "./bench-cli-procs";
 
-/** One timed CLI command. */
-export interface Run {
+/** One measured CLI command. */
+export interface Run extends CommandCost {
     program: string;
     command: "up" | "preview";
     /** Resources or invokes in the program (`BENCH_N`). */
     n: number;
-    ms: number;
-    /** Peak RSS of the dynamic-provider host (0 when none ran). */
-    rssMiB: number;
     /** KPS GETs the emulator answered during the command. */
     reads: number;
+    /** Preview only: from the program's first call until every value was known. */
+    inProgramMs?: number;
 }
 
 /** What the report is made from. */
@@ -42,10 +42,10 @@ function series(runs: readonly Run[], program: string, n: number, pick: (r: Run)
     return runs.filter((r) => r.program === program && r.n === n).map(pick);
 }
 
-/** Per-round marginal cost per item: (time with n − time with 0) / n. */
-function marginal(runs: readonly Run[], program: string, n: number): number[] {
-    const zero = series(runs, program, 0);
-    return series(runs, program, n).map((ms, i) => (ms - (zero[i] ?? NaN)) / n);
+/** Per-round marginal cost per item: (cost with n − cost with 0) / n. */
+function marginal(runs: readonly Run[], program: string, n: number, pick: (r: Run) => number = (r) => r.ms): number[] {
+    const zero = series(runs, program, 0, pick);
+    return series(runs, program, n, pick).map((v, i) => (v - (zero[i] ?? NaN)) / n);
 }
 
 const ratio = (ours: readonly number[], theirs: readonly number[]): number[] => ours.map((v, i) => v / (theirs[i] ?? NaN)).filter(Number.isFinite);
@@ -65,14 +65,11 @@ const distinct = (xs: readonly number[]): string => [...new Set(xs)].join(", ");
 
 /** The Markdown section, figures first, then how they were made and how to reproduce them. */
 export function report({ runs, bytes, n, p, rounds }: Measured): string {
-    const upOurs = marginal(runs, "ours-up", n);
-    const upTheirs = marginal(runs, "theirs-up", n);
-    const pvOurs = marginal(runs, "ours-preview", p);
-    const pvTheirs = marginal(runs, "theirs-preview", p);
     const ms = (xs: readonly number[]): string => `${stats(xs).median.toFixed(1)} ms`;
     const s = (xs: readonly number[]): string => `${(stats(xs).median / 1000).toFixed(1)} s`;
-    const rssOurs = series(runs, "ours-up", n, (r) => r.rssMiB);
-    const rssTheirs = series(runs, "theirs-up", n, (r) => r.rssMiB);
+    const perItem = (program: string, big: number, pick: (r: Run) => number): number[] => series(runs, program, big, pick).map((v) => v / big);
+    const pair = (label: string, fmt: (xs: readonly number[]) => string, ours: readonly number[], theirs: readonly number[], goal?: number): string => row(label, fmt(ours), fmt(theirs), ratio(ours, theirs), goal);
+    const cpu = (r: Run): number => r.cpuMs;
     const ours = Object.entries(bytes).filter(([type]) => type.includes("cloudreads:"));
     const theirs = Object.entries(bytes).filter(([type]) => !type.includes("cloudreads:"));
     const noise = ["ours-up", "theirs-up", "ours-preview", "theirs-preview"].map((prog) => {
@@ -87,11 +84,16 @@ export function report({ runs, bytes, n, p, rounds }: Measured): string {
         "",
         "| figure | ours | hand-written | ratio (median) | min | max | goal | |",
         "|---|---|---|---|---|---|---|---|",
-        row(`\`pulumi up\`, time per resource (marginal, ${n} vs 0)`, ms(upOurs), ms(upTheirs), ratio(upOurs, upTheirs), 1.2),
-        row(`\`pulumi up\` of ${n} resources, whole command`, s(series(runs, "ours-up", n)), s(series(runs, "theirs-up", n)), ratio(series(runs, "ours-up", n), series(runs, "theirs-up", n))),
-        row(`\`pulumi preview\`, time per invoke (marginal, ${p} vs 0)`, ms(pvOurs), ms(pvTheirs), ratio(pvOurs, pvTheirs)),
-        row(`\`pulumi preview\` of ${p} invokes, whole command`, s(series(runs, "ours-preview", p)), s(series(runs, "theirs-preview", p)), ratio(series(runs, "ours-preview", p), series(runs, "theirs-preview", p))),
-        row(`provider host peak RSS, \`pulumi up\` of ${n}`, `${stats(rssOurs).median.toFixed(0)} MiB`, `${stats(rssTheirs).median.toFixed(0)} MiB`, ratio(rssOurs, rssTheirs)),
+        pair(`\`pulumi up\`, wall time per resource (marginal, ${n} vs 0)`, ms, marginal(runs, "ours-up", n), marginal(runs, "theirs-up", n), 1.2),
+        pair(`\`pulumi up\`, CPU per resource, all processes (marginal, ${n} vs 0)`, ms, marginal(runs, "ours-up", n, cpu), marginal(runs, "theirs-up", n, cpu)),
+        pair("`pulumi up`, provider host CPU per resource", ms, perItem("ours-up", n, (r) => r.hostCpuMs), perItem("theirs-up", n, (r) => r.hostCpuMs)),
+        pair("`pulumi up`, program CPU per resource (marginal)", ms, marginal(runs, "ours-up", n, (r) => r.programCpuMs), marginal(runs, "theirs-up", n, (r) => r.programCpuMs)),
+        pair(`\`pulumi up\` of ${n} resources, whole command`, s, series(runs, "ours-up", n), series(runs, "theirs-up", n)),
+        pair(`provider host peak RSS, \`pulumi up\` of ${n}`, (xs) => `${stats(xs).median.toFixed(0)} MiB`, series(runs, "ours-up", n, (r) => r.rssMiB), series(runs, "theirs-up", n, (r) => r.rssMiB)),
+        pair(`\`pulumi preview\`, in-program time per invoke (${p} at once, first call to last value)`, ms, perItem("ours-preview", p, (r) => r.inProgramMs ?? NaN), perItem("theirs-preview", p, (r) => r.inProgramMs ?? NaN)),
+        pair(`\`pulumi preview\`, wall time per invoke (marginal, ${p} vs 0)`, ms, marginal(runs, "ours-preview", p), marginal(runs, "theirs-preview", p)),
+        pair(`\`pulumi preview\`, CPU per invoke, all processes (marginal, ${p} vs 0)`, ms, marginal(runs, "ours-preview", p, cpu), marginal(runs, "theirs-preview", p, cpu)),
+        pair(`\`pulumi preview\` of ${p} invokes, whole command`, s, series(runs, "ours-preview", p), series(runs, "theirs-preview", p)),
         "",
         `KPS GETs the emulator answered per command (the same real work on both sides): up of ${n}: ours ${distinct(series(runs, "ours-up", n, (r) => r.reads))}, hand-written ${distinct(series(runs, "theirs-up", n, (r) => r.reads))}; preview of ${p}: ours ${distinct(series(runs, "ours-preview", p, (r) => r.reads))}, hand-written ${distinct(series(runs, "theirs-preview", p, (r) => r.reads))}.`,
         "",
@@ -112,15 +114,18 @@ export function report({ runs, bytes, n, p, rounds }: Measured): string {
         "emulator, `PULUMI_NODEJS_TRANSPILE_ONLY=true`, file backend. The marginal figures subtract a run of",
         "the same program with 0 resources (or invokes), so program start-up and the CLI's fixed cost are",
         "not counted; the provider host's start-up is, on both sides. Peak RSS is the kernel's high-water",
-        "mark (`VmHWM`) of the `dynamic-provider` process. Between ups, `pulumi stack rm --force` forgets the",
-        "resources without calling the provider.",
+        "mark (`VmHWM`) of the `dynamic-provider` process. CPU of all processes is bash's `times` after the",
+        "command (the CLI, its plugins and the program); the host's and the program's CPU are polled from",
+        "/proc every 250 ms. Between ups, `pulumi stack rm --force` forgets the resources without calling",
+        "the provider. Where the time goes, from CPU profiles: [benchmarks-cli-notes.md](benchmarks-cli-notes.md).",
         "",
         `**Noise.** This is a shared 2-core machine with other work running; wall times per command varied: ${noise.join("; ")}.`,
         "",
         "**Reproduce:** `npm run --silent pulumi-cli` (once), then `npm run bench:cli`",
         `(\`BENCH_CLI_ROUNDS\`=${rounds}, \`BENCH_CLI_RESOURCES\`=${n}, \`BENCH_CLI_INVOKES\`=${p}; \`BENCH_CLI_FROM=head\` packs the last`,
         "commit instead of the working tree, `BENCH_CLI_TARBALL=<tgz>` uses a given tarball, `BENCH_CLI_KEEP=1` keeps",
-        "the scratch project). The raw runs are written to `$TMPDIR/cloudreads-bench-cli-runs.json`.",
+        "the scratch project). The raw runs are written to `$TMPDIR/cloudreads-bench-cli-runs.json`;",
+        "`BENCH_CLI_RENDER=<that file>` rewrites these docs from them without measuring.",
         "",
     ].join("\n");
 }

@@ -17,8 +17,8 @@ import * as path from "node:path";
 import { startEmulator, type Emulator } from "../emulator";
 import { cliStackConfig, exportedResources } from "../tests/helpers/pulumi-cli-results";
 import { PulumiCli, pulumiCliDir } from "../tests/helpers/pulumi-cli";
-import { report, type Run } from "./bench-cli-report";
-import { withHostPeakRss } from "./bench-cli-rss";
+import { report, type Measured, type Run } from "./bench-cli-report";
+import { measuredCommand } from "./bench-cli-procs";
 import { CLI_SECTION_FILE, spliceCliSection } from "./bench-cli-section";
 import { PROGRAMS, scratchProject, type ProgramName } from "./bench-cli-setup";
 
@@ -26,18 +26,22 @@ const N = Number(process.env.BENCH_CLI_RESOURCES ?? "500");
 const P = Number(process.env.BENCH_CLI_INVOKES ?? "100");
 const ROUNDS = Number(process.env.BENCH_CLI_ROUNDS ?? "3");
 const LONG = 1_800_000;
+const RUNS_FILE = path.join(os.tmpdir(), "cloudreads-bench-cli-runs.json");
 
 function kmsReads(emu: Emulator): number {
     return emu.requests.filter((r) => r.service === "kms").length;
 }
 
-/** One timed CLI command of a program with `BENCH_N=n`: wall time, host peak RSS, KPS GETs sent. */
+/** One measured CLI command of a program with `BENCH_N=n`, and the KPS GETs the emulator answered meanwhile. */
 async function timed(cli: PulumiCli, emu: Emulator, n: number, args: string[]): Promise<Omit<Run, "program" | "command">> {
+    const timing = path.join(path.dirname(cli.cwd), `timing-${path.basename(cli.cwd)}.txt`);
+    fs.rmSync(timing, { force: true });
     cli.env.BENCH_N = String(n);
+    cli.env.BENCH_TIMING = timing;
     const reads = kmsReads(emu);
-    const t0 = process.hrtime.bigint();
-    const [, rssMiB] = await withHostPeakRss(cli.cwd, () => cli.ok(args, LONG));
-    return { n, ms: Number(process.hrtime.bigint() - t0) / 1e6, rssMiB, reads: kmsReads(emu) - reads };
+    const cost = await measuredCommand(cli, args, LONG);
+    const inProgram = fs.existsSync(timing) ? Number(fs.readFileSync(timing, "utf8").trim().split("\n").pop()) : undefined;
+    return { n, ...cost, reads: kmsReads(emu) - reads, ...(inProgram === undefined ? {} : { inProgramMs: inProgram }) };
 }
 
 /** The `__provider` length of each custom resource in the stack, by type. */
@@ -55,7 +59,17 @@ async function resetStack(cli: PulumiCli): Promise<void> {
     await cli.ok(["stack", "init", "bench"]);
 }
 
+/** Writes docs/benchmarks-cli.md from measured runs and splices it into docs/BENCHMARKS.md. */
+function publish(measured: Measured): void {
+    const text = report(measured);
+    fs.writeFileSync(CLI_SECTION_FILE, text);
+    spliceCliSection();
+    process.stdout.write(text);
+}
+
 async function main(): Promise<void> {
+    // Re-renders the docs from a saved runs file without measuring again.
+    if (process.env.BENCH_CLI_RENDER) return publish(JSON.parse(fs.readFileSync(process.env.BENCH_CLI_RENDER, "utf8")) as Measured);
     const bin = pulumiCliDir();
     const work = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), "cloudreads-bench-cli-")));
     const emu = await startEmulator({ port: 0 });
@@ -100,11 +114,9 @@ async function main(): Promise<void> {
         if (process.env.BENCH_CLI_KEEP) process.stderr.write(`bench:cli: kept ${work}\n`);
         else fs.rmSync(work, { recursive: true, force: true });
     }
-    fs.writeFileSync(path.join(os.tmpdir(), "cloudreads-bench-cli-runs.json"), `${JSON.stringify({ runs, bytes }, null, 2)}\n`);
-    const text = report({ runs, bytes, n: N, p: P, rounds: ROUNDS });
-    fs.writeFileSync(CLI_SECTION_FILE, text);
-    spliceCliSection();
-    process.stdout.write(text);
+    const measured: Measured = { runs, bytes, n: N, p: P, rounds: ROUNDS };
+    fs.writeFileSync(RUNS_FILE, `${JSON.stringify(measured, null, 2)}\n`);
+    publish(measured);
 }
 
 main().catch((e: unknown) => {
