@@ -3,8 +3,9 @@
  * `cloudreads-emulator` (and `npm run emulator` in this repository): serves the emulator on
  * 127.0.0.1, prints its URL on the first line, then the stack config and environment variables
  * that point a Pulumi program at it (Huawei and Astra); see `--help`. Stops on SIGINT/SIGTERM,
- * closing every connection, with exit code 0; `npm run emulator` execs this process, so a
- * SIGTERM to npm reaches it. Exit code 2: bad arguments or fixtures; 1: it could not start.
+ * closing every connection, with exit code 0, and when its parent process exits (npx, a CI step);
+ * `npm run emulator` execs this process, so a SIGTERM to npm reaches it. Exit code 2: bad
+ * arguments or fixtures; 1: it could not start.
  */
 import { configLines, connectionSettings, envLines } from "./connection-settings";
 import { parseCliOptions, UsageError, USAGE, type OutputFormat } from "./cli-options";
@@ -54,6 +55,12 @@ async function main(): Promise<void> {
   };
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);
+  // `npx` runs a bin under `sh -c` and forwards a SIGTERM to that shell only: when the process
+  // that started the emulator goes, this one is re-parented, and stops rather than live on orphaned.
+  const parent = process.ppid;
+  setInterval(() => {
+    if (process.ppid !== parent) stop();
+  }, 200).unref();
   process.stdout.write(`${urlLine(emulator, options.format)}\n${connectionInstructions(emulator, options.format).join("\n")}\n`);
 }
 

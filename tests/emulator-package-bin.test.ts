@@ -4,6 +4,7 @@ import * as fs from "node:fs";
 import * as net from "node:net";
 import * as os from "node:os";
 import * as path from "node:path";
+import { canConnect, exitOf, portClosed, printed, printedPort } from "./helpers/emulator-bin";
 import { get, send } from "./helpers/emulator-http";
 
 const ROOT = path.join(__dirname, "..");
@@ -15,36 +16,6 @@ const SENTINEL = "SENTINEL-bin-fixture-secret-91c2";
 /** `cloudreads-emulator` from the sources (the shipped bin is the compiled cli.ts, run in emulator-package-installed). */
 function startBin(args: string[]): ChildProcessWithoutNullStreams {
   return spawn(process.execPath, ["-r", "ts-node/register", CLI, ...args], { cwd: ROOT, stdio: ["pipe", "pipe", "pipe"] });
-}
-
-/** Everything the bin printed once it has printed its last line ("# Ctrl-C stops the emulator."). */
-function printed(child: ChildProcessWithoutNullStreams): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let out = "";
-    let err = "";
-    child.stdout.on("data", (d: Buffer) => {
-      out += d.toString("utf8");
-      if (out.includes("# Ctrl-C stops the emulator.\n")) resolve(out);
-    });
-    child.stderr.on("data", (d: Buffer) => (err += d.toString("utf8")));
-    child.once("exit", (code) => reject(new Error(`the bin exited (${code}) before it was ready:\n${out}\n${err}`)));
-  });
-}
-
-function exitOf(child: ChildProcessWithoutNullStreams): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve({ code: child.exitCode, signal: child.signalCode });
-  return new Promise((resolve) => child.once("exit", (code, signal) => resolve({ code, signal })));
-}
-
-function canConnect(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = net.connect(port, "127.0.0.1");
-    socket.once("connect", () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once("error", () => resolve(false));
-  });
 }
 
 /** Runs the bin to completion (it must fail before listening). */
@@ -74,6 +45,19 @@ describe("cloudreads-emulator (the bin)", function () {
       assert.equal(await canConnect(port), false, "the port is closed");
     });
   }
+
+  it("stops when the process that started it is killed, as npx's shell is by a SIGTERM to npx", async () => {
+    // `sh -c '<bin>; true'` keeps the shell as the bin's parent, as npx runs bins.
+    const command = [process.execPath, "-r", "ts-node/register", CLI].map((w) => `'${w}'`).join(" ");
+    const shell = spawn("sh", ["-c", `${command}; true`], { cwd: ROOT, stdio: ["pipe", "pipe", "pipe"] });
+    const out = await printed(shell);
+    const port = printedPort(out);
+    assert.equal(await canConnect(port), true);
+    shell.kill("SIGTERM");
+    await exitOf(shell);
+    // The bin notices it was re-parented and closes; wait for that, however long it takes.
+    await portClosed(port);
+  });
 
   it("--fault queues faults before the first request: kms:status=503:times=2", async () => {
     const child = startBin(["--fault", "kms:status=503:times=2", "--fault", "astra:status=409:problem=164"]);
