@@ -1,0 +1,124 @@
+import { strict as assert } from "node:assert";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { packProject, runCommand } from "./helpers/installed-package";
+
+const ROOT = path.join(__dirname, "..");
+const REPOSITORY_BLOB = "https://github.com/pulumi-cloudreads/pulumi-cloudreads/blob/main/";
+
+/** Relative link targets of a Markdown file (anchors dropped; absolute URLs and in-page anchors left out). */
+function relativeLinks(markdown: string): string[] {
+  const targets = [...markdown.matchAll(/\]\(([^)\s]+)(?:\s+"[^"]*")?\)/g), ...markdown.matchAll(/\b(?:href|src)="([^"]+)"/g)].map((m) => m[1] ?? "");
+  return targets.filter((t) => t !== "" && !t.startsWith("#") && !/^[a-z][a-z0-9+.-]*:/i.test(t)).map((t) => decodeURIComponent(t.split("#")[0] ?? ""));
+}
+
+/** Links into this repository on GitHub, as repository paths. */
+function repositoryLinks(markdown: string): string[] {
+  return [...markdown.matchAll(/\]\((https:\/\/github\.com\/pulumi-cloudreads\/pulumi-cloudreads\/blob\/main\/[^)\s#]+)/g)].map((m) => (m[1] ?? "").slice(REPOSITORY_BLOB.length));
+}
+
+/** What `npm pack` puts in the tarball, checked with `npm pack --dry-run --json` on a fresh clone's build. */
+describe("npm pack: the tarball holds what a user needs and nothing else", function () {
+  this.timeout(240_000);
+  let tmp: string;
+  let files: string[];
+  let manifest: {
+    main: string;
+    types: string;
+    exports: Record<string, { types: string; default: string } | string>;
+    bin: Record<string, string>;
+    typesVersions: Record<string, Record<string, string[]>>;
+  };
+
+  before(async function () {
+    this.timeout(300_000);
+    tmp = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), "cloudreads-pack-contents-")));
+    const stage = path.join(tmp, "stage");
+    // Builds dist/ in the staged copy (prepack) and packs it; the dry run then lists that same build.
+    await packProject(ROOT, stage, path.join(tmp, "pack"), 200_000);
+    const { stdout } = await runCommand("npm", ["pack", "--dry-run", "--json", "--ignore-scripts"], stage, 120_000);
+    const report = JSON.parse(stdout) as { files: { path: string }[] }[];
+    files = (report[0]?.files ?? []).map((f) => f.path).sort();
+    manifest = JSON.parse(fs.readFileSync(path.join(stage, "package.json"), "utf8")) as typeof manifest;
+  });
+
+  after(() => {
+    if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+  });
+
+  const has = (file: string): boolean => files.includes(file);
+
+  it("has the manifest, README, LICENSE, the SDK, every dynamic provider module and the emulator", () => {
+    for (const file of [
+      "package.json",
+      "README.md",
+      "LICENSE",
+      "dist/sdk/index.js",
+      "dist/sdk/index.d.ts",
+      "dist/emulator/index.js",
+      "dist/emulator/index.d.ts",
+      "dist/emulator/cli.js",
+      "dist/emulator/fixtures/default.json",
+    ]) {
+      assert.ok(has(file), `${file} is missing from the tarball`);
+    }
+    // State written by any version requires these modules by name: each must ship, with its types.
+    const providers = fs.readdirSync(path.join(ROOT, "provider", "dynamic")).filter((f) => f.endsWith(".ts"));
+    assert.ok(providers.length >= 4);
+    for (const source of providers) {
+      for (const ext of [".js", ".d.ts"]) assert.ok(has(`dist/provider/dynamic/${source.replace(/\.ts$/, ext)}`), `${source}: no ${ext} in the tarball`);
+    }
+  });
+
+  it("ships every file package.json points at: main, types, exports, typesVersions and bin", () => {
+    const targets = [manifest.main, manifest.types, ...Object.values(manifest.bin)];
+    for (const entry of Object.values(manifest.exports)) targets.push(...(typeof entry === "string" ? [entry] : [entry.types, entry.default]));
+    for (const map of Object.values(manifest.typesVersions)) for (const list of Object.values(map)) targets.push(...list);
+    for (const target of targets.map((t) => t.replace(/^\.\//, ""))) {
+      if (target.includes("*")) {
+        const pattern = new RegExp(`^${target.split("*").map((p) => p.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join("[^/]+")}$`);
+        assert.ok(files.some((f) => pattern.test(f)), `nothing in the tarball matches ${target}`);
+      } else {
+        assert.ok(has(target), `${target} is named in package.json but not in the tarball`);
+      }
+    }
+    assert.deepEqual(Object.keys(manifest.bin), ["cloudreads-emulator"]);
+    assert.equal(manifest.exports["./emulator"] !== undefined, true);
+  });
+
+  it("leaves out sources, tests, scripts, tools, examples and repository-only docs", () => {
+    const unneeded = files.filter(
+      (f) =>
+        /^(tests|scripts|tools|examples|emulator|provider|sdk|tmp|node_modules|\.github)\//.test(f) ||
+        (f.endsWith(".ts") && !f.endsWith(".d.ts")) ||
+        (f.startsWith("docs/") && !/^docs\/reference\/[^/]+\.md$/.test(f)) ||
+        /\.(map|tgz|sh|svg)$/.test(f) ||
+        /(^|\/)tsconfig[^/]*\.json$/.test(f) ||
+        f === "Pulumi.yaml",
+    );
+    assert.deepEqual(unneeded, []);
+    const topLevel = [...new Set(files.map((f) => f.split("/")[0]))].sort();
+    assert.deepEqual(topLevel.filter((t) => !["LICENSE", "README.md", "dist", "docs", "package.json"].includes(t)), []);
+    assert.deepEqual([...new Set(files.filter((f) => f.startsWith("dist/")).map((f) => f.split("/")[1]))].sort(), ["emulator", "provider", "sdk"]);
+  });
+
+  it("every relative link in a shipped Markdown file resolves to a shipped file", () => {
+    const markdown = files.filter((f) => f.endsWith(".md"));
+    assert.ok(markdown.includes("README.md"));
+    for (const file of markdown) {
+      const text = fs.readFileSync(path.join(ROOT, file), "utf8");
+      for (const link of relativeLinks(text)) {
+        const target = path.posix.normalize(path.posix.join(path.posix.dirname(file), link));
+        assert.ok(has(target), `${file} links to ${link}, which the tarball does not hold`);
+      }
+    }
+  });
+
+  it("every link from README.md into the repository on GitHub names a file that exists", () => {
+    const readme = fs.readFileSync(path.join(ROOT, "README.md"), "utf8");
+    const links = repositoryLinks(readme);
+    assert.ok(links.length > 0, "README.md has no absolute links into the repository");
+    for (const link of links) assert.ok(fs.existsSync(path.join(ROOT, link)), `README.md links to ${REPOSITORY_BLOB}${link}, which is not in the repository`);
+  });
+});
