@@ -1,4 +1,5 @@
 import * as t from "io-ts";
+import { CONNECTION_NAME } from "./connections";
 import { PLAIN_HTTP_HOSTS, PLAIN_HTTP_HOSTS_TEXT } from "./url";
 
 /**
@@ -94,3 +95,6 @@ export function checkBaseUrl(s: string): string | undefined {
     if (u.protocol === "http:") return PLAIN_HTTP_HOSTS.includes(u.hostname) ? undefined : `uses http:// for a host that is not loopback (http:// is allowed only for ${PLAIN_HTTP_HOSTS_TEXT})`;
     return "must use https://";
 }
+
+/** The name of a connection under `<namespace>:connections` in stack config: never a credential. */
+export const ConnectionName = refinedString("a connection name of 1 to 64 letters, digits, _ or -", (s) => CONNECTION_NAME.test(s));

@@ -13,6 +13,10 @@ export interface SettingSources {
     readonly env: Readonly<Record<string, string | undefined>>;
     /** Where a read reports that it is still retrying (a Pulumi log message in a program). */
     readonly progress?: (message: string) => void;
+    /** How messages name a config key (a named connection's keys live under `<ns>:connections.<name>`). */
+    readonly describeKey?: (key: string) => string;
+    /** Whether env vars may supply the setting of this config key (not for a named connection's). */
+    readonly envApplies?: (key: string) => boolean;
 }
 
 /** A setting's names: its stack config key and the environment variables that can supply it. */
@@ -33,8 +37,9 @@ export interface Found {
 export function lookup(sources: SettingSources, name: SettingName): Found | undefined {
     for (const key of [name.key, ...(name.aliases ?? [])]) {
         const fromConfig = sources.config(key);
-        if (fromConfig !== undefined && fromConfig !== "") return { value: fromConfig, from: `stack config ${key}` };
+        if (fromConfig !== undefined && fromConfig !== "") return { value: fromConfig, from: `stack config ${sources.describeKey?.(key) ?? key}` };
     }
+    if (sources.envApplies?.(name.key) === false) return undefined;
     for (const env of name.env) {
         const v = Object.hasOwn(sources.env, env) ? sources.env[env] : undefined;
         if (v !== undefined && v !== "") return { value: v, from: `environment variable ${env}` };
@@ -153,4 +158,10 @@ export function resolveTls(sources: SettingSources, ns: string, envPrefix: strin
     const ca = pemCertificates(text);
     if (!ca) throw new ConfigurationError(`${found.from} names a file that holds no valid PEM certificate (expected -----BEGIN CERTIFICATE----- blocks).`);
     return { ca, insecure };
+}
+
+/** The keys (without `ns:`) of a namespace's settings and their aliases: what a named connection may set. */
+export function namespaceKeys(ns: string, ...groups: readonly Readonly<Record<string, SettingName>>[]): string[] {
+    const keys = groups.flatMap((g) => Object.values(g).flatMap((n) => [n.key, ...(n.aliases ?? [])]));
+    return [...new Set(keys.filter((k) => k.startsWith(`${ns}:`)).map((k) => k.slice(ns.length + 1)))];
 }

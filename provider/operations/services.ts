@@ -2,7 +2,7 @@
  * What reads of one vendor or service share: where they are served, their connection overrides,
  * and the SMS task id argument.
  */
-import { BaseUrl, idSegment, Region } from "../core/input-codecs";
+import { BaseUrl, ConnectionName, idSegment, Region } from "../core/input-codecs";
 import { optionalArg, requiredArg } from "./describe";
 
 /**
@@ -11,6 +11,7 @@ import { optionalArg, requiredArg } from "./describe";
  */
 export function huaweiOverrides(service: string, serviceName: string) {
     return {
+        connection: connectionArg("huaweicloud"),
         region: optionalArg(Region, "Region (e.g. `cn-north-4`). Default: `huaweicloud:region`; can also be set with `HW_REGION_NAME` (or `OS_REGION_NAME`).", { identifying: false }),
         endpoint: optionalArg(BaseUrl, `Base URL of ${serviceName}, overriding the derived host. Default: \`huaweicloud:endpoints.${service}\`, else derived from the region.`, { identifying: false }),
     };
@@ -19,12 +20,21 @@ export function huaweiOverrides(service: string, serviceName: string) {
 /** The per-call connection override every Astra read takes: `url`. */
 export function astraOverrides() {
     return {
+        connection: connectionArg("astracontrol"),
         url: optionalArg(
             BaseUrl,
             "Base URL of your Astra Control Center. Default: `astracontrol:url`, else `ASTRA_CONTROL_URL`; one of them is required (the certificate API exists only in Astra Control Center, not at `astra.netapp.io`).",
             { identifying: false },
         ),
     };
+}
+
+/** The `connection` argument: which named connection of the vendor's stack config to read through. */
+function connectionArg(namespace: string) {
+    return optionalArg(
+        ConnectionName,
+        `Name of a connection in stack config, \`${namespace}:connections.<name>\` (its own credentials, region, endpoints...; nothing is inherited from the top-level \`${namespace}:\` settings or env vars). Default: the top-level settings.`,
+    );
 }
 
 /** Where a read is served: the vendor, the endpoint key and the service's name in messages. */

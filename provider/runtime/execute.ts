@@ -9,6 +9,7 @@ import { ApiErrorDetails, ConfigurationError, ResponseDecodeError, TransportErro
 import { responseError } from "../core/response-error";
 import { send, TRANSIENT_STATUSES, type HttpPolicy } from "../core/http";
 import type { SettingSources } from "../core/settings";
+import { connectionSources } from "../core/connections";
 import { validateArgs } from "../core/validate-args";
 
 /** A finished read: validated args, the resolved scope, the resource id and the result. */
@@ -47,8 +48,21 @@ function named(e: unknown, subject: string): unknown {
     return e;
 }
 
-async function readAs(op: AnyReadOperation, rawArgs: unknown, sources: SettingSources, subject: string): Promise<ReadOutcome> {
-    const args = validateArgs(subject, op.args, op.argNames, rawArgs) as Record<string, unknown>;
+/**
+ * The settings of a read: the default connection's, or those of the named connection its
+ * `connection` argument picks (which shares nothing with the default; an unknown name is a
+ * ConfigurationError listing the names that exist).
+ */
+export function readSources(op: AnyReadOperation, args: Readonly<Record<string, unknown>>, sources: SettingSources): SettingSources {
+    const name = args.connection;
+    return typeof name === "string" ? connectionSources(sources, op.vendor, name, vendorFor(op.vendor).settingKeys) : sources;
+}
+
+async function readAs(op: AnyReadOperation, rawArgs: unknown, defaults: SettingSources, asked: string): Promise<ReadOutcome> {
+    const args = validateArgs(asked, op.args, op.argNames, rawArgs) as Record<string, unknown>;
+    // Every message of a read through a named connection says which one.
+    const subject = typeof args.connection === "string" ? `${asked} (connection ${JSON.stringify(args.connection)})` : asked;
+    const sources = readSources(op, args, defaults);
     const vendor = vendorFor(op.vendor);
     const policy = vendor.policy(sources);
     const reached: { scope?: Scope } = {};

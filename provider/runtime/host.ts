@@ -1,11 +1,10 @@
 import type * as dynamic from "@pulumi/pulumi/dynamic";
-import { NotFoundError } from "../core/errors";
-import { performRead } from "./execute";
+import { ConfigurationError, NotFoundError } from "../core/errors";
+import { performRead, readSources } from "./execute";
 import { lookup, SettingName, SettingSources } from "../core/settings";
 import { argFailures, UNKNOWN_SENTINEL } from "../core/validate-args";
 import { operationFor } from "../operations";
 import { argsFromId, idSubject, type AnyReadOperation } from "../operations/operation";
-import { descriptionOf } from "../operations/describe";
 import { vendorFor } from "../vendors";
 
 /**
@@ -50,6 +49,15 @@ export async function check(token: string, _olds: Record<string, unknown>, news:
     const { [PROVIDER_KEY]: _provider, ...given } = news;
     const { value, failures } = argFailures(op.args, op.argNames, given, true);
     if (failures.length) return { inputs: news, failures };
+    // An unknown connection name fails at preview, listing the connections that exist.
+    if (typeof given.connection === "string" && given.connection !== UNKNOWN_SENTINEL) {
+        try {
+            readSources(op, given, sources());
+        } catch (e) {
+            if (e instanceof ConfigurationError) return { inputs: news, failures: [{ property: "connection", reason: e.message }] };
+            throw e;
+        }
+    }
     const inputs: Record<string, unknown> = { ...given };
     for (const [k, v] of Object.entries(value ?? {})) if (given[k] !== UNKNOWN_SENTINEL) inputs[k] = v;
     return { inputs };
@@ -70,7 +78,7 @@ export async function diff(token: string, _id: string, olds: Record<string, unkn
         const prev = olds[name];
         const setting = resolved[name];
         if (next === undefined && setting) {
-            const configured = lookup(sources(), setting)?.value;
+            const configured = lookup(readSources(op, news, sources()), setting)?.value;
             if (configured !== undefined && prev !== undefined && configured !== String(prev)) replaces.push(name);
             continue;
         }
@@ -92,9 +100,10 @@ export async function create(token: string, inputs: Record<string, unknown>): Pr
 export async function read(token: string, id: string, props: Record<string, unknown> | undefined): Promise<dynamic.ReadResult> {
     const op = operationFor(token);
     const stored = argsOf(op, props ?? {});
-    // Only connection overrides stored (or nothing): the arguments that name the object come from the id.
-    const args = descriptionOf(op).args;
-    const fromId = !Object.keys(stored).some((k) => args[k]?.identifying !== false);
+    // None of the id's arguments stored (`X.get(name, id)`): they come from the id.
+    // (Scope ids such as projectId may be left to settings, so only the others count.)
+    const scopeIds = vendorFor(op.vendor).scopeSettings;
+    const fromId = !op.idNames.some((n) => !Object.hasOwn(scopeIds, n) && stored[n] !== undefined);
     const readArgs = fromId ? { ...argsFromId(op, id), ...stored } : stored;
     try {
         // Errors about arguments taken from the id say so, with the id's shape.

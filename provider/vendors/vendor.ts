@@ -62,6 +62,8 @@ export interface Vendor {
     isNotFound(status: number, vendorCode: string | undefined): boolean;
     /** Extra advice for an error, e.g. clock skew. */
     hint(status: number, vendorCode: string | undefined): string | undefined;
+    /** Every key the vendor's namespace takes (`region`, `token`, `requestTimeout`...): what a named connection may set. */
+    readonly settingKeys: readonly string[];
     /** The setting behind each scope id an argument may leave out (`projectId` -> `huaweicloud:projectId`), for diffs. */
     readonly scopeSettings: Readonly<Record<string, SettingName>>;
 }

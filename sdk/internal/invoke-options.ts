@@ -3,7 +3,7 @@ import { InputError, type InputFailure } from "../../provider/core/errors";
 
 // Options that would change where a read runs: it runs in this program, with no provider plugin.
 const REFUSED: Readonly<Record<string, string>> = {
-    provider: "pulumi-cloudreads functions run in your program and use no provider resource; choose the account with stack config (huaweicloud:*, astracontrol:*) or the per-call region, endpoint or url",
+    provider: "pulumi-cloudreads functions run in your program and use no provider resource; to read from another account, region or installation, pass the `connection` argument, naming a connection set under huaweicloud:connections.<name> or astracontrol:connections.<name> in stack config",
     version: "pulumi-cloudreads functions use no provider plugin, so there is no plugin version to choose",
     pluginDownloadURL: "pulumi-cloudreads functions use no provider plugin, so there is nothing to download",
 };

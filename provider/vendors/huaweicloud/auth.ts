@@ -39,8 +39,10 @@ export function resolveHuaweiAuth(subject: string, sources: SettingSources): Hua
 
     const fileSetting = lookup(sources, S.sharedConfigFile);
     const profileSetting = lookup(sources, S.profile);
-    const file = fileSetting?.value ?? defaultKooCliConfigFile(sources.env.HOME || undefined);
-    if (fileSetting || profileSetting || fs.existsSync(file)) {
+    // The default profile file serves only the default connection: a named one shares nothing implicitly.
+    const implicitFile = sources.envApplies?.(S.sharedConfigFile.key) !== false;
+    const file = fileSetting?.value ?? (implicitFile ? defaultKooCliConfigFile(sources.env.HOME || undefined) : undefined);
+    if (file !== undefined && (fileSetting || profileSetting || fs.existsSync(file))) {
         const p = readKooCliProfile({ file, profile: profileSetting?.value });
         return {
             kind: "aksk",

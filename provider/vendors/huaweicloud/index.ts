@@ -5,7 +5,7 @@ import { ConfigurationError } from "../../core/errors";
 import { saidOnce } from "../../core/said-once";
 import { idSegment, Region } from "../../core/input-codecs";
 import { argFailures } from "../../core/validate-args";
-import { describeName, lookup, resolvePolicy, resolveTls, SettingSources } from "../../core/settings";
+import { describeName, lookup, namespaceKeys, resolvePolicy, resolveTls, SettingSources, transportNames } from "../../core/settings";
 import { HuaweiService, serviceBaseUrl } from "./endpoints";
 import { signRequest } from "./signer";
 import { HuaweiAuth, resolveHuaweiAuth } from "./auth";
@@ -68,6 +68,7 @@ function errorBody(body: string): Record<string, unknown> | undefined {
 /** Huawei Cloud: token or AK/SK authentication, regional and global hosts, `error_code` bodies. */
 export const huaweicloud: Vendor = {
     policy: (sources) => resolvePolicy(sources, "huaweicloud", "HW"),
+    settingKeys: namespaceKeys("huaweicloud", S, transportNames("huaweicloud", "HW", HUAWEI_TRANSPORT_ALIASES)),
     scopeSettings: { projectId: S.projectId },
     async connect(op: ReadTarget, args, sources, subject = op.token, resolved?): Promise<Connection> {
         const policy = resolved ?? resolvePolicy(sources, "huaweicloud", "HW");
