@@ -1,6 +1,13 @@
 import type { Emulator } from "./server";
 
-/** One stack config value; `secret` ones are set with `pulumi config set --secret`. */
+/**
+ * One stack config value; `secret` ones are set with `pulumi config set --secret`.
+ *
+ * @example
+ * ```ts
+ * const token: EmulatorConfigValue = { key: "huaweicloud:token", value: "emulator-huawei-token-0000000000000001", secret: true };
+ * ```
+ */
 export interface EmulatorConfigValue {
   key: string;
   value: string;

@@ -1,12 +1,25 @@
 import { decodeFault, decodeService, problemsOf } from "./fault-codec";
 import type { EmulatedService } from "./types";
 
-/** HTTP statuses the `status` fault can inject. */
+/**
+ * HTTP statuses the `status` fault can inject.
+ *
+ * @example
+ * ```ts
+ * const status: FaultStatus = 503;
+ * ```
+ */
 export type FaultStatus = 400 | 401 | 403 | 404 | 409 | 429 | 500 | 502 | 503 | 504;
 
 /**
  * A misbehaviour to inject in place of the normal answer. Faults apply after the
  * request is recorded (so tests can count attempts) and before auth and routing.
+ *
+ * @example
+ * ```ts
+ * emulator.inject("astra", { kind: "status", status: 409, problem: 164 }, 2); // Astra's "retry the request", twice
+ * emulator.inject("*", { kind: "delay", ms: 2000 }, Infinity);
+ * ```
  */
 export type Fault =
   /**

@@ -4,7 +4,14 @@ import { fixtureDataCodec, fixtureInputCodec, unreachableRecords } from "./fixtu
 import { jsonErrorOffset, lineAndColumn } from "./json-position";
 import defaultFixtureJson = require("./fixtures/default.json");
 
-/** One Huawei Cloud AK/SK pair; `securityToken` marks temporary credentials. */
+/**
+ * One Huawei Cloud AK/SK pair; `securityToken` marks temporary credentials.
+ *
+ * @example
+ * ```ts
+ * const key: HuaweiCredential = { accessKey: "TESTAK0001", secretKey: "fake-secret-key" };
+ * ```
+ */
 export interface HuaweiCredential {
   accessKey: string;
   /** Secret. */
@@ -13,13 +20,27 @@ export interface HuaweiCredential {
   securityToken?: string;
 }
 
-/** A Huawei account (domain), as `GET /v3/auth/domains` lists it. */
+/**
+ * A Huawei account (domain), as `GET /v3/auth/domains` lists it.
+ *
+ * @example
+ * ```ts
+ * const domain: HuaweiDomain = { id: "d0000000000000000000000000000001", name: "my-account" };
+ * ```
+ */
 export interface HuaweiDomain {
   id: string;
   name: string;
 }
 
-/** A Huawei project; `name` is the region, e.g. `cn-north-4`, as IAM lists it. */
+/**
+ * A Huawei project; `name` is the region, e.g. `cn-north-4`, as IAM lists it.
+ *
+ * @example
+ * ```ts
+ * const project: HuaweiProject = { id: "0123456789abcdef0123456789abcdef", name: "cn-north-4", domainId: "d0000000000000000000000000000001" };
+ * ```
+ */
 export interface HuaweiProject {
   id: string;
   name: string;
@@ -27,7 +48,14 @@ export interface HuaweiProject {
   domainId: string;
 }
 
-/** An SMS migration task. */
+/**
+ * An SMS migration task.
+ *
+ * @example
+ * ```ts
+ * const task: SmsTask = { taskId: "ci-migration-task", passphrase: "fake-passphrase", detail: { state: "RUNNING" } };
+ * ```
+ */
 export interface SmsTask {
   /** At most 36 characters, as SMS documents it. */
   taskId: string;
@@ -37,14 +65,28 @@ export interface SmsTask {
   detail?: Record<string, unknown>;
 }
 
-/** A ROMA Connect instance; `isDefault` marks the one the literal `default` path segment stands for. */
+/**
+ * A ROMA Connect instance; `isDefault` marks the one the literal `default` path segment stands for.
+ *
+ * @example
+ * ```ts
+ * const instance: RomaInstance = { projectId: "0123456789abcdef0123456789abcdef", instanceId: "my-instance", isDefault: true };
+ * ```
+ */
 export interface RomaInstance {
   projectId: string;
   instanceId: string;
   isDefault?: boolean;
 }
 
-/** A ROMA Connect product and its device authentication. */
+/**
+ * A ROMA Connect product and its device authentication.
+ *
+ * @example
+ * ```ts
+ * const product: RomaProduct = { projectId: "0123456789abcdef0123456789abcdef", instanceId: "my-instance", productId: "99999999999999999", userName: "device", password: "fake-password" };
+ * ```
+ */
 export interface RomaProduct {
   projectId: string;
   instanceId: string;
@@ -55,7 +97,14 @@ export interface RomaProduct {
   password: string;
 }
 
-/** A KPS key pair task, e.g. `taskStatus` `RUNNING_RESET`. */
+/**
+ * A KPS key pair task, e.g. `taskStatus` `RUNNING_RESET`.
+ *
+ * @example
+ * ```ts
+ * const task: KpsTask = { projectId: "0123456789abcdef0123456789abcdef", taskId: "ci-keypair-task", taskStatus: "SUCCESS_RESET", serverId: "" };
+ * ```
+ */
 export interface KpsTask {
   projectId: string;
   taskId: string;
@@ -64,19 +113,40 @@ export interface KpsTask {
   serverId: string;
 }
 
-/** An Astra Control API token (secret) and the account ids it may read. */
+/**
+ * An Astra Control API token (secret) and the account ids it may read.
+ *
+ * @example
+ * ```ts
+ * const token: AstraToken = { token: "fake-astra-token", accounts: ["3b5e2f0a-7c1d-4e8f-9a6b-000000000001"] };
+ * ```
+ */
 export interface AstraToken {
   token: string;
   accounts: string[];
 }
 
-/** The Certificate resource JSON Astra Control returns, served as is; `id` is the certificate id. */
+/**
+ * The Certificate resource JSON Astra Control returns, served as is; `id` is the certificate id.
+ *
+ * @example
+ * ```ts
+ * const resource: AstraCertificateResource = { id: "a26cbed4-2183-58ce-aa19-e37ca8b0531a", certUse: "rootCA", cert: "LS0t..." };
+ * ```
+ */
 export interface AstraCertificateResource {
   id: string;
   [field: string]: unknown;
 }
 
-/** An Astra Control certificate in an account. */
+/**
+ * An Astra Control certificate in an account.
+ *
+ * @example
+ * ```ts
+ * const certificate: AstraCertificate = { accountId: "3b5e2f0a-7c1d-4e8f-9a6b-000000000001", resource: { id: "a26cbed4-2183-58ce-aa19-e37ca8b0531a" } };
+ * ```
+ */
 export interface AstraCertificate {
   accountId: string;
   resource: AstraCertificateResource;

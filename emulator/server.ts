@@ -17,7 +17,16 @@ import {
 } from "./types";
 import { statusError } from "./vendor-errors";
 
-/** A running emulator of the four APIs (plus IAM) on 127.0.0.1. */
+/**
+ * A running emulator of the four APIs (plus IAM) on 127.0.0.1.
+ *
+ * @example
+ * ```ts
+ * const emulator: Emulator = await startEmulator();
+ * emulator.setKeypairTaskStatus("0123456789abcdef0123456789abcdef", "aee8d2fe-5484-4753-9177-5a38dc15546c", "SUCCESS_RESET");
+ * emulator.requests.length; // 0 until a client calls it
+ * ```
+ */
 export interface Emulator {
   /** `http://127.0.0.1:<port>` */
   readonly url: string;
@@ -40,7 +49,14 @@ export interface Emulator {
   close(): Promise<void>;
 }
 
-/** Record kinds {@link Emulator.remove} can delete, by taskId / productId / taskId / certificate id. */
+/**
+ * Record kinds {@link Emulator.remove} can delete, by taskId / productId / taskId / certificate id.
+ *
+ * @example
+ * ```ts
+ * emulator.remove("smsTask", "d7fa81b9-c174-4c0a-a475-51a54c8af8a4"); // later reads of it get SMS's 404
+ * ```
+ */
 export type RemovableKind = "smsTask" | "romaProduct" | "kpsTask" | "astraCertificate";
 
 /**

@@ -1,9 +1,23 @@
 import type { FixtureData } from "./fixtures";
 
-/** The emulated APIs, each served under `/<name>` on the emulator. */
+/**
+ * The emulated APIs, each served under `/<name>` on the emulator.
+ *
+ * @example
+ * ```ts
+ * const service: EmulatedService = "kms"; // KPS is served by the KMS (DEW) host
+ * ```
+ */
 export type EmulatedService = "sms" | "roma" | "kms" | "iam" | "astra";
 
-/** All emulated services, in the order the emulator lists them. */
+/**
+ * All emulated services, in the order the emulator lists them.
+ *
+ * @example
+ * ```ts
+ * for (const service of EMULATED_SERVICES) console.log(emulator.endpoints[service]);
+ * ```
+ */
 export const EMULATED_SERVICES: readonly EmulatedService[] = ["sms", "roma", "kms", "iam", "astra"];
 
 /** The Huawei Cloud services, which share the API gateway's auth and X-Request-Id. */
@@ -11,7 +25,14 @@ export function isHuaweiService(service: EmulatedService | "unknown"): service i
   return service === "sms" || service === "roma" || service === "kms" || service === "iam";
 }
 
-/** One request as the emulator received it. */
+/**
+ * One request as the emulator received it.
+ *
+ * @example
+ * ```ts
+ * const attempts = emulator.requests.filter((r: RecordedRequest) => r.service === "sms").map((r) => r.outcome); // e.g. ["fault", 200]
+ * ```
+ */
 export interface RecordedRequest {
   service: EmulatedService | "unknown";
   method: string;
