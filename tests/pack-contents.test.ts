@@ -22,6 +22,7 @@ function repositoryLinks(markdown: string): string[] {
 describe("npm pack: the tarball holds what a user needs and nothing else", function () {
   this.timeout(240_000);
   let tmp: string;
+  let stage: string;
   let files: string[];
   let manifest: {
     main: string;
@@ -34,7 +35,7 @@ describe("npm pack: the tarball holds what a user needs and nothing else", funct
   before(async function () {
     this.timeout(300_000);
     tmp = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), "cloudreads-pack-contents-")));
-    const stage = path.join(tmp, "stage");
+    stage = path.join(tmp, "stage");
     // Builds dist/ in the staged copy (prepack) and packs it; the dry run then lists that same build.
     await packProject(ROOT, stage, path.join(tmp, "pack"), 200_000);
     const { stdout } = await runCommand("npm", ["pack", "--dry-run", "--json", "--ignore-scripts"], stage, 120_000);
@@ -64,7 +65,7 @@ describe("npm pack: the tarball holds what a user needs and nothing else", funct
       assert.ok(has(file), `${file} is missing from the tarball`);
     }
     // State written by any version requires these modules by name: each must ship, with its types.
-    const providers = fs.readdirSync(path.join(ROOT, "provider", "dynamic")).filter((f) => f.endsWith(".ts"));
+    const providers = fs.readdirSync(path.join(stage, "provider", "dynamic")).filter((f) => f.endsWith(".ts"));
     assert.ok(providers.length >= 4);
     for (const source of providers) {
       for (const ext of [".js", ".d.ts"]) assert.ok(has(`dist/provider/dynamic/${source.replace(/\.ts$/, ext)}`), `${source}: no ${ext} in the tarball`);
@@ -107,7 +108,7 @@ describe("npm pack: the tarball holds what a user needs and nothing else", funct
     const markdown = files.filter((f) => f.endsWith(".md"));
     assert.ok(markdown.includes("README.md"));
     for (const file of markdown) {
-      const text = fs.readFileSync(path.join(ROOT, file), "utf8");
+      const text = fs.readFileSync(path.join(stage, file), "utf8");
       for (const link of relativeLinks(text)) {
         const target = path.posix.normalize(path.posix.join(path.posix.dirname(file), link));
         assert.ok(has(target), `${file} links to ${link}, which the tarball does not hold`);
