@@ -25,6 +25,9 @@ export interface Measured {
     n: number;
     p: number;
     rounds: number;
+    /** When the runs ended (ISO time) and the 1-minute load average then. */
+    when: string;
+    load: number;
 }
 
 interface Stats {
@@ -48,7 +51,14 @@ function marginal(runs: readonly Run[], program: string, n: number, pick: (r: Ru
     return series(runs, program, n, pick).map((v, i) => (v - (zero[i] ?? NaN)) / n);
 }
 
-const ratio = (ours: readonly number[], theirs: readonly number[]): number[] => ours.map((v, i) => v / (theirs[i] ?? NaN)).filter(Number.isFinite);
+/**
+ * Per-round ratios. A marginal figure at or below 0 (the difference drowned in noise) gives no
+ * ratio, and then the row has none at all: the rounds disagree on the sign.
+ */
+function ratio(ours: readonly number[], theirs: readonly number[]): number[] {
+    const r = ours.map((v, i) => (v > 0 && (theirs[i] ?? 0) > 0 ? v / theirs[i]! : NaN)).filter(Number.isFinite);
+    return r.length === ours.length ? r : [];
+}
 const x = (v: number): string => `${v.toFixed(2)}x`;
 const spread = (xs: readonly number[]): string => {
     const s = stats(xs);
@@ -57,6 +67,7 @@ const spread = (xs: readonly number[]): string => {
 
 function row(label: string, ours: string, theirs: string, r: readonly number[], goal?: number): string {
     const s = stats(r);
+    if (!r.length) return `| ${label} | ${ours} | ${theirs} | below noise | | | ${goal === undefined ? "" : `<= ${goal}x`} | |`;
     const verdict = goal === undefined ? "" : s.median <= goal ? "met" : "**not met**";
     return `| ${label} | ${ours} | ${theirs} | **${x(s.median)}** | ${x(s.min)} | ${x(s.max)} | ${goal === undefined ? "" : `<= ${goal}x`} | ${verdict} |`;
 }
@@ -64,7 +75,7 @@ function row(label: string, ours: string, theirs: string, r: readonly number[], 
 const distinct = (xs: readonly number[]): string => [...new Set(xs)].join(", ");
 
 /** The Markdown section, figures first, then how they were made and how to reproduce them. */
-export function report({ runs, bytes, n, p, rounds }: Measured): string {
+export function report({ runs, bytes, n, p, rounds, when, load }: Measured): string {
     const ms = (xs: readonly number[]): string => `${stats(xs).median.toFixed(1)} ms`;
     const s = (xs: readonly number[]): string => `${(stats(xs).median / 1000).toFixed(1)} s`;
     const perItem = (program: string, big: number, pick: (r: Run) => number): number[] => series(runs, program, big, pick).map((v) => v / big);
@@ -79,8 +90,9 @@ export function report({ runs, bytes, n, p, rounds }: Measured): string {
     return [
         "## Through the real Pulumi CLI (`npm run bench:cli`)",
         "",
-        `Last run: ${new Date().toISOString()}, Node ${process.version}, ${os.cpus().length} cores, load ${os.loadavg()[0]!.toFixed(2)} at the end;`,
-        `${rounds} interleaved rounds (who goes first alternates), ratios paired by round, then pooled.`,
+        `Last run: ${when}, Node ${process.version}, ${os.cpus().length} cores, load ${load.toFixed(2)} at the end;`,
+        `${rounds} interleaved rounds (who goes first alternates). The ours and hand-written columns are each side's own median;`,
+        "the ratio is the median of the per-round ratios (ours / hand-written, below 1 is faster), so the two can differ.",
         "",
         "| figure | ours | hand-written | ratio (median) | min | max | goal | |",
         "|---|---|---|---|---|---|---|---|",
@@ -117,7 +129,7 @@ export function report({ runs, bytes, n, p, rounds }: Measured): string {
         "mark (`VmHWM`) of the `dynamic-provider` process. CPU of all processes is bash's `times` after the",
         "command (the CLI, its plugins and the program); the host's and the program's CPU are polled from",
         "/proc every 250 ms. Between ups, `pulumi stack rm --force` forgets the resources without calling",
-        "the provider. Where the time goes, from CPU profiles: [benchmarks-cli-notes.md](benchmarks-cli-notes.md).",
+        "the provider. Where the time goes (CPU profiles, state size) and a prototyped fix: [benchmarks-cli-notes.md](benchmarks-cli-notes.md).",
         "",
         `**Noise.** This is a shared 2-core machine with other work running; wall times per command varied: ${noise.join("; ")}.`,
         "",

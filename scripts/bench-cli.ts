@@ -114,7 +114,7 @@ async function main(): Promise<void> {
         if (process.env.BENCH_CLI_KEEP) process.stderr.write(`bench:cli: kept ${work}\n`);
         else fs.rmSync(work, { recursive: true, force: true });
     }
-    const measured: Measured = { runs, bytes, n: N, p: P, rounds: ROUNDS };
+    const measured: Measured = { runs, bytes, n: N, p: P, rounds: ROUNDS, when: new Date().toISOString(), load: os.loadavg()[0]! };
     fs.writeFileSync(RUNS_FILE, `${JSON.stringify(measured, null, 2)}\n`);
     publish(measured);
 }
