@@ -119,3 +119,14 @@ describe("error responses, per API and status", () => {
         assert.match(e.message, /cert: expected base64 of a PEM or DER certificate/);
     });
 });
+
+describe("how an error renders in Pulumi's report of a failed program (util.inspect)", () => {
+    it("shows the class and the message, without node's stack rendering, and keeps the stack", async () => {
+        const { ConfigurationError: Configuration } = await import("../provider/core/errors");
+        const e = new Configuration("huaweicloud.kps.getKeypairTaskOutput: there is no connection named \"x\"");
+        const { inspect } = await import("node:util");
+        assert.equal(inspect(e), `ConfigurationError: huaweicloud.kps.getKeypairTaskOutput: there is no connection named "x"`);
+        assert.equal(inspect(e, { colors: true }), inspect(e));
+        assert.match(e.stack ?? "", /\n\s+at /);
+    });
+});
