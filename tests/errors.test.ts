@@ -1,6 +1,7 @@
 import * as assert from "node:assert/strict";
 import { Emulator, EmulatedService, Fault, startEmulator } from "../emulator";
-import { ApiError, AuthError, NotFoundError } from "../provider/core/errors";
+import { inspect } from "node:util";
+import { ApiError, AuthError, ConfigurationError, NotFoundError } from "../provider/core/errors";
 import { performRead } from "../provider/runtime/execute";
 import { operations } from "../provider/operations";
 import type { AnyReadOperation } from "../provider/operations/operation";
@@ -121,10 +122,8 @@ describe("error responses, per API and status", () => {
 });
 
 describe("how an error renders in Pulumi's report of a failed program (util.inspect)", () => {
-    it("shows the class and the message, without node's stack rendering, and keeps the stack", async () => {
-        const { ConfigurationError: Configuration } = await import("../provider/core/errors");
-        const e = new Configuration("huaweicloud.kps.getKeypairTaskOutput: there is no connection named \"x\"");
-        const { inspect } = await import("node:util");
+    it("shows the class and the message, without node's stack rendering, and keeps the stack", () => {
+        const e = new ConfigurationError("huaweicloud.kps.getKeypairTaskOutput: there is no connection named \"x\"");
         assert.equal(inspect(e), `ConfigurationError: huaweicloud.kps.getKeypairTaskOutput: there is no connection named "x"`);
         assert.equal(inspect(e, { colors: true }), inspect(e));
         assert.match(e.stack ?? "", /\n\s+at /);
