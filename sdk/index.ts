@@ -16,6 +16,7 @@ export {
     ApiError,
     AuthError,
     CloudReadsError,
+    ConditionError,
     ConfigurationError,
     InputError,
     NotFoundError,

@@ -54,7 +54,9 @@ describe("getX and getXOutput functions, reading stack config in the program pro
         const required = [
             "accountId", "cert", "certUse", "certificateId", "cn", "createdBy", "creationTimestamp", "expiryTimestamp", "id", "isSelfSigned",
             "labels", "modificationTimestamp", "pem", "trustState", "trustStateDetails", "trustStateTransitions",
-        ];
+            // Insights, from the certificate bytes.
+            "chainPems", "daysUntilExpiry", "fingerprintSha1", "fingerprintSha256", "isCa", "issuer", "keyAlgorithm", "keySize", "notAfter", "notBefore", "serialNumber", "subject", "subjectAltNames",
+        ].sort();
         const optional = ["modifiedBy", "trustStateDesired", "type", "version"];
         assert.deepEqual(Object.keys(ca).filter((k) => !optional.includes(k)).sort(), required);
         assert.deepEqual(Object.keys(ca).filter((k) => !required.includes(k) && !optional.includes(k)), []);

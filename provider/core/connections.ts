@@ -88,6 +88,7 @@ export function connectionSources(sources: SettingSources, namespace: string, na
         env: sources.env,
         envApplies: (k) => !k.startsWith(prefix),
         progress: sources.progress,
+        warn: sources.warn,
         describeKey: (k) => (k.startsWith(prefix) ? `${key}.${name}.${k.slice(prefix.length)}` : k),
     };
 }

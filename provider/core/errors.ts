@@ -93,6 +93,26 @@ export class ConfigurationError extends CloudReadsError {
     }
 }
 
+/**
+ * A read succeeded, but its result does not meet a condition its arguments set, e.g. a
+ * certificate that expires sooner than `minValidDays`. Names the object and why, never a secret.
+ *
+ * @example
+ * ```ts
+ * import { astracontrol, ConditionError } from "pulumi-cloudreads";
+ *
+ * astracontrol.getCertificate({ certificateId: "a26cbed4-2183-58ce-aa19-e37ca8b0531a", minValidDays: 30 }).catch((e) => {
+ *     if (e instanceof ConditionError) console.log(e.message);
+ * });
+ * ```
+ */
+export class ConditionError extends CloudReadsError {
+    constructor(message: string) {
+        super(message, "ERR_CONDITION");
+        this.name = "ConditionError";
+    }
+}
+
 /** What an {@link ApiError} knows about the failed call. */
 export interface ApiErrorDetails {
     /** Human name of the service, e.g. `Huawei Cloud KPS`. */

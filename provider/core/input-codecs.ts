@@ -98,3 +98,11 @@ export function checkBaseUrl(s: string): string | undefined {
 
 /** The name of a connection under `<namespace>:connections` in stack config: never a credential. */
 export const ConnectionName = refinedString("a connection name of 1 to 64 letters, digits, _ or -", (s) => CONNECTION_NAME.test(s));
+
+/** A whole number of days, 0 to 36500 (a hundred years): `minValidDays`. */
+export const DayCount = new t.Type<number, number, unknown>(
+    "a whole number of days from 0 to 36500",
+    (u): u is number => typeof u === "number" && Number.isInteger(u) && u >= 0 && u <= 36500,
+    (u, c) => (typeof u === "number" && Number.isInteger(u) && u >= 0 && u <= 36500 ? t.success(u) : t.failure(u, c)),
+    t.identity,
+);

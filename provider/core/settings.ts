@@ -13,6 +13,8 @@ export interface SettingSources {
     readonly env: Readonly<Record<string, string | undefined>>;
     /** Where a read reports that it is still retrying (a Pulumi log message in a program). */
     readonly progress?: (message: string) => void;
+    /** Where a read reports a warning that does not fail it (a Pulumi warning in a program). */
+    readonly warn?: (message: string) => void;
     /** How messages name a config key (a named connection's keys live under `<ns>:connections.<name>`). */
     readonly describeKey?: (key: string) => string;
     /** Whether env vars may supply the setting of this config key (not for a named connection's). */

@@ -1,6 +1,7 @@
 import * as t from "io-ts";
 import { certificateToPem } from "../core/certificate-pem";
-import { Uuid } from "../core/input-codecs";
+import { certificateInsights, commonName } from "../core/certificate-insights";
+import { DayCount, Uuid } from "../core/input-codecs";
 import { defineRead, field, optionalArg, requiredArg } from "./describe";
 import type { Scope } from "./operation";
 import { astraOverrides, SERVICES } from "./services";
@@ -92,6 +93,11 @@ export const astraCertificate = defineRead({
     args: {
         certificateId: requiredArg(Uuid, "Certificate id (a UUID)."),
         accountId: optionalArg(Uuid, "Account id (a UUID). Default: `astracontrol:accountId`; can also be set with `ASTRA_CONTROL_ACCOUNT_ID`."),
+        minValidDays: optionalArg(
+            DayCount,
+            "Fail the read when the certificate expires in fewer than this many days (its `daysUntilExpiry`): at preview for the functions, at up and refresh for the resource. The error names the certificate, its `notAfter` and the days left.",
+            { identifying: false, sdk: { plain: "number" } },
+        ),
         ...astraOverrides(),
     },
     response: CertificateBody,
@@ -106,6 +112,7 @@ export const astraCertificate = defineRead({
         certUse: b.certUse,
         cert: b.cert,
         pem: certificateToPem(b.cert) ?? "",
+        ...certificateInsights(certificateToPem(b.cert) ?? "", new Date()),
         cn: b.cn,
         expiryTimestamp: b.expiryTimestamp,
         isSelfSigned: b.isSelfSigned,
@@ -133,6 +140,19 @@ export const astraCertificate = defineRead({
         certUse: field.string("What the certificate is for: `trustedCA` or `object` in the documented values."),
         cert: field.string("The certificate as Astra stores it: base64 of PEM text or of DER bytes."),
         pem: field.string("The certificate(s) as PEM text, whatever Astra holds; every block is a parsed X.509 certificate."),
+        fingerprintSha256: field.string("SHA-256 fingerprint of the (first) certificate, colon-separated upper-case hex, as `openssl x509 -fingerprint -sha256` prints it."),
+        fingerprintSha1: field.string("SHA-1 fingerprint, colon-separated upper-case hex."),
+        serialNumber: field.string("Serial number, upper-case hex."),
+        subject: field.string("Subject distinguished name (RFC 4514), from the certificate itself."),
+        issuer: field.string("Issuer distinguished name (RFC 4514)."),
+        subjectAltNames: field.of<readonly string[]>("readonly string[]", "Subject alternative names, e.g. `DNS:astra.example.com`, `IP Address:10.0.0.5`; empty when there are none."),
+        notBefore: field.string("Start of validity (RFC 3339, UTC), from the certificate."),
+        notAfter: field.string("End of validity (RFC 3339, UTC), from the certificate (Astra's `expiryTimestamp` is its own copy)."),
+        isCa: field.boolean("Whether the certificate's basic constraints make it a CA."),
+        keyAlgorithm: field.string("`RSA`, `RSA-PSS`, `EC`, `Ed25519`, `Ed448` or `DSA`."),
+        keySize: field.number("Key size in bits: the RSA modulus length, or the EC curve's size (256 for P-256)."),
+        daysUntilExpiry: field.number("Whole days from the read to `notAfter`; negative once expired. A resource's value is as of its last read (`pulumi refresh` updates it)."),
+        chainPems: field.of<readonly string[]>("readonly string[]", "Every certificate the field holds, as PEM, in order; the insights above describe the first."),
         cn: field.string("The common name Astra reports."),
         expiryTimestamp: field.string("RFC 3339 with up to 9 fraction digits, kept as a string (a JS Date would drop precision)."),
         isSelfSigned: field.boolean("Whether Astra reports the certificate as self-signed (Astra sends the string \"true\"/\"false\")."),
@@ -146,6 +166,19 @@ export const astraCertificate = defineRead({
         createdBy: field.string("The user or service that added it."),
         modifiedBy: field.optionalString("The user or service that last changed it, when Astra says."),
     },
+    warnings: (b, r) => {
+        const found: string[] = [];
+        const cn = commonName(r.pem);
+        if (cn !== undefined && cn !== b.cn) found.push(`certificate ${b.id}: Astra reports cn ${JSON.stringify(b.cn)}, but the certificate's subject CN is ${JSON.stringify(cn)}; the outputs from the certificate (subject, notAfter...) are the certificate's`);
+        if (Math.floor(Date.parse(b.expiryTimestamp) / 1000) !== Math.floor(Date.parse(r.notAfter) / 1000)) {
+            found.push(`certificate ${b.id}: Astra reports expiryTimestamp ${b.expiryTimestamp}, but the certificate's notAfter is ${r.notAfter}`);
+        }
+        return found;
+    },
+    gate: (r, a) =>
+        a.minValidDays !== undefined && r.daysUntilExpiry < a.minValidDays
+            ? `certificate ${r.certificateId} (subject ${r.subject}) ${r.daysUntilExpiry < 0 ? `expired ${-r.daysUntilExpiry} day(s) ago` : `has ${r.daysUntilExpiry} day(s) left`}: notAfter ${r.notAfter}, and minValidDays asks for at least ${a.minValidDays}`
+            : undefined,
     // The resource's own `id` output is the certificate id, which the body's `id` field repeats.
     id: ["certificateId"],
     docs: {

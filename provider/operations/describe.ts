@@ -143,6 +143,10 @@ export interface ReadDescription<S extends ArgSpecs, F extends FieldSpecs, Body>
     readonly response: t.Decoder<unknown, Body>;
     mismatch?(body: Body, args: ArgsOf<S>): string | undefined;
     result(body: Body, args: ArgsOf<S>, scope: Scope): ResultOf<F>;
+    /** Warnings about a body that do not fail the read (a vendor field that disagrees with the data it describes). */
+    warnings?(body: Body, result: ResultOf<F>): readonly string[];
+    /** Why a result fails a condition the arguments set (e.g. `minValidDays`), or undefined: the read fails with a ConditionError. */
+    gate?(result: ResultOf<F>, args: ArgsOf<S>): string | undefined;
     readonly fields: F;
     /** The arguments the resource id is made of, `/`-separated, in order. */
     readonly id: readonly (keyof S & string)[];
@@ -205,6 +209,8 @@ export function defineRead<S extends ArgSpecs, F extends FieldSpecs, Body>(d: Re
         response: d.response,
         ...(d.mismatch ? { mismatch: d.mismatch } : {}),
         result: d.result,
+        ...(d.warnings ? { warnings: d.warnings } : {}),
+        ...(d.gate ? { gate: d.gate } : {}),
         resultNames: Object.keys(d.fields),
         secretFields: Object.entries(d.fields).filter(([, f]) => f.secret).map(([n]) => n),
         id: (args, scope) => pick(d.id, args, scope).join("/"),

@@ -35,6 +35,10 @@ export interface ReadOperation<Args extends object, Body, Result extends object>
      * (e.g. another task id), or undefined; such a body is a wrong answer, never a result.
      */
     mismatch?(body: Body, args: Args): string | undefined;
+    /** Warnings about a body that do not fail the read (a vendor field that disagrees with the data it describes). */
+    warnings?(body: Body, result: Result): readonly string[];
+    /** Why a result fails a condition the arguments set (e.g. `minValidDays`), or undefined. */
+    gate?(result: Result, args: Args): string | undefined;
     /** Builds the documented result from the body. */
     result(body: Body, args: Args, scope: Scope): Result;
     /** Names of every result field, in documented order (resources declare them as outputs). */

@@ -5,7 +5,7 @@ import { jsonDepth, jsonObject, MAX_JSON_DEPTH } from "../core/response-body";
 import { decode } from "../core/decode";
 import type { Scope, Vendor } from "../vendors/vendor";
 import { withDeadline } from "../core/deadline";
-import { ApiErrorDetails, ConfigurationError, ResponseDecodeError, TransportError } from "../core/errors";
+import { ApiErrorDetails, ConditionError, ConfigurationError, ResponseDecodeError, TransportError } from "../core/errors";
 import { responseError } from "../core/response-error";
 import { send, TRANSIENT_STATUSES, type HttpPolicy } from "../core/http";
 import type { SettingSources } from "../core/settings";
@@ -115,7 +115,11 @@ async function readWithin(op: AnyReadOperation, vendor: Vendor, args: Record<str
         if (!decoded.ok) throw new ResponseDecodeError(withStatus(), decoded.problems);
         const wrong = op.mismatch?.(decoded.value, args);
         if (wrong) throw new ResponseDecodeError(withStatus(), [wrong]);
-        return { args, scope: conn.scope, id: op.id(args, conn.scope), result: op.result(decoded.value, args, conn.scope) as Record<string, unknown> };
+        const result = op.result(decoded.value, args, conn.scope);
+        for (const warning of op.warnings?.(decoded.value, result) ?? []) sources.warn?.(`${subject}: ${warning}`);
+        const unmet = op.gate?.(result, args);
+        if (unmet) throw new ConditionError(`${subject}: ${unmet}`);
+        return { args, scope: conn.scope, id: op.id(args, conn.scope), result: result as Record<string, unknown> };
     }
     const fields = vendor.errorFields(res.status, res.headers, res.body);
     throw responseError(details, res, fields, {

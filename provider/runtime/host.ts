@@ -26,7 +26,12 @@ export function configure(config: dynamic.Config): void {
 // The dynamic-provider host has no engine connection for log messages; the CLI shows what a
 // provider writes to stderr, under the resource's step.
 function sources(): SettingSources {
-    return { config: (key) => stackConfig?.(key), env: process.env, progress: (message) => process.stderr.write(`${message}\n`) };
+    return {
+        config: (key) => stackConfig?.(key),
+        env: process.env,
+        progress: (message) => process.stderr.write(`${message}\n`),
+        warn: (message) => process.stderr.write(`warning: ${message}\n`),
+    };
 }
 
 /** The arguments among stored inputs or outputs: defined values of the read's argument names. */

@@ -2,7 +2,7 @@ import type { Emulator } from "../../emulator";
 import { performRead } from "../../provider/runtime/execute";
 import { operations, OperationToken } from "../../provider/operations";
 import { descriptionOf } from "../../provider/operations/describe";
-import { BaseUrl, ProductId, Region, Uuid } from "../../provider/core/input-codecs";
+import { BaseUrl, DayCount, ProductId, Region, Uuid } from "../../provider/core/input-codecs";
 import { secretsIn } from "./reliability-secrets";
 import { emulatorStackConfig, FIXTURE, sources } from "./stack";
 
@@ -101,6 +101,19 @@ const BAD_PRODUCT_IDS: Bad[] = [
     ["BigInt-like string with underscore", "1_000"],
 ];
 
+const BAD_DAY_COUNTS: Bad[] = [
+    ["negative", -1],
+    ["fraction", 1.5],
+    ["above 36500", 36501],
+    ["NaN", Number.NaN],
+    ["Infinity", Number.POSITIVE_INFINITY],
+    ["a digit string", "30"],
+    ["empty string", ""],
+    ["boolean", true],
+    ["null", null],
+    ["object", { days: 30 }],
+];
+
 const BAD_REGIONS: Bad[] = [
     ["empty string", ""],
     ["whitespace only", " "],
@@ -164,6 +177,7 @@ function badValuesFor(codec: unknown): Bad[] {
     if (codec === BaseUrl) return BAD_URLS;
     if (codec === Uuid) return BAD_UUIDS;
     if (codec === ProductId) return BAD_PRODUCT_IDS;
+    if (codec === DayCount) return BAD_DAY_COUNTS;
     const limits = lengthLimits(codec as { is(u: unknown): boolean });
     if (!limits) throw new Error("an argument codec accepts no id of letters: add its bad values to reliability-inputs.ts");
     return limits.min > 1 ? [...badIds(limits.max), [`${limits.min - 1} characters`, "a".repeat(limits.min - 1)]] : badIds(limits.max);
