@@ -22,7 +22,10 @@ export interface ArgSpec<T> {
     /** What it is, its limits, and where its default comes from. */
     readonly doc: string;
     readonly sdk: SdkType;
-    /** Whether it names the object read: a change replaces the resource (connection overrides do not). */
+    /**
+     * Whether a change replaces the resource (ids, the connection and its overrides); otherwise a change
+     * updates it in place, which reads again (e.g. `minValidDays`).
+     */
     readonly identifying: boolean;
 }
 
@@ -63,7 +66,7 @@ export function requiredArg<T>(codec: t.Decoder<unknown, T>, doc: string, sdk: S
     return { codec, required: true, doc, sdk, identifying: true };
 }
 
-/** An optional argument; `identifying: false` for connection overrides, whose change does not replace. */
+/** An optional argument; `identifying: false` for one whose change reads again without replacing (`minValidDays`). */
 export function optionalArg<T>(codec: t.Decoder<unknown, T>, doc: string, options: { identifying?: boolean; sdk?: SdkType } = {}): ArgSpec<T> & { readonly required: false } {
     return { codec, required: false, doc, sdk: options.sdk ?? STRING, identifying: options.identifying ?? true };
 }

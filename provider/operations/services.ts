@@ -11,8 +11,8 @@ import { optionalArg, requiredArg } from "./describe";
  */
 export function huaweiOverrides(service: string, serviceName: string) {
     return {
-        region: optionalArg(Region, "Region (e.g. `cn-north-4`). Default: `huaweicloud:region`; can also be set with `HW_REGION_NAME` (or `OS_REGION_NAME`).", { identifying: false }),
-        endpoint: optionalArg(BaseUrl, `Base URL of ${serviceName}, overriding the derived host. Default: \`huaweicloud:endpoints.${service}\`, else derived from the region.`, { identifying: false }),
+        region: optionalArg(Region, "Region (e.g. `cn-north-4`). Default: `huaweicloud:region`; can also be set with `HW_REGION_NAME` (or `OS_REGION_NAME`)." ),
+        endpoint: optionalArg(BaseUrl, `Base URL of ${serviceName}, overriding the derived host. Default: \`huaweicloud:endpoints.${service}\`, else derived from the region.` ),
         connection: connectionArg("huaweicloud"),
     };
 }
@@ -23,7 +23,6 @@ export function astraOverrides() {
         url: optionalArg(
             BaseUrl,
             "Base URL of your Astra Control Center. Default: `astracontrol:url`, else `ASTRA_CONTROL_URL`; one of them is required (the certificate API exists only in Astra Control Center, not at `astra.netapp.io`).",
-            { identifying: false },
         ),
         connection: connectionArg("astracontrol"),
     };

@@ -4,6 +4,7 @@ import { performRead, readSources } from "./execute";
 import { lookup, SettingName, SettingSources } from "../core/settings";
 import { argFailures, UNKNOWN_SENTINEL } from "../core/validate-args";
 import { operationFor } from "../operations";
+import { descriptionOf } from "../operations/describe";
 import { argsFromId, idSubject, type AnyReadOperation } from "../operations/operation";
 import { vendorFor } from "../vendors";
 
@@ -78,6 +79,8 @@ export async function diff(token: string, _id: string, olds: Record<string, unkn
     // Ids the vendor resolves from settings when they are not given, and the setting behind each.
     const resolved: Readonly<Record<string, SettingName>> = vendorFor(op.vendor).scopeSettings;
     const replaces: string[] = [];
+    const updates: string[] = [];
+    const specs = descriptionOf(op).args;
     for (const name of op.argNames) {
         const next = news[name];
         const prev = olds[name];
@@ -87,9 +90,10 @@ export async function diff(token: string, _id: string, olds: Record<string, unkn
             if (configured !== undefined && prev !== undefined && configured !== String(prev)) replaces.push(name);
             continue;
         }
-        if (next === UNKNOWN_SENTINEL || (prev === undefined ? "" : String(prev)) !== (next === undefined ? "" : String(next))) replaces.push(name);
+        if (next === UNKNOWN_SENTINEL || (prev === undefined ? "" : String(prev)) !== (next === undefined ? "" : String(next))) (specs[name]?.identifying === false ? updates : replaces).push(name);
     }
-    return { changes: replaces.length > 0, replaces, deleteBeforeReplace: false };
+    // A change that does not replace (minValidDays) is an update, which reads again.
+    return { changes: replaces.length + updates.length > 0, replaces, deleteBeforeReplace: false };
 }
 
 /** Reads the object; a missing one fails with a NotFoundError naming its ids. */
@@ -122,7 +126,7 @@ export async function read(token: string, id: string, props: Record<string, unkn
     }
 }
 
-/** Not reached (every change replaces); reads again for safety. */
+/** A change that does not replace (`minValidDays`): reads again, so the new condition is checked at `up`. */
 export async function update(token: string, _id: string, _olds: Record<string, unknown>, news: Record<string, unknown>): Promise<dynamic.UpdateResult> {
     return { outs: (await readOutputs(operationFor(token), news)).outs };
 }

@@ -45,7 +45,7 @@ export function renderReference(r: Read): string {
         "",
         "| Name | Type | Required | Description |",
         "|---|---|---|---|",
-        ...Object.entries(d.args).map(([name, a]) => `| \`${name}\` | \`${cell(a.sdk.plain)}\` | ${a.required ? "yes" : "no"} | ${cell(a.doc)} ${a.identifying ? "Changing it replaces the resource." : "Changing it does not replace the resource."} |`),
+        ...Object.entries(d.args).map(([name, a]) => `| \`${name}\` | \`${cell(a.sdk.plain)}\` | ${a.required ? "yes" : "no"} | ${cell(a.doc)} ${a.identifying ? "Changing it replaces the resource." : "Changing it updates the resource in place (it reads again)."} |`),
         "",
         "Every resource and function also takes Pulumi's options; `getXOutput` honours `dependsOn` and refuses `provider`.",
         "",

@@ -18,7 +18,7 @@ export function renderResource(r: Read): string {
     if (d.sdkTypeParam) imports.push(`import type { ${d.sdkTypeParam.imports.names.filter((x) => x.endsWith("Input")).join(", ")} } from "${typeParamModule(r)}";`);
 
     const argLines = Object.entries(d.args).flatMap(([name, a]) => [
-        tsdoc([a.identifying ? `${a.doc} Changing it replaces the resource.` : `${a.doc} A change takes effect at the next read (\`pulumi refresh\`) and does not replace the resource.`], "    "),
+        tsdoc([a.identifying ? `${a.doc} Changing it replaces the resource.` : `${a.doc} Changing it updates the resource in place, which reads it again.`], "    "),
         `    readonly ${name}${a.required ? "" : "?"}: ${a.sdk.input ?? `pulumi.Input<${a.sdk.plain}>`};`,
     ]);
     const outputs = Object.entries(d.fields)
