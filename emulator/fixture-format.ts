@@ -23,14 +23,21 @@ const productId = registerShownString(new t.Type<string, string, unknown>(
 const credential = strictObject("a Huawei AK/SK credential", { accessKey: nonEmptyString, secretKey: secretString }, { securityToken: secretString });
 const domain = strictObject("a Huawei domain", { id: nonEmptyString, name: nonEmptyString }, {});
 const project = strictObject("a Huawei project", { id: nonEmptyString, name: nonEmptyString, domainId: nonEmptyString }, {});
-const smsTask = strictObject("an SMS task", { taskId: smsTaskId, passphrase: secretString }, { detail: jsonObject });
+const positiveCount = new t.Type<number, number, unknown>(
+  "a whole number from 1 to 1000000",
+  (u): u is number => typeof u === "number" && Number.isInteger(u) && u >= 1 && u <= 1_000_000,
+  (u, c) => (typeof u === "number" && Number.isInteger(u) && u >= 1 && u <= 1_000_000 ? t.success(u) : t.failure(u, c)),
+  t.identity,
+);
+const timeline = t.array(strictObject("a timeline step", { status: nonEmptyString, polls: positiveCount }, {}));
+const smsTask = strictObject("an SMS task", { taskId: smsTaskId, passphrase: secretString }, { detail: jsonObject, timeline });
 const romaInstance = strictObject("a ROMA instance", { projectId: nonEmptyString, instanceId: nonEmptyString }, { isDefault: t.boolean });
 const romaProduct = strictObject(
   "a ROMA product",
   { projectId: nonEmptyString, instanceId: nonEmptyString, productId, userName: nonEmptyString, password: secretString },
   {},
 );
-const kpsTask = strictObject("a KPS task", { projectId: nonEmptyString, taskId: nonEmptyString, taskStatus: nonEmptyString, serverId: t.string }, {});
+const kpsTask = strictObject("a KPS task", { projectId: nonEmptyString, taskId: nonEmptyString, taskStatus: nonEmptyString, serverId: t.string }, { timeline });
 const astraToken = strictObject("an Astra token", { token: secretString, accounts: t.array(nonEmptyString) }, {});
 const certificateResource = t.intersection([t.type({ id: nonEmptyString }), jsonObject]);
 const astraCertificate = strictObject("an Astra certificate", { accountId: nonEmptyString, resource: certificateResource }, {});

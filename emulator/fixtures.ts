@@ -63,6 +63,21 @@ export interface SmsTask {
   passphrase: string;
   /** The documented body of `GET /v3/tasks/{task_id}` (ShowTask), served as is. */
   detail?: Record<string, unknown>;
+  /** A scripted timeline of `state`: each step answers that many ShowTask GETs, then the next; `detail.state` after the last. */
+  timeline?: TimelineStep[];
+}
+
+/**
+ * One step of a scripted task timeline: the status answered for the next `polls` GETs.
+ *
+ * @example
+ * ```ts
+ * const steps: TimelineStep[] = [{ status: "RUNNING_RESET", polls: 3 }, { status: "SUCCESS_RESET", polls: 1 }];
+ * ```
+ */
+export interface TimelineStep {
+  status: string;
+  polls: number;
 }
 
 /**
@@ -111,6 +126,8 @@ export interface KpsTask {
   taskStatus: string;
   /** May be empty. */
   serverId: string;
+  /** A scripted timeline of `task_status`: each step answers that many GETs, then the next; `taskStatus` after the last. */
+  timeline?: TimelineStep[];
 }
 
 /**

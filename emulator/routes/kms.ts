@@ -3,6 +3,7 @@ import type { RequestContext, RouteParams, SuccessSample } from "../types";
 import { huaweiErrorEntry, kpsError } from "../vendor-errors";
 import { huaweiService } from "./huawei-service";
 import { projectScopeError } from "./project-scope";
+import { nextStatus } from "../timeline";
 
 function findTask(ctx: RequestContext, projectId: string, taskId: string) {
   return ctx.data.huawei.kps.tasks.find((t) => t.projectId === projectId && t.taskId === taskId);
@@ -29,7 +30,7 @@ export const kmsService = huaweiService(
           const [code, message] = huaweiErrorEntry("kms", 404);
           return kpsError(404, code, `${message} task_id: ${params.task_id}`);
         }
-        return jsonResponse(200, { task_id: task.taskId, task_status: task.taskStatus, server_id: task.serverId });
+        return jsonResponse(200, { task_id: task.taskId, task_status: nextStatus(task.timeline, task.taskStatus), server_id: task.serverId });
       },
       sample(ctx: RequestContext, params: RouteParams): SuccessSample {
         const taskId = params.task_id ?? "00000000-0000-4000-8000-000000000000";

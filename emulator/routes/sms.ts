@@ -2,6 +2,8 @@ import { jsonResponse, HUAWEI_JSON } from "../responses";
 import type { EmulatorResponse, RequestContext, RouteParams, SuccessSample } from "../types";
 import { huaweiErrorEntry, smsError, smsForbidden } from "../vendor-errors";
 import { huaweiService } from "./huawei-service";
+import { nextStatus } from "../timeline";
+import type { SmsTask } from "../fixtures";
 
 /** The documented maximum length of an SMS task id. */
 const MAX_TASK_ID_LENGTH = 36;
@@ -31,6 +33,12 @@ function taskOrError(ctx: RequestContext, taskId: string): ReturnType<typeof fin
 /** The documented `ShowTask` body of a fixture task: its `detail`, else the least a task has. */
 function taskBody(task: { taskId: string; detail?: Record<string, unknown> }): Record<string, unknown> {
   return { id: task.taskId, name: "", state: "READY", ...task.detail };
+}
+
+/** A ShowTask answer: the fixture body, with `state` from the task's scripted timeline while it lasts. */
+function showTask(task: SmsTask): Record<string, unknown> {
+  const body = taskBody(task);
+  return { ...body, state: nextStatus(task.timeline, String(body.state)) };
 }
 
 /**
@@ -64,7 +72,7 @@ export const smsService = huaweiService(
       pattern: ["v3", "tasks", ":task_id"],
       handle(ctx, params) {
         const found = taskOrError(ctx, params.task_id);
-        return "status" in found ? found : jsonResponse(200, taskBody(found));
+        return "status" in found ? found : jsonResponse(200, showTask(found));
       },
       sample(ctx: RequestContext, params: RouteParams): SuccessSample {
         const taskId = params.task_id ?? "00000000-0000-4000-8000-000000000000";

@@ -89,6 +89,7 @@ export function connectionSources(sources: SettingSources, namespace: string, na
         envApplies: (k) => !k.startsWith(prefix),
         progress: sources.progress,
         warn: sources.warn,
+        status: sources.status,
         describeKey: (k) => (k.startsWith(prefix) ? `${key}.${name}.${k.slice(prefix.length)}` : k),
     };
 }

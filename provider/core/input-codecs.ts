@@ -106,3 +106,28 @@ export const DayCount = new t.Type<number, number, unknown>(
     (u, c) => (typeof u === "number" && Number.isInteger(u) && u >= 0 && u <= 36500 ? t.success(u) : t.failure(u, c)),
     t.identity,
 );
+
+/** `waitFor`: the phases to wait for (one or several) and a timeout in seconds (1 to 86400); no other key. */
+export interface WaitFor {
+    readonly phase?: string | readonly string[];
+    readonly timeout?: number;
+}
+
+const phaseName = (u: unknown): boolean => typeof u === "string" && /^[A-Za-z_]{1,64}$/.test(u);
+
+/** The codec of {@link WaitFor}. */
+export const WaitForCodec = new t.Type<WaitFor, WaitFor, unknown>(
+    "an object { phase?: a phase name or a list of them (letters and _), timeout?: whole seconds from 1 to 86400 }",
+    (u): u is WaitFor => WaitForCodec.validate(u, [])._tag === "Right",
+    (u, c) => {
+        if (typeof u !== "object" || u === null || Array.isArray(u)) return t.failure(u, c);
+        const o = u as Record<string, unknown>;
+        if (Object.keys(o).some((k) => k !== "phase" && k !== "timeout")) return t.failure(u, c);
+        const phase = o.phase;
+        if (phase !== undefined && !phaseName(phase) && !(Array.isArray(phase) && phase.length > 0 && phase.length <= 16 && phase.every(phaseName))) return t.failure(u, c);
+        const timeout = o.timeout;
+        if (timeout !== undefined && !(typeof timeout === "number" && Number.isInteger(timeout) && timeout >= 1 && timeout <= 86400)) return t.failure(u, c);
+        return t.success({ ...(phase !== undefined ? { phase: phase as string | readonly string[] } : {}), ...(timeout !== undefined ? { timeout } : {}) });
+    },
+    t.identity,
+);

@@ -13,6 +13,8 @@ export interface SettingSources {
     readonly env: Readonly<Record<string, string | undefined>>;
     /** Where a read reports that it is still retrying (a Pulumi log message in a program). */
     readonly progress?: (message: string) => void;
+    /** Where a read waiting on a task reports its progress (an ephemeral Pulumi status message in a program). */
+    readonly status?: (message: string) => void;
     /** Where a read reports a warning that does not fail it (a Pulumi warning in a program). */
     readonly warn?: (message: string) => void;
     /** How messages name a config key (a named connection's keys live under `<ns>:connections.<name>`). */
@@ -99,6 +101,9 @@ export function transportNames(ns: string, envPrefix: string, aliases: Readonly<
         insecure: names(ns, envPrefix, "insecure", "INSECURE"),
     };
 }
+
+/** Test knob: the first step of the backoff between polls of a task (`waitFor`), in milliseconds (default 2000). */
+export const POLL_BASE_DELAY: SettingName = { key: "cloudreads:pollBaseDelayMs", env: ["CLOUDREADS_POLL_BASE_DELAY_MS"] };
 
 /** Test and benchmark knob: the first backoff step, in milliseconds (default 500). */
 export const RETRY_BASE_DELAY: SettingName = { key: "cloudreads:retryBaseDelayMs", env: ["CLOUDREADS_RETRY_BASE_DELAY_MS"] };

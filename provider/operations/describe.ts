@@ -151,6 +151,8 @@ export interface ReadDescription<S extends ArgSpecs, F extends FieldSpecs, Body>
     /** Why a result fails a condition the arguments set (e.g. `minValidDays`), or undefined: the read fails with a ConditionError. */
     gate?(result: ResultOf<F>, args: ArgsOf<S>): string | undefined;
     readonly fields: F;
+    /** Waiting on the task the read describes, with its `waitFor` argument. */
+    readonly wait?: TaskWait<ResultOf<F>>;
     /** The arguments the resource id is made of, `/`-separated, in order. */
     readonly id: readonly (keyof S & string)[];
     readonly docs: ReadDocs;
@@ -158,6 +160,20 @@ export interface ReadDescription<S extends ArgSpecs, F extends FieldSpecs, Body>
     readonly sdkTypeParam?: SdkTypeParam;
     /** Interfaces of this module that field types name; the SDK re-exports them. */
     readonly publicTypes?: readonly string[];
+}
+
+/** How to wait on a task a read describes (its `waitFor` argument). */
+export interface TaskWait<R> {
+    /** The phase of a result, e.g. `RUNNING`; `waitFor.phase` names phases. */
+    phaseOf(result: R): string;
+    /** The full status, which `waitFor.phase` may name too (e.g. `SUCCESS_RESET`); by default the phase. */
+    statusOf?(result: R): string;
+    /** Phases after which the task does not change: the wait ends there. */
+    readonly terminal: readonly string[];
+    /** Terminal phases that fail the read, unless `waitFor.phase` names them. */
+    readonly failed: readonly string[];
+    /** What failed, for the error: the task, its status and its error. */
+    failure(result: R): string;
 }
 
 /** A read's description, kept beside the operation built from it (for the generator and the test matrices). */
@@ -214,6 +230,7 @@ export function defineRead<S extends ArgSpecs, F extends FieldSpecs, Body>(d: Re
         result: d.result,
         ...(d.warnings ? { warnings: d.warnings } : {}),
         ...(d.gate ? { gate: d.gate } : {}),
+        ...(d.wait ? { wait: d.wait } : {}),
         resultNames: Object.keys(d.fields),
         secretFields: Object.entries(d.fields).filter(([, f]) => f.secret).map(([n]) => n),
         id: (args, scope) => pick(d.id, args, scope).join("/"),

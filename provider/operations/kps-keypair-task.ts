@@ -2,7 +2,7 @@ import * as t from "io-ts";
 import { idSegment } from "../core/input-codecs";
 import { defineRead, field, optionalArg, requiredArg } from "./describe";
 import { otherTask } from "./operation";
-import { huaweiOverrides, SERVICES } from "./services";
+import { huaweiOverrides, SERVICES, waitForArg } from "./services";
 
 /** Success body of `GET /v3/{project_id}/tasks/{task_id}`. */
 const KeypairTaskBody = t.intersection([t.type({ task_status: t.string }), t.partial({ task_id: t.string, server_id: t.string })], "KeypairTaskBody");
@@ -24,6 +24,7 @@ export const kpsKeypairTask = defineRead({
     args: {
         taskId: requiredArg(idSegment(1, 64), "Key pair task id, as returned by the KPS operation that started it (1 to 64 characters)."),
         projectId: optionalArg(idSegment(32, 32), "Project id (32 characters). Default: `huaweicloud:projectId`; can also be set with `HW_PROJECT_ID`; with AK/SK, looked up from IAM for the region."),
+        waitFor: waitForArg("`READY`, `RUNNING`, `SUCCESS`, `FAILED`, or a full status such as `SUCCESS_RESET`", "`SUCCESS`, `FAILED`"),
         ...huaweiOverrides("kms", "KPS (the `kms` endpoint)"),
     },
     response: KeypairTaskBody,
@@ -42,6 +43,13 @@ export const kpsKeypairTask = defineRead({
         phase: field.string("The part before the first `_`: `READY`, `RUNNING`, `SUCCESS` or `FAILED` in the documented values."),
         operation: field.string("The part after it: `RESET`, `REPLACE`, `UNBIND` or `BIND`; empty for a status without `_`."),
         serverId: field.string("The ECS server the task acts on; empty when KPS does not say."),
+    },
+    wait: {
+        phaseOf: (r) => r.phase,
+        statusOf: (r) => r.taskStatus,
+        terminal: ["SUCCESS", "FAILED"],
+        failed: ["FAILED"],
+        failure: (r) => `key pair task ${r.taskId} ended ${r.taskStatus}${r.serverId ? ` on server ${r.serverId}` : ""}`,
     },
     id: ["projectId", "taskId"],
     docs: {

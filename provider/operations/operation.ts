@@ -1,6 +1,7 @@
 import type * as t from "io-ts";
 import { InputError } from "../core/errors";
 import type { ReadTarget, Scope, VendorName } from "../vendors/vendor";
+import type { TaskWait } from "./describe";
 
 export type { Scope, VendorName } from "../vendors/vendor";
 
@@ -39,6 +40,8 @@ export interface ReadOperation<Args extends object, Body, Result extends object>
     warnings?(body: Body, result: Result): readonly string[];
     /** Why a result fails a condition the arguments set (e.g. `minValidDays`), or undefined. */
     gate?(result: Result, args: Args): string | undefined;
+    /** How to wait on the task the result describes (`waitFor`). */
+    readonly wait?: TaskWait<Result>;
     /** Builds the documented result from the body. */
     result(body: Body, args: Args, scope: Scope): Result;
     /** Names of every result field, in documented order (resources declare them as outputs). */

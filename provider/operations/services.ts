@@ -2,7 +2,7 @@
  * What reads of one vendor or service share: where they are served, their connection overrides,
  * and the SMS task id argument.
  */
-import { BaseUrl, ConnectionName, idSegment, Region } from "../core/input-codecs";
+import { BaseUrl, ConnectionName, idSegment, Region, WaitForCodec } from "../core/input-codecs";
 import { optionalArg, requiredArg } from "./describe";
 
 /**
@@ -46,3 +46,12 @@ export const SERVICES = {
 
 /** The `taskId` argument of every SMS read: a migration task id, 1 to 36 characters. */
 export const smsTaskIdArg = requiredArg(idSegment(1, 36), "Migration task id (1 to 36 characters).");
+
+/** The `waitFor` argument of a read of a task whose phases are `phases` (its terminal ones in `terminal`). */
+export function waitForArg(phases: string, terminal: string) {
+    return optionalArg(
+        WaitForCodec,
+        `Wait until the task reaches one of \`phase\` (${phases}), or a final phase (${terminal}), polling with backoff and jitter; \`timeout\` in seconds, default 600. A task that ends failed fails the read with its status and error; a timeout fails it naming the last status seen. While it waits, the status shows in \`pulumi preview\`/\`up\`.`,
+        { identifying: false, sdk: { plain: "{ readonly phase?: string | readonly string[]; readonly timeout?: number }" } },
+    );
+}

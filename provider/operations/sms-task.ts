@@ -1,6 +1,6 @@
 import * as t from "io-ts";
 import { defineRead, field } from "./describe";
-import { huaweiOverrides, SERVICES, smsTaskIdArg } from "./services";
+import { huaweiOverrides, SERVICES, smsTaskIdArg, waitForArg } from "./services";
 
 const Source = t.partial({ id: t.string, ip: t.string, name: t.string, os_type: t.string, os_version: t.string, state: t.string });
 const Target = t.partial({ vm_id: t.string, name: t.string });
@@ -39,6 +39,7 @@ export const smsTask = defineRead({
     api: { operation: "ShowTask", path: "/v3/tasks/{taskId}", scope: "domain", page: "Querying a Migration Task with a Specified ID", url: "https://support.huaweicloud.com/intl/en-us/api-sms/ShowTask.html" },
     args: {
         taskId: smsTaskIdArg,
+        waitFor: waitForArg("SMS task states such as `READY`, `RUNNING`, `SYNCING`, `MIGRATE_SUCCEED`", "`MIGRATE_SUCCEED`, `MIGRATE_FAIL`, `ABORT`, `SYNC_F_ROLLBACK_SUCCEED`"),
         ...huaweiOverrides("sms", "SMS"),
     },
     response: TaskBody,
@@ -84,6 +85,12 @@ export const smsTask = defineRead({
         migrateSpeedMBps: field.number("The migration speed in MB/s; 0 when idle."),
         connected: field.boolean("Whether the source server's agent is connected."),
         error: field.string("The task's error as SMS reports it (`error_json`, often JSON text with `error_code` and `error_message`); empty when there is none."),
+    },
+    wait: {
+        phaseOf: (r) => r.state,
+        terminal: ["MIGRATE_SUCCEED", "MIGRATE_FAIL", "ABORT", "SYNC_F_ROLLBACK_SUCCEED"],
+        failed: ["MIGRATE_FAIL"],
+        failure: (r) => `migration task ${r.taskId} (${JSON.stringify(r.name)}) ended ${r.state}${r.error ? `: ${r.error}` : ""}`,
     },
     id: ["taskId"],
     docs: {

@@ -10,6 +10,7 @@ import { responseError } from "../core/response-error";
 import { send, TRANSIENT_STATUSES, type HttpPolicy } from "../core/http";
 import type { SettingSources } from "../core/settings";
 import { connectionSources } from "../core/connections";
+import { waitForTask } from "./wait";
 import { validateArgs } from "../core/validate-args";
 
 /** A finished read: validated args, the resolved scope, the resource id and the result. */
@@ -27,7 +28,9 @@ export interface ReadOutcome {
  */
 export async function performRead(op: AnyReadOperation, rawArgs: unknown, sources: SettingSources, subject = op.token): Promise<ReadOutcome> {
     try {
-        return await readAs(op, rawArgs, sources, subject);
+        const first = await readAs(op, rawArgs, sources, subject);
+        // With `waitFor`, the task is read again until it reaches a phase asked for (runtime/wait.ts).
+        return await waitForTask(op, first, sources, subject, () => readAs(op, rawArgs, sources, subject));
     } catch (e) {
         throw named(e, subject);
     }

@@ -32,6 +32,7 @@ function sources(): SettingSources {
         env: process.env,
         progress: (message) => process.stderr.write(`${message}\n`),
         warn: (message) => process.stderr.write(`warning: ${message}\n`),
+        status: (message) => process.stderr.write(`${message}\n`),
     };
 }
 

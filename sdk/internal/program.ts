@@ -10,7 +10,14 @@ import { refuseUnsupportedRuntime } from "./runtime-check";
 // PULUMI_CONFIG again for every key, 15 keys a read).
 function programSources(): SettingSources {
     const config = configSnapshot();
-    return { config: (key) => (Object.hasOwn(config, key) ? config[key] : undefined), env: process.env, progress: (message) => void pulumi.log.info(message) };
+    return {
+        config: (key) => (Object.hasOwn(config, key) ? config[key] : undefined),
+        env: process.env,
+        progress: (message) => void pulumi.log.info(message),
+        warn: (message) => void pulumi.log.warn(message),
+        // Ephemeral: the CLI shows the latest one while the read waits, and drops it once done.
+        status: (message) => void pulumi.log.info(message, undefined, undefined, true),
+    };
 }
 
 type ConfigStore = { getStore(): { config: Record<string, string | undefined> } };

@@ -2,7 +2,7 @@ import type { Emulator } from "../../emulator";
 import { performRead } from "../../provider/runtime/execute";
 import { operations, OperationToken } from "../../provider/operations";
 import { descriptionOf } from "../../provider/operations/describe";
-import { BaseUrl, DayCount, ProductId, Region, Uuid } from "../../provider/core/input-codecs";
+import { BaseUrl, DayCount, ProductId, Region, Uuid, WaitForCodec } from "../../provider/core/input-codecs";
 import { secretsIn } from "./reliability-secrets";
 import { emulatorStackConfig, FIXTURE, sources } from "./stack";
 
@@ -114,6 +114,20 @@ const BAD_DAY_COUNTS: Bad[] = [
     ["object", { days: 30 }],
 ];
 
+const BAD_WAIT_FORS: Bad[] = [
+    ["a string", "SUCCESS"],
+    ["an unknown key", { phases: ["SUCCESS"] }],
+    ["a phase with a space", { phase: "SUCCESS RESET" }],
+    ["an empty phase list", { phase: [] }],
+    ["a phase that is a number", { phase: 1 }],
+    ["a zero timeout", { timeout: 0 }],
+    ["a fractional timeout", { timeout: 1.5 }],
+    ["a timeout over a day", { timeout: 86401 }],
+    ["a timeout as a string", { timeout: "60" }],
+    ["null", null],
+    ["an array", [{ phase: "SUCCESS" }]],
+];
+
 const BAD_REGIONS: Bad[] = [
     ["empty string", ""],
     ["whitespace only", " "],
@@ -178,6 +192,7 @@ function badValuesFor(codec: unknown): Bad[] {
     if (codec === Uuid) return BAD_UUIDS;
     if (codec === ProductId) return BAD_PRODUCT_IDS;
     if (codec === DayCount) return BAD_DAY_COUNTS;
+    if (codec === WaitForCodec) return BAD_WAIT_FORS;
     const limits = lengthLimits(codec as { is(u: unknown): boolean });
     if (!limits) throw new Error("an argument codec accepts no id of letters: add its bad values to reliability-inputs.ts");
     return limits.min > 1 ? [...badIds(limits.max), [`${limits.min - 1} characters`, "a".repeat(limits.min - 1)]] : badIds(limits.max);

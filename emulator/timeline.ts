@@ -1,0 +1,12 @@
+import type { TimelineStep } from "./fixtures";
+
+/**
+ * The status a scripted timeline answers now, counting this GET: the first step with polls left
+ * (one is used up), or `otherwise` once every step is used. Tests read `polls` to see progress.
+ */
+export function nextStatus(timeline: TimelineStep[] | undefined, otherwise: string): string {
+  const step = timeline?.find((s) => s.polls > 0);
+  if (!step) return otherwise;
+  step.polls--;
+  return step.status;
+}

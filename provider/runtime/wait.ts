@@ -1,0 +1,51 @@
+import { backoffDelay } from "../core/backoff";
+import { ConditionError } from "../core/errors";
+import type { WaitFor } from "../core/input-codecs";
+import { integerSetting, POLL_BASE_DELAY, type SettingSources } from "../core/settings";
+import type { AnyReadOperation } from "../operations/operation";
+import type { Scope } from "../vendors/vendor";
+
+/** The longest wait between two polls, and the default `waitFor.timeout`. */
+const POLL_CAP_MS = 30_000;
+const DEFAULT_TIMEOUT_S = 600;
+
+/** A finished read, as `performRead` returns it (only what waiting looks at). */
+interface Read {
+    readonly args: Readonly<Record<string, unknown>>;
+    readonly scope: Scope;
+    readonly result: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * Reads again, with exponential backoff and full jitter between polls, until the task reaches a
+ * phase `waitFor.phase` names, or a final phase, or `waitFor.timeout` passes. Each poll is one read
+ * with its own retries and deadline; polls never overlap, so a wait holds one request slot at most.
+ * A task that ends failed (unless asked for) and a timeout are ConditionErrors naming the status.
+ */
+export async function waitForTask<R extends Read>(op: AnyReadOperation, first: R, sources: SettingSources, subject: string, readAgain: () => Promise<R>): Promise<R> {
+    const wait = op.wait;
+    const spec = first.args.waitFor as WaitFor | undefined;
+    if (!wait || !spec) return first;
+    const wanted = spec.phase === undefined ? [] : typeof spec.phase === "string" ? [spec.phase] : [...spec.phase];
+    const timeoutMs = (spec.timeout ?? DEFAULT_TIMEOUT_S) * 1000;
+    const baseMs = integerSetting(sources, POLL_BASE_DELAY, 2000, 0, 60_000);
+    const started = Date.now();
+    const aim = wanted.length ? `phase ${wanted.join(" or ")}` : `a final phase (${wait.terminal.join(", ")})`;
+    let outcome = first;
+    for (let polls = 1; ; polls++) {
+        const result = outcome.result as never;
+        const phase = wait.phaseOf(result);
+        const status = wait.statusOf?.(result) ?? phase;
+        if (wanted.includes(phase) || wanted.includes(status)) return outcome;
+        if (wait.failed.includes(phase)) throw new ConditionError(`${subject}: ${wait.failure(result)}, while waiting for ${aim}`);
+        if (wait.terminal.includes(phase)) return outcome;
+        const elapsed = Date.now() - started;
+        const delay = Math.min(backoffDelay(polls, baseMs, POLL_CAP_MS), Math.max(0, timeoutMs - elapsed));
+        if (elapsed >= timeoutMs) {
+            throw new ConditionError(`${subject}: gave up after ${Math.round(elapsed / 1000)} s (waitFor.timeout ${timeoutMs / 1000} s) and ${polls} polls waiting for ${aim}; the last status seen was ${status}`);
+        }
+        sources.status?.(`${subject}: ${op.target(outcome.args, outcome.scope)} is ${status}; waiting for ${aim} (poll ${polls}, ${Math.round(elapsed / 1000)} s of ${timeoutMs / 1000} s)`);
+        await new Promise((resolve) => setTimeout(resolve, delay));
+        outcome = await readAgain();
+    }
+}
