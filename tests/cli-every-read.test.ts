@@ -1,11 +1,10 @@
 import { strict as assert } from "node:assert";
-import * as fs from "node:fs";
 import * as path from "node:path";
-import { FIXTURE_SECRETS, startEmulator, type Emulator } from "../emulator";
+import { FIXTURE_SECRETS } from "../emulator";
 import { operations } from "../provider/operations";
 import { descriptionOf } from "../provider/operations/describe";
-import { cliStackConfig, diagnostics, exportedResources, previewSteps, stackOutputs } from "./helpers/pulumi-cli-results";
-import { PulumiCli, pulumiCliDir } from "./helpers/pulumi-cli";
+import { useCliStack } from "./helpers/cli-stack";
+import { diagnostics, exportedResources, previewSteps, stackOutputs } from "./helpers/pulumi-cli-results";
 import { READS, typeOf } from "./helpers/reads";
 import { FIXTURE } from "./helpers/stack";
 
@@ -21,43 +20,20 @@ const SECRETS = [FIXTURE.huaweiToken, FIXTURE.astraToken, ...FIXTURE_SECRETS];
  */
 describe("real Pulumi CLI: every registered read as a resource and as getXOutput", function () {
     this.timeout(300_000);
-    let emulator: Emulator;
-    let cli: PulumiCli;
-    const stack = `cli-every-read-${process.pid}`;
-
-    before(async function () {
-        this.timeout(120_000);
-        emulator = await startEmulator({ port: 0 });
-        cli = new PulumiCli(pulumiCliDir(), { cwd: PROJECT });
-        await cli.ok(["stack", "init", stack]);
-        const { plain, secret } = cliStackConfig(emulator);
-        await cli.setConfig(plain);
-        await cli.setConfig(secret, new Set(Object.keys(secret)));
-    });
-
-    after(async function () {
-        this.timeout(120_000);
-        if (cli) {
-            await cli.run(["destroy", "--yes", "--skip-preview"]);
-            await cli.run(["stack", "rm", "--yes", "--force", stack]);
-            fs.rmSync(path.join(PROJECT, `Pulumi.${stack}.yaml`), { force: true });
-            cli.dispose();
-        }
-        await emulator?.close();
-    });
+    const stack = useCliStack(PROJECT, "cli-every-read");
 
     it("preview plans one create per read and sends no resource request", async () => {
-        const before = emulator.requests.length;
-        const steps = previewSteps(await cli.events(["preview"])).filter((s) => s.type.includes("dynamic/cloudreads:"));
+        const before = stack.emu.requests.length;
+        const steps = previewSteps(await stack.cli.events(["preview"])).filter((s) => s.type.includes("dynamic/cloudreads:"));
         assert.deepEqual(steps.map((s) => s.type).sort(), READS.map(typeOf).sort());
         assert.ok(steps.every((s) => s.op === "create"));
         // Only the functions read in preview: one request per read (plus none to IAM with a token).
-        assert.equal(emulator.requests.length - before, READS.length);
+        assert.equal(stack.emu.requests.length - before, READS.length);
     });
 
     it("up reads every object; state holds each result field, secret fields only as ciphertext, and no secret in clear", async () => {
-        await cli.ok(["up", "--yes", "--skip-preview"]);
-        const exported = (await cli.ok(["stack", "export"])).stdout;
+        await stack.cli.ok(["up", "--yes", "--skip-preview"]);
+        const exported = (await stack.cli.ok(["stack", "export"])).stdout;
         for (const s of SECRETS) assert.equal(exported.includes(s), false, "a fixture secret is in the state in clear");
         const resources = exportedResources(exported);
         for (const token of READS) {
@@ -74,8 +50,8 @@ describe("real Pulumi CLI: every registered read as a resource and as getXOutput
     });
 
     it("stack outputs: a function result with a secret field is a secret Output; the others are plain", async () => {
-        const hidden = (await stackOutputs(cli, false)).fromFunctions as Record<string, unknown>;
-        const shown = (await stackOutputs(cli, true)).fromFunctions as Record<string, Record<string, unknown>>;
+        const hidden = (await stackOutputs(stack.cli, false)).fromFunctions as Record<string, unknown>;
+        const shown = (await stackOutputs(stack.cli, true)).fromFunctions as Record<string, Record<string, unknown>>;
         for (const token of READS) {
             const op = operations[token];
             if (op.secretFields.length > 0) assert.equal(hidden[token], "[secret]", token);
@@ -85,16 +61,16 @@ describe("real Pulumi CLI: every registered read as a resource and as getXOutput
     });
 
     it("refresh finds no change, and destroy sends no request", async () => {
-        await cli.ok(["refresh", "--yes", "--skip-preview"]);
-        await cli.ok(["preview", "--expect-no-changes"]);
-        const before = emulator.requests.length;
-        await cli.ok(["destroy", "--yes", "--skip-preview"]);
-        assert.equal(emulator.requests.length, before);
+        await stack.cli.ok(["refresh", "--yes", "--skip-preview"]);
+        await stack.cli.ok(["preview", "--expect-no-changes"]);
+        const before = stack.emu.requests.length;
+        await stack.cli.ok(["destroy", "--yes", "--skip-preview"]);
+        assert.equal(stack.emu.requests.length, before);
     });
 
     it("a missing object fails each read's create with its service, operation and HTTP 404, and no secret", async () => {
-        await cli.setConfig({ "cloudreads-every-read:missing": "true" });
-        const events = await cli.events(["up", "--yes", "--skip-preview", "--continue-on-error"], true);
+        await stack.cli.setConfig({ "cloudreads-every-read:missing": "true" });
+        const events = await stack.cli.events(["up", "--yes", "--skip-preview", "--continue-on-error"], true);
         const errors = diagnostics(events).filter((d) => d.severity === "error").map((d) => d.message);
         for (const token of READS) {
             const op = operations[token];
@@ -102,6 +78,6 @@ describe("real Pulumi CLI: every registered read as a resource and as getXOutput
             assert.ok(mine.length > 0, `${token}: no 404 error naming ${op.serviceName} ${op.operation}:\n${errors.join("\n")}`);
         }
         for (const s of SECRETS) assert.equal(JSON.stringify(events).includes(s), false, "a fixture secret is in the engine events");
-        await cli.setConfig({ "cloudreads-every-read:missing": "false" });
+        await stack.cli.setConfig({ "cloudreads-every-read:missing": "false" });
     });
 });
