@@ -78,4 +78,13 @@ describe("waitFor: polling a task until it reaches a phase", () => {
         assert.ok(e instanceof ConditionError, String(e));
         assert.match(e.message, /migration task d7fa81b9-c174-4c0a-a475-51a54c8af8a4 \("migrate-erp-db-01"\) ended MIGRATE_FAIL/);
     });
+
+    it("a failed task's vendor error reaches the message terminal-safe: no escape sequence, one line", async () => {
+        smsTask().detail = { ...smsTask().detail, error_json: "disk \u001b[31mfull\u001b[0m\nline two" };
+        smsTask().timeline = [{ status: "MIGRATE_FAIL", polls: 1 }];
+        const e = await performRead(sms, { taskId: FIXTURE.smsTaskId, waitFor: {} }, src()).catch((x: unknown) => x);
+        assert.ok(e instanceof ConditionError, String(e));
+        assert.doesNotMatch(e.message, /[\u0000-\u001f]/);
+        assert.match(e.message, /ended MIGRATE_FAIL: disk \[31mfull \[0m line two/);
+    });
 });

@@ -7,6 +7,7 @@ import type { Scope, Vendor } from "../vendors/vendor";
 import { withDeadline } from "../core/deadline";
 import { ApiErrorDetails, ConditionError, ConfigurationError, ResponseDecodeError, TransportError } from "../core/errors";
 import { responseError } from "../core/response-error";
+import { safeText } from "../core/safe-text";
 import { send, TRANSIENT_STATUSES, type HttpPolicy } from "../core/http";
 import type { SettingSources } from "../core/settings";
 import { connectionSources } from "../core/connections";
@@ -119,9 +120,10 @@ async function readWithin(op: AnyReadOperation, vendor: Vendor, args: Record<str
         const wrong = op.mismatch?.(decoded.value, args);
         if (wrong) throw new ResponseDecodeError(withStatus(), [wrong]);
         const result = op.result(decoded.value, args, conn.scope);
-        for (const warning of op.warnings?.(decoded.value, result) ?? []) sources.warn?.(`${subject}: ${warning}`);
+        // Both quote vendor data (a cn, a subject): made safe for a terminal, as every error field is.
+        for (const warning of op.warnings?.(decoded.value, result) ?? []) sources.warn?.(`${subject}: ${safeText(warning, 600)}`);
         const unmet = op.gate?.(result, args);
-        if (unmet) throw new ConditionError(`${subject}: ${unmet}`);
+        if (unmet) throw new ConditionError(`${subject}: ${safeText(unmet, 600)}`);
         return { args, scope: conn.scope, id: op.id(args, conn.scope), result: result as Record<string, unknown> };
     }
     const fields = vendor.errorFields(res.status, res.headers, res.body);

@@ -1,5 +1,6 @@
 import { backoffDelay } from "../core/backoff";
 import { ConditionError } from "../core/errors";
+import { safeText } from "../core/safe-text";
 import type { WaitFor } from "../core/input-codecs";
 import { integerSetting, POLL_BASE_DELAY, type SettingSources } from "../core/settings";
 import type { AnyReadOperation } from "../operations/operation";
@@ -37,7 +38,8 @@ export async function waitForTask<R extends Read>(op: AnyReadOperation, first: R
         const phase = wait.phaseOf(result);
         const status = wait.statusOf?.(result) ?? phase;
         if (wanted.includes(phase) || wanted.includes(status)) return outcome;
-        if (wait.failed.includes(phase)) throw new ConditionError(`${subject}: ${wait.failure(result)}, while waiting for ${aim}`);
+        // The task's error is vendor text: made safe for a terminal, as every error field is.
+        if (wait.failed.includes(phase)) throw new ConditionError(`${subject}: ${safeText(wait.failure(result), 600)}, while waiting for ${aim}`);
         if (wait.terminal.includes(phase)) return outcome;
         const elapsed = Date.now() - started;
         const delay = Math.min(backoffDelay(polls, baseMs, POLL_CAP_MS), Math.max(0, timeoutMs - elapsed));
