@@ -101,7 +101,7 @@ describe("dynamic provider methods, as the host calls them", () => {
             const res = await astraProvider.create({ __provider: PROVIDER, certificateId: FIXTURE.certificateId });
             assert.equal(res.id, FIXTURE.certificateId);
             assert.ok(!("id" in (res.outs ?? {})));
-            assert.equal(res.outs.pem.startsWith("-----BEGIN CERTIFICATE-----"), true);
+            assert.equal(String(res.outs?.pem).startsWith("-----BEGIN CERTIFICATE-----"), true);
         });
 
         it("fails create on a missing object with a NotFoundError naming the ids", async () => {

@@ -17,7 +17,7 @@ function loadHost(): Host {
  * The dynamic provider of one read. Each file beside this one exports the result as its
  * `module.exports`, so an installed package's resources serialize to a short `require(...)`.
  */
-export function providerFor(token: string): dynamic.ResourceProvider {
+export function providerFor(token: string): dynamic.ResourceProvider<Record<string, unknown>, Record<string, unknown>> {
     return {
         configure: async (req) => loadHost().configure(req.config),
         check: async (olds, news) => loadHost().check(token, olds, news),
