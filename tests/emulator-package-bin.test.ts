@@ -125,7 +125,7 @@ describe("cloudreads-emulator (the bin)", function () {
       [
         `cloudreads-emulator: invalid emulator fixtures (${file}):`,
         `  - huawei.credentials[0]: expected an object (a Huawei AK/SK credential), got a string of ${SENTINEL.length} characters (not shown)`,
-        "  - huawei.sms.tasks[0].state: unknown key; an SMS task takes taskId, passphrase, detail",
+        "  - huawei.sms.tasks[0].state: unknown key; an SMS task takes taskId, passphrase, detail, timeline",
         "",
       ].join("\n"),
     );
