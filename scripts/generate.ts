@@ -11,7 +11,7 @@ import * as path from "node:path";
 import type { AnyReadOperation } from "../provider/operations/operation";
 import { descriptionOf } from "../provider/operations/describe";
 import { renderFunctions } from "./generate/functions";
-import type { Read } from "./generate/model";
+import { hasResource, type Read } from "./generate/model";
 import { renderDynamic, renderIndexes, renderRegistry } from "./generate/modules";
 import { namesOf } from "./generate/names";
 import { renderReference, renderReferenceIndex } from "./generate/reference";
@@ -58,9 +58,11 @@ function handWritten(dir: string): string[] {
 export function generate(reads: readonly Read[]): Map<string, string> {
     const files = new Map<string, string>();
     for (const r of reads) {
-        files.set(`${r.names.sdkDir}/${r.names.camel}.ts`, renderResource(r));
+        if (hasResource(r)) {
+            files.set(`${r.names.sdkDir}/${r.names.camel}.ts`, renderResource(r));
+            files.set(`provider/dynamic/${r.names.dynamicModule}.ts`, renderDynamic(r));
+        }
         files.set(`${r.names.sdkDir}/${r.names.fn}.ts`, renderFunctions(r));
-        files.set(`provider/dynamic/${r.names.dynamicModule}.ts`, renderDynamic(r));
         files.set(`docs/reference/${r.names.token}.md`, renderReference(r));
     }
     for (const [file, text] of renderIndexes(reads, handWritten)) files.set(file, text);

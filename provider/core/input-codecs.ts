@@ -131,3 +131,14 @@ export const WaitForCodec = new t.Type<WaitFor, WaitFor, unknown>(
     },
     t.identity,
 );
+
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+
+/** A name to look up (a product's, a task's, a certificate's cn): 1 to `max` characters, none a control character. */
+export function NameText(max: number): t.Type<string, string, unknown> {
+    return refinedString(`a name of 1 to ${max} characters without control characters`, (s) => s.length >= 1 && [...s].length <= max && !CONTROL.test(s));
+}
+
+/** A vendor's state or kind word (`RUNNING`, `trustedCA`): 1 to 64 letters and `_`. */
+export const StateName = refinedString("a state name of 1 to 64 letters and _", (s) => /^[A-Za-z_]{1,64}$/.test(s));

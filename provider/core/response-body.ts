@@ -49,3 +49,38 @@ export function stringField(o: Record<string, unknown> | undefined, key: string)
     const v = o?.[key];
     return typeof v === "string" && v !== "" ? v : undefined;
 }
+
+/**
+ * `text` with every integer of more than 15 digits outside strings turned into a JSON string of
+ * its digits, so that `JSON.parse` keeps it exact (a number above 2^53 would lose digits): what a
+ * body whose ids are 17-digit integers needs. Anything else is left as it is.
+ */
+export function quoteLongIntegers(text: string): string {
+    let out = "";
+    let from = 0;
+    let inString = false;
+    for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (inString) {
+            if (c === 0x5c) i++;
+            else if (c === 0x22) inString = false;
+            continue;
+        }
+        if (c === 0x22) {
+            inString = true;
+            continue;
+        }
+        const isDigit = c >= 0x30 && c <= 0x39;
+        if (!isDigit && c !== 0x2d) continue;
+        // A number token: [-]digits[.digits][e[+-]digits]
+        let end = i + 1;
+        while (end < text.length && /[0-9.eE+-]/.test(text[end]!)) end++;
+        const token = text.slice(i, end);
+        if (/^-?[0-9]{16,}$/.test(token)) {
+            out += `${text.slice(from, i)}"${token}"`;
+            from = end;
+        }
+        i = end - 1;
+    }
+    return from === 0 ? text : out + text.slice(from);
+}

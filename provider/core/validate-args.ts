@@ -2,6 +2,9 @@ import * as t from "io-ts";
 import { isLeft } from "fp-ts/lib/Either";
 import { InputError, InputFailure } from "./errors";
 
+/** A read's argument codec; `oneOf` lists groups of arguments of which exactly one must be given. */
+export type ArgsDecoder<A> = t.Decoder<unknown, A> & { readonly oneOf?: readonly (readonly string[])[] };
+
 /** Pulumi's marker for a value not known during preview. */
 export const UNKNOWN_SENTINEL = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 
@@ -73,7 +76,7 @@ function kind(u: unknown, expected = ""): string {
  * one per property, each naming what was expected and the kind of value found, never the value.
  * Properties whose value is the preview unknown sentinel are skipped when `tolerateUnknown`.
  */
-export function argFailures<A>(codec: t.Decoder<unknown, A>, names: readonly string[], raw: unknown, tolerateUnknown = false): { value?: A; failures: InputFailure[] } {
+export function argFailures<A>(codec: ArgsDecoder<A>, names: readonly string[], raw: unknown, tolerateUnknown = false): { value?: A; failures: InputFailure[] } {
     if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
         return { failures: [{ property: "(arguments)", reason: "expected an object of arguments" }] };
     }
@@ -89,6 +92,13 @@ export function argFailures<A>(codec: t.Decoder<unknown, A>, names: readonly str
         }
         if (tolerateUnknown && v === UNKNOWN_SENTINEL) continue;
         input[k] = v;
+    }
+    // Exactly one of each group, counting a value unknown at preview as given.
+    for (const group of codec.oneOf ?? []) {
+        const given = group.filter((k) => (raw as Record<string, unknown>)[k] !== undefined && names.includes(k));
+        const alternatives = `exactly one of ${group.join(" or ")}`;
+        if (given.length === 0) failures.push({ property: group[0]!, reason: `expected ${alternatives} (required), got neither` });
+        else if (given.length > 1) failures.push({ property: given[1]!, reason: `expected ${alternatives}, got ${given.join(" and ")}` });
     }
     const decoded = codec.decode(input);
     if (isLeft(decoded)) {
@@ -114,7 +124,7 @@ export function withoutPrototype<A>(value: A): A {
 }
 
 /** Like {@link argFailures}, but throws one {@link InputError} listing every failure. */
-export function validateArgs<A>(subject: string, codec: t.Decoder<unknown, A>, names: readonly string[], raw: unknown): A {
+export function validateArgs<A>(subject: string, codec: ArgsDecoder<A>, names: readonly string[], raw: unknown): A {
     const { value, failures } = argFailures(codec, names, raw);
     if (failures.length || value === undefined) throw new InputError(subject, failures);
     return value;

@@ -1,4 +1,5 @@
 import * as t from "io-ts";
+import type { ArgsDecoder } from "../core/validate-args";
 import type { AnyReadOperation, ReadOperation, Scope, VendorName } from "./operation";
 
 /**
@@ -129,6 +130,52 @@ export interface ApiOperation {
     readonly url?: string;
     /** `Accept` header (default `application/json`). */
     readonly accept?: string;
+    /**
+     * Integers in the body with more than 15 digits arrive as digit strings, exactly, instead of
+     * JSON numbers that lose digits above 2^53 (ROMA product ids).
+     */
+    readonly exactIntegers?: boolean;
+}
+
+/** A query string's parameters, by name. */
+export type Query = Readonly<Record<string, string>>;
+
+/**
+ * How a list read follows the vendor's pages: every page is fetched (each with its own retries),
+ * up to {@link maxItems}, and merged into one body before the result is built.
+ */
+export interface ListPaging<Body, A> {
+    /** The query of the first page. */
+    first(args: A): Query;
+    /** The query of the page after `body`, given how many items came so far; undefined after the last page. */
+    next(body: Body, fetched: number, args: A): Query | undefined;
+    /** The items of one page. */
+    items(body: Body): readonly unknown[];
+    /** One body holding the items of every page, in order. */
+    merge(pages: readonly Body[]): Body;
+    /** The most items a list may hold: past it the read fails, asking to narrow it with {@link narrowBy}. */
+    readonly maxItems: number;
+    /** What the items are, in messages: `tasks`. */
+    readonly noun: string;
+    /** The arguments that narrow the list, for that message. */
+    readonly narrowBy: readonly string[];
+}
+
+/**
+ * An argument given by name instead of id (`productName` for `productId`): a list read finds the
+ * one object of that name first. None or several fail the read, listing the candidates.
+ */
+export interface ByName<A> {
+    /** The argument holding the name, and the one its id goes to. */
+    readonly arg: string;
+    readonly into: string;
+    /** The list read, and its arguments for a name (narrowed by the vendor, matched exactly here). */
+    readonly list: AnyReadOperation;
+    listArgs(args: A, name: string): Readonly<Record<string, unknown>>;
+    /** Every listed object's name and id. */
+    candidates(listed: Readonly<Record<string, unknown>>): readonly { readonly name: string; readonly id: string }[];
+    /** What the objects are, in messages: `product`. */
+    readonly noun: string;
 }
 
 /** Everything hand-written about one read. */
@@ -153,8 +200,16 @@ export interface ReadDescription<S extends ArgSpecs, F extends FieldSpecs, Body>
     readonly fields: F;
     /** Waiting on the task the read describes, with its `waitFor` argument. */
     readonly wait?: TaskWait<ResultOf<F>>;
-    /** The arguments the resource id is made of, `/`-separated, in order. */
+    /** The arguments the resource id is made of, `/`-separated, in order (none for a list). */
     readonly id: readonly (keyof S & string)[];
+    /** `false` for a read offered only as functions (`getX`/`getXOutput`): the look-ups by name. */
+    readonly resource?: false;
+    /** A list read's pages. */
+    readonly paging?: ListPaging<Body, ArgsOf<S>>;
+    /** Groups of arguments of which exactly one must be given (`productId` or `productName`). */
+    readonly oneOf?: readonly (readonly (keyof S & string)[])[];
+    /** An argument that names what another one identifies. */
+    readonly byName?: ByName<ArgsOf<S>>;
     readonly docs: ReadDocs;
     readonly examples: ReadExamples<Readonly<Record<string, string>>>;
     readonly sdkTypeParam?: SdkTypeParam;
@@ -181,11 +236,12 @@ export interface Described {
     readonly description: ReadDescription<ArgSpecs, FieldSpecs, never>;
 }
 
-function argsCodec(token: string, specs: ArgSpecs): t.Decoder<unknown, object> {
+function argsCodec(token: string, specs: ArgSpecs, oneOf: readonly (readonly string[])[] | undefined): ArgsDecoder<object> {
     const required: t.Props = {};
     const optional: t.Props = {};
     for (const [name, spec] of Object.entries(specs)) (spec.required ? required : optional)[name] = spec.codec as t.Mixed;
-    return t.intersection([t.type(required), t.partial(optional)], `${token} arguments`);
+    const codec = t.intersection([t.type(required), t.partial(optional)], `${token} arguments`);
+    return oneOf ? Object.assign(codec, { oneOf }) : codec;
 }
 
 const SCOPE_IDS: Readonly<Record<string, keyof Scope>> = { projectId: "projectId", accountId: "accountId" };
@@ -217,7 +273,7 @@ export function defineRead<S extends ArgSpecs, F extends FieldSpecs, Body>(d: Re
         service: d.service,
         serviceName: d.serviceName,
         operation: d.api.operation,
-        args: argsCodec(d.token, d.args) as t.Decoder<unknown, ArgsOf<S>>,
+        args: argsCodec(d.token, d.args, d.oneOf) as ArgsDecoder<ArgsOf<S>>,
         argNames: Object.keys(d.args),
         scope: d.api.scope,
         path: (args, scope) => segments.map((s) => {
@@ -231,6 +287,9 @@ export function defineRead<S extends ArgSpecs, F extends FieldSpecs, Body>(d: Re
         ...(d.warnings ? { warnings: d.warnings } : {}),
         ...(d.gate ? { gate: d.gate } : {}),
         ...(d.wait ? { wait: d.wait } : {}),
+        ...(d.paging ? { paging: d.paging } : {}),
+        ...(d.byName ? { byName: d.byName as unknown as ByName<object> } : {}),
+        ...(d.api.exactIntegers ? { exactIntegers: true } : {}),
         resultNames: Object.keys(d.fields),
         secretFields: Object.entries(d.fields).filter(([, f]) => f.secret).map(([n]) => n),
         id: (args, scope) => pick(d.id, args, scope).join("/"),

@@ -1,7 +1,8 @@
 import type * as t from "io-ts";
 import { InputError } from "../core/errors";
 import type { ReadTarget, Scope, VendorName } from "../vendors/vendor";
-import type { TaskWait } from "./describe";
+import type { ArgsDecoder } from "../core/validate-args";
+import type { ByName, ListPaging, TaskWait } from "./describe";
 
 export type { Scope, VendorName } from "../vendors/vendor";
 
@@ -20,7 +21,7 @@ export interface ReadOperation<Args extends object, Body, Result extends object>
     /** The vendor's operation name, for messages. */
     readonly operation: string;
     /** Every argument the read accepts (ids and connection overrides), for validation. */
-    readonly args: t.Decoder<unknown, Args>;
+    readonly args: ArgsDecoder<Args>;
     /** Argument names, in the order they are documented. */
     readonly argNames: readonly string[];
     /** Which scope id the request needs from settings when the args lack it. */
@@ -42,6 +43,12 @@ export interface ReadOperation<Args extends object, Body, Result extends object>
     gate?(result: Result, args: Args): string | undefined;
     /** How to wait on the task the result describes (`waitFor`). */
     readonly wait?: TaskWait<Result>;
+    /** A list read's pages: every one is fetched and merged before {@link result}. */
+    readonly paging?: ListPaging<Body, Args>;
+    /** An argument that names what another one identifies, resolved by a list read first. */
+    readonly byName?: ByName<Args>;
+    /** Long integers in the body stay exact, as digit strings. */
+    readonly exactIntegers?: boolean;
     /** Builds the documented result from the body. */
     result(body: Body, args: Args, scope: Scope): Result;
     /** Names of every result field, in documented order (resources declare them as outputs). */

@@ -1,6 +1,7 @@
 import * as t from "io-ts";
-import { idSegment, ProductId } from "../core/input-codecs";
+import { idSegment, NameText, ProductId } from "../core/input-codecs";
 import { defineRead, field, optionalArg, requiredArg } from "./describe";
+import { type Product, romaProducts } from "./roma-products";
 import { huaweiOverrides, SERVICES } from "./services";
 
 /** Success body of `GET .../products/{product_id}/authentication`. */
@@ -13,10 +14,14 @@ export const romaProductAuthentication = defineRead({
     api: { operation: "ShowProductAuthentication", path: "/v2/{projectId}/link/instances/{instanceId}/products/{productId}/authentication", scope: "project", page: "Querying Product Authentication Information" },
     args: {
         instanceId: requiredArg(idSegment(1, 36, "or the literal default"), "ROMA Connect instance id (up to 36 characters, or `default`)."),
-        productId: requiredArg(
+        productId: optionalArg(
             ProductId,
-            "Product id, 0 to 99999999999999999: pass a digit string above 2^53-1 (a number literal above it is a compile-time error).",
-            { plain: "ProductIdArgument<P>", input: "ProductIdInput<P>" },
+            "Product id, 0 to 99999999999999999: pass a digit string above 2^53-1 (a number literal above it is a compile-time error). Give it or `productName`.",
+            { sdk: { plain: "ProductIdArgument<P>", input: "ProductIdInput<P>" } },
+        ),
+        productName: optionalArg(
+            NameText(64),
+            "Product name, instead of `productId`: the product of exactly this name is found with ROMA's `ListProducts` first. None or several of that name fail the read, listing the candidates' names and ids.",
         ),
         projectId: optionalArg(
             idSegment(1, 32, "or the literal default"),
@@ -25,7 +30,18 @@ export const romaProductAuthentication = defineRead({
         ...huaweiOverrides("roma", "ROMA Connect"),
     },
     response: ProductAuthenticationBody,
-    result: (body, a, s) => ({ projectId: s.projectId ?? "", instanceId: a.instanceId, productId: a.productId, userName: body.user_name, password: body.password }),
+    oneOf: [["productId", "productName"]],
+    byName: {
+        arg: "productName",
+        into: "productId",
+        list: romaProducts,
+        // The list takes the same instance, project and connection; not the product arguments.
+        listArgs: ({ productId: _id, productName: _name, ...rest }, name) => ({ ...rest, name }),
+        candidates: (listed) => (listed.products as readonly Product[]).map((p) => ({ name: p.name, id: p.productId })),
+        noun: "product",
+    },
+    // `productId` is set by then: given, or found by `productName`.
+    result: (body, a, s) => ({ projectId: s.projectId ?? "", instanceId: a.instanceId, productId: a.productId ?? "", userName: body.user_name, password: body.password }),
     fields: {
         projectId: field.string("The project of the ROMA Connect instance (the argument, `huaweicloud:projectId`, or the IAM look-up)."),
         instanceId: field.string("The instance id read (or `default`)."),

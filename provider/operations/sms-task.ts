@@ -6,7 +6,7 @@ const Source = t.partial({ id: t.string, ip: t.string, name: t.string, os_type: 
 const Target = t.partial({ vm_id: t.string, name: t.string });
 
 /** Success body of `GET /v3/tasks/{task_id}`: the fields users gate on; the rest are ignored. */
-const TaskBody = t.intersection([
+export const TaskBody = t.intersection([
     t.type({ id: t.string }),
     t.partial({
         name: t.string,
@@ -100,3 +100,6 @@ export const smsTask = defineRead({
     },
     examples: { args: { taskId: "d7fa81b9-c174-4c0a-a475-51a54c8af8a4" }, missing: { taskId: "00000000-0000-4000-8000-00000000dead" } },
 });
+
+/** The SMS task read's result. */
+export type TaskResult = ReturnType<typeof smsTask.result>;

@@ -1,9 +1,10 @@
 import { vendorFor } from "../vendors";
 import type { AnyReadOperation } from "../operations/operation";
 import { joinUrl } from "../core/url";
-import { jsonDepth, jsonObject, MAX_JSON_DEPTH } from "../core/response-body";
+import { jsonDepth, jsonObject, MAX_JSON_DEPTH, quoteLongIntegers } from "../core/response-body";
 import { decode } from "../core/decode";
-import type { Scope, Vendor } from "../vendors/vendor";
+import type { Connection, Scope, Vendor } from "../vendors/vendor";
+import type { ByName, ListPaging, Query } from "../operations/describe";
 import { withDeadline } from "../core/deadline";
 import { ApiErrorDetails, ConditionError, ConfigurationError, ResponseDecodeError, TransportError } from "../core/errors";
 import { responseError } from "../core/response-error";
@@ -66,6 +67,7 @@ async function readAs(op: AnyReadOperation, rawArgs: unknown, defaults: SettingS
     const args = validateArgs(asked, op.args, op.argNames, rawArgs) as Record<string, unknown>;
     // Every message of a read through a named connection says which one.
     const subject = typeof args.connection === "string" ? `${asked} (connection ${JSON.stringify(args.connection)})` : asked;
+    if (op.byName && typeof args[op.byName.arg] === "string") await resolveByName(op.byName, args, defaults, asked, subject);
     const sources = readSources(op, args, defaults);
     const vendor = vendorFor(op.vendor);
     const policy = vendor.policy(sources);
@@ -80,6 +82,29 @@ async function readAs(op: AnyReadOperation, rawArgs: unknown, defaults: SettingS
     return withDeadline(policy.deadlineMs + DEADLINE_GRACE_MS, overdue, (remaining) => readWithin(op, vendor, args, sources, subject, () => remaining() - DEADLINE_GRACE_MS, reached, policy));
 }
 
+/**
+ * Sets the id argument from the name argument (`productId` from `productName`): the list read
+ * finds every object of that name, and exactly one must match. None or several fail the read
+ * (ConditionError), listing the candidates' names and ids (never anything secret).
+ */
+async function resolveByName(by: ByName<object>, args: Record<string, unknown>, defaults: SettingSources, asked: string, subject: string): Promise<void> {
+    const name = args[by.arg] as string;
+    const listed = await readAs(by.list, by.listArgs(args, name), defaults, asked);
+    const all = by.candidates(listed.result);
+    const matches = all.filter((c) => c.name === name);
+    if (matches.length === 1) {
+        args[by.into] = matches[0]!.id;
+        return;
+    }
+    const list = (cs: readonly { name: string; id: string }[]): string =>
+        cs.slice(0, 10).map((c) => `${JSON.stringify(safeText(c.name, 80))} (${by.into} ${safeText(c.id, 80)})`).join(", ") + (cs.length > 10 ? ` and ${cs.length - 10} more` : "");
+    const where = by.list.target(listed.args, listed.scope);
+    const problem = matches.length === 0
+        ? `no ${by.noun} is named ${JSON.stringify(name)} in ${where}; ${all.length ? `the ${by.noun}s whose names come closest: ${list(all)}` : `the list is empty`}`
+        : `${matches.length} ${by.noun}s are named ${JSON.stringify(name)} in ${where}: ${list(matches)}; give ${by.into} instead of ${by.arg}`;
+    throw new ConditionError(`${subject}: ${problem}`);
+}
+
 /** The function a read was made for (its errors start with its name), or undefined for a resource (`X`, `X.get`). */
 function callerOf(op: AnyReadOperation, subject: string): string | undefined {
     return subject.startsWith(op.token) ? undefined : subject;
@@ -92,8 +117,32 @@ async function readWithin(op: AnyReadOperation, vendor: Vendor, args: Record<str
     // The policy was resolved once, for the deadline; the connection reuses it.
     const conn = await vendor.connect(op, args, sources, subject, policy);
     reached.scope = conn.scope;
-    const url = joinUrl(conn.baseUrl, op.path(args, conn.scope));
     const details: ApiErrorDetails = { service: op.serviceName, operation: op.operation, target: op.target(args, conn.scope), caller: callerOf(op, subject) };
+    const get = (query: Query | undefined): Promise<unknown> => fetchBody({ op, vendor, conn, details, args, sources, remaining }, query);
+    const body = op.paging ? await allPages(op.paging, args, get, details, subject) : await get(undefined);
+    const result = op.result(body, args, conn.scope);
+    // Both quote vendor data (a cn, a subject): made safe for a terminal, as every error field is.
+    for (const warning of op.warnings?.(body, result) ?? []) sources.warn?.(`${subject}: ${safeText(warning, 600)}`);
+    const unmet = op.gate?.(result, args);
+    if (unmet) throw new ConditionError(`${subject}: ${safeText(unmet, 600)}`);
+    return { args, scope: conn.scope, id: op.id(args, conn.scope), result: result as Record<string, unknown> };
+}
+
+/** What one GET of a read needs. */
+interface Request {
+    readonly op: AnyReadOperation;
+    readonly vendor: Vendor;
+    readonly conn: Connection;
+    readonly details: ApiErrorDetails;
+    readonly args: Record<string, unknown>;
+    readonly sources: SettingSources;
+    readonly remaining: () => number;
+}
+
+/** One GET of the read (with retries), its success body decoded; any other answer is the matching error. */
+async function fetchBody({ op, vendor, conn, details, args, sources, remaining }: Request, query: Query | undefined): Promise<unknown> {
+    const url = joinUrl(conn.baseUrl, op.path(args, conn.scope));
+    for (const [k, v] of Object.entries(query ?? {})) url.searchParams.set(k, v);
     const res = await send({
         describe: details,
         namespace: conn.namespace,
@@ -110,7 +159,7 @@ async function readWithin(op: AnyReadOperation, vendor: Vendor, args: Record<str
     if (res.status >= 200 && res.status < 300) {
         // The request id (header or body, as on an error) matters only for an error: not parsed on success.
         const withStatus = (): ApiErrorDetails => ({ ...details, status: res.status, requestId: vendor.errorFields(res.status, res.headers, res.body).requestId, attempts: res.attempts });
-        const body = jsonObject(res.body);
+        const body = jsonObject(op.exactIntegers ? quoteLongIntegers(res.body) : res.body);
         if (!body) {
             const deep = jsonDepth(res.body) > MAX_JSON_DEPTH;
             throw new ResponseDecodeError(withStatus(), [deep ? `(body): nested more than ${MAX_JSON_DEPTH} levels deep, which no documented body is` : "(body): expected a JSON object"]);
@@ -119,12 +168,7 @@ async function readWithin(op: AnyReadOperation, vendor: Vendor, args: Record<str
         if (!decoded.ok) throw new ResponseDecodeError(withStatus(), decoded.problems);
         const wrong = op.mismatch?.(decoded.value, args);
         if (wrong) throw new ResponseDecodeError(withStatus(), [wrong]);
-        const result = op.result(decoded.value, args, conn.scope);
-        // Both quote vendor data (a cn, a subject): made safe for a terminal, as every error field is.
-        for (const warning of op.warnings?.(decoded.value, result) ?? []) sources.warn?.(`${subject}: ${safeText(warning, 600)}`);
-        const unmet = op.gate?.(result, args);
-        if (unmet) throw new ConditionError(`${subject}: ${safeText(unmet, 600)}`);
-        return { args, scope: conn.scope, id: op.id(args, conn.scope), result: result as Record<string, unknown> };
+        return decoded.value;
     }
     const fields = vendor.errorFields(res.status, res.headers, res.body);
     throw responseError(details, res, fields, {
@@ -135,3 +179,27 @@ async function readWithin(op: AnyReadOperation, vendor: Vendor, args: Record<str
     });
 }
 
+/**
+ * Every page of a list, merged: the next page's query comes from the last body, until there is
+ * none. A list longer than the cap fails (ConditionError) asking to narrow it; a page query that
+ * repeats one already sent would loop forever, and is a ResponseDecodeError.
+ */
+async function allPages(paging: ListPaging<unknown, object>, args: Record<string, unknown>, get: (query: Query) => Promise<unknown>, details: ApiErrorDetails, subject: string): Promise<unknown> {
+    const pages: unknown[] = [];
+    const sent = new Set<string>();
+    let fetched = 0;
+    for (let query: Query | undefined = paging.first(args); query !== undefined; ) {
+        const key = JSON.stringify(Object.entries(query).sort());
+        if (sent.has(key)) throw new ResponseDecodeError(details, [`(paging): page ${pages.length + 1} would repeat the query of an earlier page (${new URLSearchParams(query as Record<string, string>).toString().slice(0, 200)}); the list would never end`]);
+        sent.add(key);
+        const body = await get(query);
+        pages.push(body);
+        fetched += paging.items(body).length;
+        if (fetched > paging.maxItems) {
+            const narrow = paging.narrowBy.map((n) => `\`${n}\``).join(" or ");
+            throw new ConditionError(`${subject}: the list holds more than ${paging.maxItems} ${paging.noun} (stopped after ${pages.length} page${pages.length === 1 ? "" : "s"}, ${fetched} ${paging.noun}); narrow it with ${narrow}`);
+        }
+        query = paging.next(body, fetched, args);
+    }
+    return paging.merge(pages);
+}

@@ -1,5 +1,5 @@
 import { capitalized, example, generatedHeader, literal, tsdoc } from "./tsdoc";
-import { exportLine, importLine, type Read, requiredExample, typeArgs, typeParamDoc, typeParamModule, typeParams } from "./model";
+import { exampleVar, exportLine, importLine, type Read, requiredExample, typeArgs, typeParamDoc, typeParamModule, typeParams } from "./model";
 
 /** `sdk/<vendor>/<service>/get<Name>.ts`: `getX`, `getXOutput` and their Args and Result interfaces. */
 export function renderFunctions(r: Read): string {
@@ -64,7 +64,7 @@ export function renderFunctions(r: Read): string {
                 ? `The result is a secret Output, so ${secretNames.join(", ")} (and every field taken from it) stay${secretNames.length === 1 ? "s" : ""} secret; use \`pulumi.unsecret\` on a field that need not be.`
                 : "Waits for its Input arguments and for `dependsOn` before it reads.",
             "",
-            ...example("## Example Usage", [importLine(r), "", `const ${n.camel} = ${qualified(`${n.fn}Output`)}(${ex});`, exportLine(r, n.camel, true)]),
+            ...example("## Example Usage", [importLine(r), "", `const ${exampleVar(r)} = ${qualified(`${n.fn}Output`)}(${ex});`, exportLine(r, exampleVar(r), true)]),
             ...typeParamDoc(r),
         ]),
         `export function ${n.fn}Output${typeParams(r, "input", false)}(args: Get${n.name}OutputArgs${typeArgs(r)}, opts?: pulumi.InvokeOutputOptions): pulumi.Output<Get${n.name}Result> {`,

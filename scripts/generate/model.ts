@@ -12,9 +12,22 @@ export function importLine(r: Read): string {
     return `import { ${r.d.vendor} } from "pulumi-cloudreads";`;
 }
 
-/** The required arguments of the example read: what a user must write. */
+/** The required arguments of the example read (with the one of each `oneOf` group it gives): what a user must write. */
 export function requiredExample(r: Read): Record<string, string> {
-    return Object.fromEntries(Object.entries(r.d.examples.args).filter(([k]) => r.d.args[k]?.required));
+    const alternatives = new Set((r.d.oneOf ?? []).flat());
+    // A look-up's example shows its filters too; scope ids come from settings.
+    const shown = (k: string): boolean => r.d.args[k]?.required || alternatives.has(k) || (!hasResource(r) && k !== "projectId" && k !== "accountId");
+    return Object.fromEntries(Object.entries(r.d.examples.args).filter(([k]) => shown(k)));
+}
+
+/** The variable that examples assign the read to: the resource's camel-case name, or the example name's for a look-up (`meterProducts`). */
+export function exampleVar(r: Read): string {
+    return hasResource(r) ? r.names.camel : r.d.docs.example.name.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+}
+
+/** Whether the read is a resource too, or only functions (the look-ups by name). */
+export function hasResource(r: Read): boolean {
+    return r.d.resource !== false;
 }
 
 /** The module path of a type parameter's hand-written types, relative to the read's SDK folder. */

@@ -1,5 +1,5 @@
 import { generatedHeader } from "./tsdoc";
-import { type Read, typeParamModule } from "./model";
+import { hasResource, type Read, typeParamModule } from "./model";
 
 /** `provider/dynamic/<module>.ts`: the dynamic provider that stored state requires by path. */
 export function renderDynamic(r: Read): string {
@@ -53,7 +53,7 @@ export function renderIndexes(reads: readonly Read[], handWritten: (dir: string)
     const out = new Map<string, string>();
     for (const [dir, e] of dirs) {
         const all = reads.filter((r) => r.names.sdkDir === dir || r.names.sdkDir.startsWith(`${dir}/`));
-        const modules = [...e.reads.flatMap((r) => [r.names.fn, r.names.camel]), ...handWritten(dir)].sort((a, b) => a.localeCompare(b));
+        const modules = [...e.reads.flatMap((r) => (hasResource(r) ? [r.names.fn, r.names.camel] : [r.names.fn])), ...handWritten(dir)].sort((a, b) => a.localeCompare(b));
         out.set(`${dir}/index.ts`, [
             generatedHeader("the descriptions in provider/operations/"),
             moduleDoc(all),

@@ -1,5 +1,5 @@
 import { capitalized, literal } from "./tsdoc";
-import { exportLine, importLine, type Read, requiredExample, secretSentence } from "./model";
+import { exampleVar, exportLine, hasResource, importLine, type Read, requiredExample, secretSentence } from "./model";
 
 const cell = (s: string): string => s.replace(/\|/g, "\\|").replace(/\n/g, " ");
 
@@ -12,42 +12,50 @@ export function renderReference(r: Read): string {
     const idShape = d.id.map((x) => `{${x}}`).join("/");
     const exampleId = d.id.map((x) => d.examples.args[x] ?? "").join("/");
     const page = d.api.url ? `[${d.api.page}](${d.api.url})` : `"${d.api.page}"`;
+    const resource = hasResource(r);
+    const paging = d.paging;
     return [
         `# ${n.token}`,
         "",
         `${capitalized(d.docs.summary)}. ${[secretSentence(r), d.docs.details ?? ""].filter(Boolean).join(" ")}`,
         "",
-        `- Resource: \`${q(n.name)}\`; functions: \`${q(n.fn)}\`, \`${q(`${n.fn}Output`)}\`.`,
+        resource ? `- Resource: \`${q(n.name)}\`; functions: \`${q(n.fn)}\`, \`${q(`${n.fn}Output`)}\`.` : `- Functions only: \`${q(n.fn)}\`, \`${q(`${n.fn}Output`)}\` (a look-up, as Terraform's data sources; no resource).`,
         `- API: ${d.serviceName} \`${d.api.operation}\`, \`GET ${d.api.path}\` (vendor page ${page}).`,
-        `- Dynamic provider module: \`pulumi-cloudreads/provider/dynamic/${n.dynamicModule}\`; type token \`pulumi-nodejs:dynamic/cloudreads:${n.token}\`.`,
+        ...(paging ? [`- Pages: every page is followed; a list of more than ${paging.maxItems} ${paging.noun} fails with a \`ConditionError\` asking to narrow it with ${paging.narrowBy.map((x) => `\`${x}\``).join(" or ")}.`] : []),
+        ...(d.byName ? [`- \`${d.byName.arg}\` instead of \`${d.byName.into}\`: the ${d.byName.noun} of exactly that name is found with \`${d.byName.list.operation}\` first; none or several fail with a \`ConditionError\` listing the candidates' names and ids.`] : []),
+        ...(resource ? [`- Dynamic provider module: \`pulumi-cloudreads/provider/dynamic/${n.dynamicModule}\`; type token \`pulumi-nodejs:dynamic/cloudreads:${n.token}\`.`] : []),
         "",
         "## Example usage",
         "",
-        "As a resource (read at `pulumi up`, again at `pulumi refresh`; unknown during preview):",
-        "",
-        "```ts",
-        importLine(r),
-        "",
-        `const ${n.camel} = new ${q(n.name)}(${JSON.stringify(d.docs.example.name)}, ${ex});`,
-        exportLine(r, n.camel, false),
-        "```",
-        "",
+        ...(resource
+            ? [
+                  "As a resource (read at `pulumi up`, again at `pulumi refresh`; unknown during preview):",
+                  "",
+                  "```ts",
+                  importLine(r),
+                  "",
+                  `const ${n.camel} = new ${q(n.name)}(${JSON.stringify(d.docs.example.name)}, ${ex});`,
+                  exportLine(r, n.camel, false),
+                  "```",
+                  "",
+              ]
+            : []),
         `As a function (read during preview too${secret ? "; the whole result is a secret Output" : ""}):`,
         "",
         "```ts",
         importLine(r),
         "",
-        `const ${n.camel} = ${q(`${n.fn}Output`)}(${ex});`,
-        exportLine(r, n.camel, true),
+        `const ${exampleVar(r)} = ${q(`${n.fn}Output`)}(${ex});`,
+        exportLine(r, exampleVar(r), true),
         "```",
         "",
         "## Inputs",
         "",
         "| Name | Type | Required | Description |",
         "|---|---|---|---|",
-        ...Object.entries(d.args).map(([name, a]) => `| \`${name}\` | \`${cell(a.sdk.plain)}\` | ${a.required ? "yes" : "no"} | ${cell(a.doc)} ${a.identifying ? "Changing it replaces the resource." : "Changing it updates the resource in place (it reads again)."} |`),
+        ...Object.entries(d.args).map(([name, a]) => `| \`${name}\` | \`${cell(a.sdk.plain)}\` | ${a.required ? "yes" : (d.oneOf ?? []).some((g) => g.includes(name)) ? "one of " + (d.oneOf ?? []).find((g) => g.includes(name))!.map((x) => `\`${x}\``).join(", ") : "no"} | ${cell(a.doc)}${resource ? ` ${a.identifying ? "Changing it replaces the resource." : "Changing it updates the resource in place (it reads again)."}` : ""} |`),
         "",
-        "Every resource and function also takes Pulumi's options; `getXOutput` honours `dependsOn` and refuses `provider`.",
+        `Every ${resource ? "resource and " : ""}function also takes Pulumi's options; \`getXOutput\` honours \`dependsOn\` and refuses \`provider\`.`,
         "",
         "## Outputs",
         "",
@@ -55,10 +63,9 @@ export function renderReference(r: Read): string {
         "|---|---|---|---|",
         ...Object.entries(d.fields).map(([name, f]) => `| \`${name}\` | \`${cell(f.sdkType)}${f.optional ? " \\| undefined" : ""}\` | ${f.secret ? "**secret**" : "no"} | ${cell(f.doc)} |`),
         "",
-        "## Resource id",
-        "",
-        `\`${idShape}\`, e.g. \`${exampleId}\`. Adopt an existing object with \`${q(n.name)}.get("name", "${exampleId}")\`: the arguments are taken from the id.`,
-        "",
+        ...(resource
+            ? ["## Resource id", "", `\`${idShape}\`, e.g. \`${exampleId}\`. Adopt an existing object with \`${q(n.name)}.get("name", "${exampleId}")\`: the arguments are taken from the id.`, ""]
+            : []),
         "## Errors",
         "",
         "Every error names the resource type or function first, and never holds a credential or a secret value.",
@@ -67,7 +74,10 @@ export function renderReference(r: Read): string {
         "|---|---|",
         `| \`InputError\` | An argument is missing or malformed; before any request is sent. Names the property, what was expected and how the value falls short. |`,
         `| \`ConfigurationError\` | A setting is missing or invalid (credentials, region, endpoint${d.vendor === "astracontrol" ? ", url, account id" : ", project id"}). |`,
-        `| \`NotFoundError\` | HTTP 404 (or the vendor's not-found code). \`pulumi up\` fails; \`pulumi refresh\` drops the resource from the stack. |`,
+        resource
+            ? `| \`NotFoundError\` | HTTP 404 (or the vendor's not-found code). \`pulumi up\` fails; \`pulumi refresh\` drops the resource from the stack. |`
+            : "| `NotFoundError` | HTTP 404 (or the vendor's not-found code) for the list itself (e.g. an unknown instance); an empty match is an empty list, not an error. |",
+        ...(paging || d.byName || d.gate || d.wait ? ["| `ConditionError` | A condition of the read fails: " + [paging ? "the list is longer than the cap" : "", d.byName ? `no or several ${d.byName.noun}s of the name given` : "", d.gate ? "the gate its arguments set" : "", d.wait ? "the task ended failed, or `waitFor` timed out" : ""].filter(Boolean).join("; ") + ". |"] : []),
         "| `AuthError` | HTTP 401 or 403, with a hint at the setting to check. |",
         `| \`ApiError\` | Any other non-2xx answer: names ${d.serviceName}, \`${d.api.operation}\`, the HTTP status, the vendor error code and the request id. Retried only for 429, 502, 503, 504 and the vendor's documented transient codes. |`,
         "| `ResponseDecodeError` | A 2xx body that does not match the documented shape, or answers for another object. |",
@@ -85,7 +95,7 @@ export function renderReferenceIndex(reads: readonly Read[]): string {
         "",
         "| Read | Resource | Functions | What it reads |",
         "|---|---|---|---|",
-        ...reads.map((r) => `| [${r.names.token}](${r.names.token}.md) | \`${r.names.module}.${r.names.name}\` | \`${r.names.fn}\`, \`${r.names.fn}Output\` | ${cell(capitalized(r.d.docs.summary))}${Object.values(r.d.fields).some((f) => f.secret) ? " (**secret**)" : ""} |`),
+        ...reads.map((r) => `| [${r.names.token}](${r.names.token}.md) | ${hasResource(r) ? `\`${r.names.module}.${r.names.name}\`` : "(functions only)"} | \`${r.names.fn}\`, \`${r.names.fn}Output\` | ${cell(capitalized(r.d.docs.summary))}${Object.values(r.d.fields).some((f) => f.secret) ? " (**secret**)" : ""} |`),
         "",
     ].join("\n");
 }

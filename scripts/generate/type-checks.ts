@@ -1,5 +1,5 @@
 import { generatedHeader } from "./tsdoc";
-import type { Read } from "./model";
+import { hasResource, type Read } from "./model";
 
 /**
  * `tests/generated/sdk-types-agree.ts`: compile-time proof (`tsc --noEmit`) that each generated
@@ -23,8 +23,9 @@ export function renderTypeChecks(reads: readonly Read[]): string {
             `export type ${n.name}Agrees = [`,
             `    Assert<Same<${ns}.Get${n.name}Result, ResultOfRead<${op}>>>,`,
             ...["Args", "OutputArgs"].map((k) => `    Assert<Same<keyof ${ns}.Get${n.name}${k}, keyof ArgsOfRead<${op}>>>,\n    Assert<Same<RequiredKeys<${ns}.Get${n.name}${k}>, RequiredKeys<ArgsOfRead<${op}>>>>,`),
-            `    Assert<Same<keyof ${ns}.${n.name}Args, keyof ArgsOfRead<${op}>>>,`,
-            `    Assert<Same<RequiredKeys<${ns}.${n.name}Args>, RequiredKeys<ArgsOfRead<${op}>>>>,`,
+            ...(hasResource(r)
+                ? [`    Assert<Same<keyof ${ns}.${n.name}Args, keyof ArgsOfRead<${op}>>>,`, `    Assert<Same<RequiredKeys<${ns}.${n.name}Args>, RequiredKeys<ArgsOfRead<${op}>>>>,`]
+                : []),
             "];",
         );
     }

@@ -1,0 +1,159 @@
+import * as t from "io-ts";
+import { idSegment, NameText } from "../core/input-codecs";
+import { defineRead, field, optionalArg, requiredArg } from "./describe";
+import { huaweiOverrides, SERVICES } from "./services";
+
+/** A product id as ROMA sends it: an Integer up to 17 digits, which arrives as a digit string when above 15 digits. */
+const ProductIdValue = new t.Type<string, string, unknown>(
+    "a whole number (the product id)",
+    (u): u is string => typeof u === "string" && /^[0-9]{1,20}$/.test(u),
+    (u, c) => (typeof u === "string" && /^[0-9]{1,20}$/.test(u) ? t.success(u) : typeof u === "number" && Number.isSafeInteger(u) && u >= 0 ? t.success(String(u)) : t.failure(u, c)),
+    t.identity,
+);
+
+const ProductItem = t.intersection([
+    t.type({ id: ProductIdValue, name: t.string }),
+    t.partial({
+        product_serial: t.string,
+        app_id: t.string,
+        app_name: t.string,
+        manufacturer_id: t.string,
+        manufacturer_name: t.string,
+        model: t.string,
+        product_type: t.number,
+        protocol_type: t.number,
+        device_type: t.string,
+        description: t.string,
+        version: t.string,
+        status: t.number,
+    }),
+]);
+type ProductItem = t.TypeOf<typeof ProductItem>;
+
+/** One page of `ListProducts`: `total` is every match, whatever the page. */
+const ProductPage = t.intersection([t.type({ total: t.number, items: t.array(ProductItem) }), t.partial({ size: t.number })], "ProductListBody");
+
+/**
+ * One ROMA Connect product, as `getProducts` lists it (no credential: `getProductAuthentication` reads those).
+ *
+ * @example
+ * ```ts
+ * import { huaweicloud } from "pulumi-cloudreads";
+ *
+ * const { products } = await huaweicloud.roma.getProducts({ instanceId: "default", name: "meter-gateway" });
+ * const gateway: huaweicloud.roma.Product | undefined = products[0];
+ * ```
+ */
+export interface Product {
+    /** The product id as a digit string, exact (it may exceed 2^53): what `productId` takes. */
+    readonly productId: string;
+    /** The product name, unique in the instance by ROMA's rules. */
+    readonly name: string;
+    /** The product's serial, which marks it in MQS topics; empty when not sent. */
+    readonly productSerial: string;
+    /** The integration application's id. */
+    readonly appId: string;
+    /** The integration application's name. */
+    readonly appName: string;
+    /** The manufacturer's id. */
+    readonly manufacturerId: string;
+    /** The manufacturer's name. */
+    readonly manufacturerName: string;
+    /** The product model. */
+    readonly model: string;
+    /** 0: a common product, 1: a gateway; undefined when not sent. */
+    readonly productType?: number;
+    /** 0: MQTT, 1: CoAP, 2: Modbus, 4: OPC UA, 5: extended; undefined when not sent. */
+    readonly protocolType?: number;
+    /** The device type, `Default` unless set. */
+    readonly deviceType: string;
+    /** The description (at most 200 characters). */
+    readonly description: string;
+    /** The product version. */
+    readonly version: string;
+    /** The product's status code, when sent. */
+    readonly status?: number;
+}
+
+const opt = <K extends string>(k: K, v: number | undefined): { [P in K]?: number } => (v === undefined ? {} : ({ [k]: v } as { [P in K]?: number }));
+
+function productOf(p: ProductItem): Product {
+    return {
+        productId: p.id,
+        name: p.name,
+        productSerial: p.product_serial ?? "",
+        appId: p.app_id ?? "",
+        appName: p.app_name ?? "",
+        manufacturerId: p.manufacturer_id ?? "",
+        manufacturerName: p.manufacturer_name ?? "",
+        model: p.model ?? "",
+        ...opt("productType", p.product_type),
+        ...opt("protocolType", p.protocol_type),
+        deviceType: p.device_type ?? "",
+        description: p.description ?? "",
+        version: p.version ?? "",
+        ...opt("status", p.status),
+    };
+}
+
+/** The most products ROMA returns per page (a larger `limit` gets 999). */
+const PAGE = 999;
+
+function query(a: { name?: string }, offset: number): Record<string, string> {
+    return { ...(a.name !== undefined ? { name: a.name } : {}), limit: String(PAGE), offset: String(offset) };
+}
+
+/** Huawei Cloud ROMA Connect `ListProducts`, every page, narrowed by `name`. */
+export const romaProducts = defineRead({
+    token: "huaweicloud.roma.Products",
+    ...SERVICES.roma,
+    api: {
+        operation: "ListProducts",
+        path: "/v2/{projectId}/link/instances/{instanceId}/products",
+        scope: "project",
+        page: "Querying Products",
+        url: "https://support.huaweicloud.com/intl/en-us/api-roma/ListProducts.html",
+        exactIntegers: true,
+    },
+    args: {
+        instanceId: requiredArg(idSegment(1, 36, "or the literal default"), "ROMA Connect instance id (up to 36 characters, or `default`)."),
+        name: optionalArg(NameText(64), "Keep only products with exactly this name (ROMA narrows the list by it; the match here is exact)."),
+        projectId: optionalArg(
+            idSegment(1, 32, "or the literal default"),
+            "Project id (up to 32 characters, or `default`). Default: `huaweicloud:projectId`; can also be set with `HW_PROJECT_ID`; with AK/SK, looked up from IAM for the region.",
+        ),
+        ...huaweiOverrides("roma", "ROMA Connect"),
+    },
+    response: ProductPage,
+    paging: {
+        first: (a) => query(a, 0),
+        next: (page, fetched, a) => (page.items.length > 0 && fetched < page.total ? query(a, fetched) : undefined),
+        items: (page) => page.items,
+        merge: (pages) => ({ total: pages[0]?.total ?? 0, items: pages.flatMap((p) => p.items) }),
+        maxItems: 5000,
+        noun: "products",
+        narrowBy: ["name"],
+    },
+    result: (b, a, s) => ({
+        projectId: s.projectId ?? "",
+        instanceId: a.instanceId,
+        products: b.items.filter((p) => a.name === undefined || p.name === a.name).map(productOf),
+    }),
+    fields: {
+        projectId: field.string("The project of the ROMA Connect instance (the argument, `huaweicloud:projectId`, or the IAM look-up)."),
+        instanceId: field.string("The instance listed (or `default`)."),
+        products: field.of<readonly Product[]>("readonly Product[]", "Every product of the instance that the filter keeps, in ROMA's order; empty when none matches."),
+    },
+    id: [],
+    resource: false,
+    docs: {
+        summary: "the products of a Huawei Cloud ROMA Connect instance, looked up by `name`",
+        details: "Every page is followed (up to 5,000 products; past that the read fails, asking to narrow it). Ids above 2^53 stay exact, as digit strings. `getProductAuthentication` also takes `productName` and does this look-up itself.",
+        example: { name: "meter-products", output: "products" },
+    },
+    examples: {
+        args: { instanceId: "7c3e0e8a-0000-4000-8000-000000000001", name: "meter-gateway", projectId: "0123456789abcdef0123456789abcdef" },
+        missing: { instanceId: "7c3e0e8a-0000-4000-8000-000000000001", name: "no-such-product", projectId: "0123456789abcdef0123456789abcdef" },
+    },
+    publicTypes: ["Product"],
+});

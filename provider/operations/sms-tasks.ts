@@ -1,0 +1,58 @@
+import * as t from "io-ts";
+import { NameText, StateName } from "../core/input-codecs";
+import { defineRead, field, optionalArg } from "./describe";
+import { huaweiOverrides, SERVICES } from "./services";
+import { smsTask, TaskBody, type TaskResult } from "./sms-task";
+
+export type { TaskResult } from "./sms-task";
+
+/** One page of `ListTasks`: `count` is every match, whatever the page. */
+const TaskPage = t.type({ count: t.number, tasks: t.array(TaskBody) }, "TaskListBody");
+
+/** The most tasks SMS returns per page (its `limit` goes up to 200). */
+const PAGE = 200;
+
+/** The query of every page: the vendor's filters, then the page. */
+function query(a: { name?: string; state?: string }, offset: number): Record<string, string> {
+    return { ...(a.name !== undefined ? { name: a.name } : {}), ...(a.state !== undefined ? { state: a.state } : {}), limit: String(PAGE), offset: String(offset) };
+}
+
+/** Huawei Cloud SMS `ListTasks`, every page, narrowed by `name` and `state`. */
+export const smsTasks = defineRead({
+    token: "huaweicloud.sms.Tasks",
+    ...SERVICES.sms,
+    api: { operation: "ListTasks", path: "/v3/tasks", scope: "domain", page: "Listing Migration Tasks", url: "https://support.huaweicloud.com/intl/en-us/api-sms/ListTasks.html" },
+    args: {
+        name: optionalArg(NameText(255), "Keep only tasks with exactly this name (SMS narrows the list by it; the match here is exact)."),
+        state: optionalArg(StateName, "Keep only tasks in this state, e.g. `RUNNING`, `MIGRATE_SUCCESS`, `MIGRATE_FAIL`."),
+        ...huaweiOverrides("sms", "SMS"),
+    },
+    response: TaskPage,
+    paging: {
+        first: (a) => query(a, 0),
+        // SMS's `offset` counts tasks; a short or empty page before `count` also ends the list.
+        next: (page, fetched, a) => (page.tasks.length > 0 && fetched < page.count ? query(a, fetched) : undefined),
+        items: (page) => page.tasks,
+        merge: (pages) => ({ count: pages[0]?.count ?? 0, tasks: pages.flatMap((p) => p.tasks) }),
+        maxItems: 5000,
+        noun: "tasks",
+        narrowBy: ["name", "state"],
+    },
+    result: (b, a, s) => ({
+        tasks: b.tasks
+            .filter((x) => (a.name === undefined || x.name === a.name) && (a.state === undefined || x.state === a.state))
+            .map((x): TaskResult => smsTask.result(x, { taskId: x.id }, s)),
+    }),
+    fields: {
+        tasks: field.of<readonly TaskResult[]>("readonly TaskResult[]", "Every migration task that the filters keep, in SMS's order, each with every field `getTask` returns; empty when none matches."),
+    },
+    id: [],
+    resource: false,
+    docs: {
+        summary: "the Huawei Cloud SMS migration tasks of the account, looked up by `name` or `state`",
+        details: "Every page is followed (up to 5,000 tasks; past that the read fails, asking to narrow it). Find a task's id by its name, then gate on its `state`.",
+        example: { name: "db-migrations", output: "tasks" },
+    },
+    examples: { args: { name: "db-02-migration" }, missing: { name: "no-such-migration" } },
+    publicTypes: ["TaskResult"],
+});
