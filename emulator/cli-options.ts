@@ -11,6 +11,8 @@ export interface CliOptions {
   faults: FaultInjection[];
   format: OutputFormat;
   help: boolean;
+  /** `--max-page-size N`: the most items any list page holds (see `StartEmulatorOptions.maxPageSize`). */
+  maxPageSize?: number;
 }
 
 /** A command line that cannot be run: the bin prints the message and exits with code 2. */
@@ -18,7 +20,7 @@ export class UsageError extends Error {
   override readonly name = "UsageError";
 }
 
-export const USAGE = `Usage: cloudreads-emulator [--port N] [--fixtures FILE] [--fault SPEC]... [--format both|config|env | --env]
+export const USAGE = `Usage: cloudreads-emulator [--port N] [--fixtures FILE] [--fault SPEC]... [--max-page-size N] [--format both|config|env | --env]
 
 Serves the Huawei Cloud (SMS, ROMA Connect, KPS, IAM) and NetApp Astra Control emulator on
 127.0.0.1 until SIGINT or SIGTERM, and prints its URL, then what points a stack at it.
@@ -28,6 +30,8 @@ Serves the Huawei Cloud (SMS, ROMA Connect, KPS, IAM) and NetApp Astra Control e
   --fault SPEC      SERVICE:KIND[=VALUE][:times=N|always][:retryAfter=S][:problem=N], repeatable;
                     SERVICE is sms, roma, kms, iam, astra or '*', e.g. kms:status=503:times=2,
                     'astra:status=409:problem=164', sms:delay=2000, roma:reset, iam:hang
+  --max-page-size N no list page (SMS ListTasks, ROMA ListProducts, Astra certificates)
+                    holds more than N items, whatever limit asks (N >= 1; default: no cap)
   --format F        both (default): URL, pulumi config set lines, export lines;
                     config: URL, then pulumi config set lines;
                     env: export lines only, CLOUDREADS_EMULATOR_URL first (a script to source)
@@ -107,6 +111,14 @@ export function parseCliOptions(argv: readonly string[], env: NodeJS.ProcessEnv)
       case "--fault":
         options.faults.push(parseFaultSpec(value()));
         break;
+      case "--max-page-size": {
+        const raw = value();
+        if (!NUMBER.test(raw) || Number(raw) < 1 || !Number.isSafeInteger(Number(raw))) {
+          throw new UsageError(`--max-page-size: expected a whole number of at least 1, got ${JSON.stringify(raw.slice(0, 20))}`);
+        }
+        options.maxPageSize = Number(raw);
+        break;
+      }
       case "--format": {
         const format = value();
         if (format !== "both" && format !== "config" && format !== "env") throw new UsageError(`--format: expected both, config or env, got ${JSON.stringify(format.slice(0, 20))}`);

@@ -44,7 +44,7 @@ async function main(): Promise<void> {
     process.stdout.write(USAGE);
     return;
   }
-  const emulator = await startEmulator({ port: options.port, fixturesFile: options.fixturesFile, faults: options.faults });
+  const emulator = await startEmulator({ port: options.port, fixturesFile: options.fixturesFile, faults: options.faults, maxPageSize: options.maxPageSize });
   let stopping = false;
   const stop = (): void => {
     if (stopping) return;

@@ -32,10 +32,35 @@ const positiveCount = new t.Type<number, number, unknown>(
 const timeline = t.array(strictObject("a timeline step", { status: nonEmptyString, polls: positiveCount }, {}));
 const smsTask = strictObject("an SMS task", { taskId: smsTaskId, passphrase: secretString }, { detail: jsonObject, timeline });
 const romaInstance = strictObject("a ROMA instance", { projectId: nonEmptyString, instanceId: nonEmptyString }, { isDefault: t.boolean });
+/** A whole number from `min` to `max`, named for error lines. */
+function wholeNumber(name: string, min: number, max: number): t.Type<number, number, unknown> {
+  const is = (u: unknown): u is number => typeof u === "number" && Number.isInteger(u) && u >= min && u <= max;
+  return new t.Type<number, number, unknown>(name, is, (u, c) => (is(u) ? t.success(u) : t.failure(u, c)), t.identity);
+}
+/** ROMA's `product_type`: 0 common, 1 gateway. */
+const productType = wholeNumber("0 (a common product) or 1 (a gateway)", 0, 1) as unknown as t.Type<0 | 1, 0 | 1, unknown>;
+/** ROMA documents `protocol_type` from 0 to 10. */
+const protocolType = wholeNumber("a whole number from 0 to 10", 0, 10);
+const MAX_ROMA_DESCRIPTION = 200;
+const romaDescription = registerShownString(new t.Type<string, string, unknown>(
+  `a string of at most ${MAX_ROMA_DESCRIPTION} characters`,
+  (u): u is string => typeof u === "string" && u.length <= MAX_ROMA_DESCRIPTION,
+  (u, c) => (typeof u === "string" && u.length <= MAX_ROMA_DESCRIPTION ? t.success(u) : t.failure(u, c)),
+  t.identity,
+));
 const romaProduct = strictObject(
   "a ROMA product",
   { projectId: nonEmptyString, instanceId: nonEmptyString, productId, userName: nonEmptyString, password: secretString },
-  {},
+  {
+    name: nonEmptyString,
+    productSerial: nonEmptyString,
+    manufacturerName: t.string,
+    model: t.string,
+    description: romaDescription,
+    productType,
+    protocolType,
+    deviceType: nonEmptyString,
+  },
 );
 const kpsTask = strictObject("a KPS task", { projectId: nonEmptyString, taskId: nonEmptyString, taskStatus: nonEmptyString, serverId: t.string }, { timeline });
 const astraToken = strictObject("an Astra token", { token: secretString, accounts: t.array(nonEmptyString) }, {});

@@ -95,21 +95,42 @@ export interface RomaInstance {
 }
 
 /**
- * A ROMA Connect product and its device authentication.
+ * A ROMA Connect product and its device authentication. The optional fields are what
+ * ListProducts (`GET /v2/{project_id}/link/instances/{instance_id}/products`) shows of it;
+ * each has a default, so a record made for the authentication route alone still lists.
  *
  * @example
  * ```ts
- * const product: RomaProduct = { projectId: "0123456789abcdef0123456789abcdef", instanceId: "my-instance", productId: "99999999999999999", userName: "device", password: "fake-password" };
+ * const product: RomaProduct = {
+ *   projectId: "0123456789abcdef0123456789abcdef", instanceId: "my-instance", productId: "99999999999999999",
+ *   userName: "device", password: "fake-password", name: "meter-gateway", productType: 1, protocolType: 0,
+ * };
  * ```
  */
 export interface RomaProduct {
   projectId: string;
   instanceId: string;
-  /** 1 to 17 digits: it may exceed 2^53 and is compared exactly. */
+  /** 1 to 17 digits: it may exceed 2^53 and is compared exactly. ListProducts writes it as a raw JSON integer. */
   productId: string;
   userName: string;
   /** Secret. */
   password: string;
+  /** ListProducts `name` (its `name` filter matches a substring of it); default `product-<productId>`. */
+  name?: string;
+  /** ListProducts `product_serial`; default `emulator-serial-<productId>`. */
+  productSerial?: string;
+  /** ListProducts `manufacturer_name`; default `emulator-manufacturer`. */
+  manufacturerName?: string;
+  /** ListProducts `model`; default `emulator-model`. */
+  model?: string;
+  /** ListProducts `description` (at most 200 characters, as ROMA documents it); default empty. */
+  description?: string;
+  /** ListProducts `product_type`: 0 a common product (no subdevices), 1 a gateway; default 0. */
+  productType?: 0 | 1;
+  /** ListProducts `protocol_type`, 0 to 10 (0 MQTT, 1 CoAP, 2 Modbus, 4 OPC UA, 5 extended); default 0. */
+  protocolType?: number;
+  /** ListProducts `device_type`; default `Default`, ROMA's own default. */
+  deviceType?: string;
 }
 
 /**

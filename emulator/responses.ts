@@ -4,6 +4,8 @@ import type { EmulatorResponse } from "./types";
 export const HUAWEI_JSON = "application/json;charset=UTF-8";
 /** Astra Control's media type for a Certificate resource. */
 export const ASTRA_CERTIFICATE_JSON = "application/astra-certificate+json";
+/** Astra Control's media type for a list of Certificate resources ("List all certificates"). */
+export const ASTRA_CERTIFICATES_JSON = "application/astra-certificates+json";
 /** Astra Control's media type for errors (RFC 7807 style). */
 export const PROBLEM_JSON = "application/problem+json";
 

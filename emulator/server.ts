@@ -5,6 +5,7 @@ import { writeFault } from "./fault-writer";
 import { FaultQueue, type Fault, type FaultInjection } from "./faults";
 import { cloneFixtures, loadDefaultFixtures, loadFixtureFile, parseFixtures, type FixtureData, type FixtureInput } from "./fixtures";
 import { decodeSegment } from "./huawei-signature";
+import { checkMaxPageSize } from "./paging";
 import { jsonResponse } from "./responses";
 import { dispatch, sampleFor, SERVICES } from "./routes";
 import {
@@ -84,6 +85,12 @@ export interface StartEmulatorOptions {
   faults?: readonly FaultInjection[];
   /** The emulator's clock, for the AK/SK clock-skew check; defaults to the system clock. */
   now?: () => Date;
+  /**
+   * Caps every list route's page (SMS ListTasks, ROMA ListProducts, Astra "List all certificates")
+   * at this many items, below whatever `limit` asks, so tests can page through the default
+   * fixtures. A whole number of at least 1 (else a RangeError); by default only the documented maxima apply.
+   */
+  maxPageSize?: number;
 }
 
 /**
@@ -110,7 +117,8 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
       : options.fixtures !== undefined
         ? parseFixtures(options.fixtures, "startEmulator fixtures")
         : loadDefaultFixtures();
-  const emulator = new EmulatorServer(fixtures, options.now ?? (() => new Date()));
+  const maxPageSize = checkMaxPageSize(options.maxPageSize, "startEmulator");
+  const emulator = new EmulatorServer(fixtures, options.now ?? (() => new Date()), maxPageSize);
   (options.faults ?? []).forEach((f, i) => {
     try {
       emulator.inject(f.service, f.fault, f.times);
@@ -137,6 +145,7 @@ class EmulatorServer implements Emulator {
   constructor(
     fixtures: FixtureData,
     private readonly now: () => Date,
+    private readonly maxPageSize: number | undefined,
   ) {
     this.initial = cloneFixtures(fixtures);
     this.data = cloneFixtures(fixtures);
@@ -268,6 +277,7 @@ class EmulatorServer implements Emulator {
       endpoint: this.endpoints[service],
       data: this.data,
       now: this.now(),
+      maxPageSize: this.maxPageSize,
     };
     const normal = (): EmulatorResponse => {
       try {

@@ -10,3 +10,8 @@ export function nextStatus(timeline: TimelineStep[] | undefined, otherwise: stri
   step.polls--;
   return step.status;
 }
+
+/** The status the next GET would answer, without using up a poll: for lists, which show a task without polling it. */
+export function currentStatus(timeline: readonly TimelineStep[] | undefined, otherwise: string): string {
+  return timeline?.find((s) => s.polls > 0)?.status ?? otherwise;
+}

@@ -76,6 +76,8 @@ export interface RequestContext {
   now: Date;
   /** Set by Huawei authentication before a route handler runs. */
   principal?: HuaweiPrincipal;
+  /** The emulator's `maxPageSize` option: no list page holds more items, whatever `limit` asks. */
+  maxPageSize?: number;
 }
 
 /** Route parameters by name, already percent-decoded. */

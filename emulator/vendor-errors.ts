@@ -45,9 +45,9 @@ export function smsError(
   return jsonResponse(status, body);
 }
 
-/** The documented SMS 403 (`SMS.9004`), with every optional field present. */
-export function smsForbidden(reason: string): EmulatorResponse {
-  const sentence = `You do not have permission to perform action sms:server:queryTaskPassphrase on resource ${reason}.`;
+/** The documented SMS 403 (`SMS.9004`), with every optional field present; `action` is the IAM action refused. */
+export function smsForbidden(reason: string, action = "sms:server:queryTaskPassphrase"): EmulatorResponse {
+  const sentence = `You do not have permission to perform action ${action} on resource ${reason}.`;
   return smsError(403, "SMS.9004", `The current account does not have the permission to execute policy. ${sentence}`, {
     encodedAuthorizationMessage: Buffer.from("emulator: access denied").toString("base64"),
     errorParam: [sentence],

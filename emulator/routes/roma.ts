@@ -1,5 +1,7 @@
+import type { RomaInstance, RomaProduct } from "../fixtures";
+import { integerParam, pageSize } from "../paging";
 import { jsonResponse, HUAWEI_JSON } from "../responses";
-import type { RequestContext, RouteParams, SuccessSample } from "../types";
+import type { EmulatorResponse, RequestContext, RouteParams, SuccessSample } from "../types";
 import { huaweiErrorEntry, romaError, romaInstanceMissing } from "../vendor-errors";
 import { huaweiService } from "./huawei-service";
 import { projectScopeError } from "./project-scope";
@@ -36,8 +38,114 @@ function findProduct(ctx: RequestContext, projectId: string, instanceId: string,
   );
 }
 
+/** ListProducts' documented `limit` (0 to 999999, default 10; more than 999 answers 999) and `offset` (0 to 999999, default 0). */
+const LIST_LIMIT = { min: 0, max: 999_999, default: 10, served: 999 } as const;
+const LIST_OFFSET = { min: 0, max: 999_999, default: 0 } as const;
+
+/** Values ListProducts shows that the fixture format does not carry: the same for every product. */
+const LISTED_DEFAULTS = {
+  app_id: "emulator-app-0001",
+  app_name: "emulator-app",
+  manufacturer_id: "emulator-manufacturer-0001",
+  version: "1.0",
+  status: 0,
+  created_datetime: 1764316800000,
+  last_updated_datetime: 1764316800000,
+} as const;
+
+/** A ListProducts item without its `id` (which is written by hand: it may exceed 2^53). Never the password or user name. */
+function listedFields(product: RomaProduct): Record<string, unknown> {
+  return {
+    name: product.name ?? `product-${product.productId}`,
+    product_serial: product.productSerial ?? `emulator-serial-${product.productId}`,
+    app_id: LISTED_DEFAULTS.app_id,
+    app_name: LISTED_DEFAULTS.app_name,
+    manufacturer_id: LISTED_DEFAULTS.manufacturer_id,
+    manufacturer_name: product.manufacturerName ?? "emulator-manufacturer",
+    model: product.model ?? "emulator-model",
+    product_type: product.productType ?? 0,
+    description: product.description ?? "",
+    protocol_type: product.protocolType ?? 0,
+    device_type: product.deviceType ?? "Default",
+    version: LISTED_DEFAULTS.version,
+    status: LISTED_DEFAULTS.status,
+    created_datetime: LISTED_DEFAULTS.created_datetime,
+    last_updated_datetime: LISTED_DEFAULTS.last_updated_datetime,
+  };
+}
+
 /**
- * ROMA Connect LINK: `GET /v2/{project_id}/link/instances/{instance_id}/products/{product_id}/authentication`.
+ * The JSON text of one ListProducts item. `id` is ROMA's Integer, up to 99999999999999999:
+ * JSON.stringify of a Number would round it, so its digits (leading zeros dropped, as a JSON
+ * number must) are written as a raw number literal in front of the other fields.
+ */
+function listedItemText(product: RomaProduct): string {
+  const rest = JSON.stringify(listedFields(product));
+  return `{"id":${BigInt(product.productId).toString()},${rest.slice(1)}`;
+}
+
+/** The products of an instance a ListProducts query matches (`name` a substring, `id` exact as an integer), in fixture order. */
+function matchingProducts(ctx: RequestContext, instance: RomaInstance): RomaProduct[] {
+  const name = ctx.query.get("name");
+  const id = ctx.query.get("id");
+  return ctx.data.huawei.roma.products.filter((p) => {
+    if (p.projectId !== instance.projectId || p.instanceId !== instance.instanceId) return false;
+    if (name !== null && name !== "" && !(p.name ?? `product-${p.productId}`).includes(name)) return false;
+    if (id !== null && id !== "") {
+      if (!PRODUCT_ID.test(id) || !PRODUCT_ID.test(p.productId) || BigInt(id) !== BigInt(p.productId)) return false;
+    }
+    return true;
+  });
+}
+
+/** ROMA's documented 400 for a bad parameter, in the shape the authentication route's example gives. */
+function invalidParameter(ctx: RequestContext, name: string): EmulatorResponse {
+  return romaError(
+    ctx,
+    400,
+    "SCB.00000000",
+    `Parameter is not valid for operation [romalink.link-product.listProducts]. Parameter is [${name}]. Processor is [query].`,
+  );
+}
+
+/** The instance the path names after the project checks, or the error response for it (as the authentication route answers). */
+function instanceOrError(ctx: RequestContext, params: RouteParams): RomaInstance | EmulatorResponse {
+  const forbidden = () => {
+    const [code, message] = huaweiErrorEntry("roma", 403);
+    return romaError(ctx, 403, code, message);
+  };
+  const projectId = resolveProject(ctx, params.project_id);
+  if (projectId === undefined) return forbidden();
+  const scopeError = projectScopeError(ctx, projectId, forbidden);
+  if (scopeError) return scopeError;
+  const instance = resolveInstance(ctx, projectId, params.instance_id);
+  return instance ?? romaInstanceMissing(ctx, projectId, params.instance_id);
+}
+
+/**
+ * ListProducts: `{total, size, items}`. `total` counts every matching product, `size` the items
+ * of this page: from `offset`, at most `limit` (999 when more is asked; also at most the
+ * emulator's `maxPageSize`). A `limit` or `offset` that is not a whole number from 0 to 999999
+ * is the documented 400 `SCB.00000000` naming it. Other documented filters are accepted and ignored.
+ */
+function listProducts(ctx: RequestContext, params: RouteParams): EmulatorResponse {
+  const limit = integerParam(ctx, "limit", LIST_LIMIT.min, LIST_LIMIT.max);
+  if (limit.kind === "invalid") return invalidParameter(ctx, "limit");
+  const offset = integerParam(ctx, "offset", LIST_OFFSET.min, LIST_OFFSET.max);
+  if (offset.kind === "invalid") return invalidParameter(ctx, "offset");
+  const instance = instanceOrError(ctx, params);
+  if ("status" in instance) return instance;
+  const products = matchingProducts(ctx, instance);
+  const start = offset.kind === "value" ? offset.value : LIST_OFFSET.default;
+  const asked = Math.min(limit.kind === "value" ? limit.value : LIST_LIMIT.default, LIST_LIMIT.served);
+  const page = products.slice(start, start + pageSize(ctx, asked));
+  const body = `{"total":${products.length},"size":${page.length},"items":[${page.map(listedItemText).join(",")}]}`;
+  return { status: 200, headers: { "Content-Type": HUAWEI_JSON }, body };
+}
+
+/**
+ * ROMA Connect LINK: `GET /v2/{project_id}/link/instances/{instance_id}/products` (ListProducts) and
+ * `GET /v2/{project_id}/link/instances/{instance_id}/products/{product_id}/authentication`.
  * Errors in the documented order of checks: a malformed product id is 400
  * `SCB.00000000`, an unknown instance the documented (non-transient) 500
  * `ROMA.00110002`, an unknown product 404 `ROMA.00110006`.
@@ -45,6 +153,19 @@ function findProduct(ctx: RequestContext, projectId: string, instanceId: string,
 export const romaService = huaweiService(
   "roma",
   [
+    {
+      method: "GET",
+      pattern: ["v2", ":project_id", "link", "instances", ":instance_id", "products"],
+      handle: (ctx, params) => listProducts(ctx, params),
+      sample(ctx: RequestContext, params: RouteParams): SuccessSample {
+        // Damaged bodies are written with JSON.stringify, so here `id` is the digit string.
+        const projectId = resolveProject(ctx, params.project_id ?? "") ?? "";
+        const instance = resolveInstance(ctx, projectId, params.instance_id ?? "") ?? defaultInstance(ctx);
+        const products = instance ? matchingProducts(ctx, instance) : [];
+        const items = products.slice(0, LIST_LIMIT.default).map((p) => ({ id: p.productId, ...listedFields(p) }));
+        return { contentType: HUAWEI_JSON, body: { total: products.length, size: items.length, items }, required: ["total", "items"] };
+      },
+    },
     {
       method: "GET",
       pattern: ["v2", ":project_id", "link", "instances", ":instance_id", "products", ":product_id", "authentication"],

@@ -2,8 +2,9 @@ import { jsonResponse, HUAWEI_JSON } from "../responses";
 import type { EmulatorResponse, RequestContext, RouteParams, SuccessSample } from "../types";
 import { huaweiErrorEntry, smsError, smsForbidden } from "../vendor-errors";
 import { huaweiService } from "./huawei-service";
-import { nextStatus } from "../timeline";
+import { currentStatus, nextStatus } from "../timeline";
 import type { SmsTask } from "../fixtures";
+import { integerParam, pageSize } from "../paging";
 
 /** The documented maximum length of an SMS task id. */
 const MAX_TASK_ID_LENGTH = 36;
@@ -12,12 +13,17 @@ function findTask(ctx: RequestContext, taskId: string) {
   return ctx.data.huawei.sms.tasks.find((t) => t.taskId === taskId);
 }
 
+/** SMS is global: an AK/SK request must sign an `X-Domain-Id` naming a fixture domain, else the documented 403. */
+function domainError(ctx: RequestContext, action?: string): EmulatorResponse | undefined {
+  if (ctx.principal?.kind !== "aksk") return undefined;
+  const domainId = ctx.headers["x-domain-id"];
+  return ctx.data.huawei.domains.some((d) => d.id === domainId) ? undefined : smsForbidden(`domain ${domainId ?? ""}`, action);
+}
+
 /** The task, or the documented error for an id that is too long or unknown; AK/SK requests must name a fixture domain. */
 function taskOrError(ctx: RequestContext, taskId: string): ReturnType<typeof findTask> & object | EmulatorResponse {
-  if (ctx.principal?.kind === "aksk") {
-    const domainId = ctx.headers["x-domain-id"];
-    if (!ctx.data.huawei.domains.some((d) => d.id === domainId)) return smsForbidden(`domain ${domainId ?? ""}`);
-  }
+  const forbidden = domainError(ctx);
+  if (forbidden) return forbidden;
   if (taskId.length > MAX_TASK_ID_LENGTH) {
     const [code, message] = huaweiErrorEntry("sms", 400);
     return smsError(400, code, `${message} task_id is longer than ${MAX_TASK_ID_LENGTH} characters.`, { errorParam: ["task_id"] });
@@ -41,8 +47,65 @@ function showTask(task: SmsTask): Record<string, unknown> {
   return { ...body, state: nextStatus(task.timeline, String(body.state)) };
 }
 
+/** ListTasks' documented `limit` (0 to 200, default 100) and `offset` (0 to 65535, default 0). */
+const LIST_LIMIT = { min: 0, max: 200, default: 100 } as const;
+const LIST_OFFSET = { min: 0, max: 65535, default: 0 } as const;
+
+/** A ListTasks filter value: absent or empty means no filter. */
+function filterValue(ctx: RequestContext, name: string): string | undefined {
+  const value = ctx.query.get(name);
+  return value === null || value === "" ? undefined : value;
+}
+
+/** The ListTasks body (TasksResponseBody) of a task: ShowTask's, with the state a ShowTask would answer next (no poll used). */
+function listedTask(task: SmsTask): Record<string, unknown> {
+  const body = taskBody(task);
+  return { ...body, state: currentStatus(task.timeline, String(body.state)) };
+}
+
+/** The fixture tasks a ListTasks query matches, in fixture order. */
+function matchingTasks(ctx: RequestContext): Record<string, unknown>[] {
+  const state = filterValue(ctx, "state");
+  const name = filterValue(ctx, "name");
+  const id = filterValue(ctx, "id");
+  const sourceServerId = filterValue(ctx, "source_server_id");
+  return ctx.data.huawei.sms.tasks.map(listedTask).filter((body) => {
+    if (state !== undefined && body.state !== state) return false;
+    if (name !== undefined && !(typeof body.name === "string" && body.name.includes(name))) return false;
+    if (id !== undefined && body.id !== id) return false;
+    if (sourceServerId !== undefined) {
+      const source = body.source_server;
+      const sourceId = typeof source === "object" && source !== null ? (source as Record<string, unknown>).id : undefined;
+      if (sourceId !== sourceServerId) return false;
+    }
+    return true;
+  });
+}
+
 /**
- * SMS (Server Migration Service): `GET /v3/tasks/{task_id}/passphrase` (ShowPassphrase) and
+ * ListTasks: `{count, tasks}`. `count` is every matching task, unaffected by paging; `tasks` is
+ * the page from `offset`, at most `limit` long (and at most the emulator's `maxPageSize`).
+ * A `limit` or `offset` that is not a whole number in its documented range is a 400.
+ */
+function listTasks(ctx: RequestContext): EmulatorResponse {
+  const forbidden = domainError(ctx, "sms:server:listTask");
+  if (forbidden) return forbidden;
+  const limit = integerParam(ctx, "limit", LIST_LIMIT.min, LIST_LIMIT.max);
+  const offset = integerParam(ctx, "offset", LIST_OFFSET.min, LIST_OFFSET.max);
+  for (const [name, param, range] of [["limit", limit, LIST_LIMIT], ["offset", offset, LIST_OFFSET]] as const) {
+    if (param.kind === "invalid") {
+      const [code, message] = huaweiErrorEntry("sms", 400);
+      return smsError(400, code, `${message} ${name} must be an integer from ${range.min} to ${range.max}.`, { errorParam: [name] });
+    }
+  }
+  const tasks = matchingTasks(ctx);
+  const start = offset.kind === "value" ? offset.value : LIST_OFFSET.default;
+  const size = pageSize(ctx, limit.kind === "value" ? limit.value : LIST_LIMIT.default);
+  return jsonResponse(200, { count: tasks.length, tasks: tasks.slice(start, start + size) });
+}
+
+/**
+ * SMS (Server Migration Service): `GET /v3/tasks` (ListTasks), `GET /v3/tasks/{task_id}/passphrase` (ShowPassphrase) and
  * `GET /v3/tasks/{task_id}` (ShowTask). SMS is a
  * global service, so AK/SK requests must sign `X-Domain-Id` and it must name a
  * fixture domain (else the documented 403 `SMS.9004`).
@@ -50,6 +113,15 @@ function showTask(task: SmsTask): Record<string, unknown> {
 export const smsService = huaweiService(
   "sms",
   [
+    {
+      method: "GET",
+      pattern: ["v3", "tasks"],
+      handle: (ctx) => listTasks(ctx),
+      sample(ctx: RequestContext): SuccessSample {
+        const tasks = ctx.data.huawei.sms.tasks.map(listedTask);
+        return { contentType: HUAWEI_JSON, body: { count: tasks.length, tasks: tasks.slice(0, LIST_LIMIT.default) }, required: ["count", "tasks"] };
+      },
+    },
     {
       method: "GET",
       pattern: ["v3", "tasks", ":task_id", "passphrase"],
