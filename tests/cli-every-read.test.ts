@@ -5,7 +5,7 @@ import { operations } from "../provider/operations";
 import { descriptionOf } from "../provider/operations/describe";
 import { useCliStack } from "./helpers/cli-stack";
 import { diagnostics, exportedResources, previewSteps, stackOutputs } from "./helpers/pulumi-cli-results";
-import { READS, typeOf } from "./helpers/reads";
+import { READS, RESOURCE_READS, typeOf } from "./helpers/reads";
 import { FIXTURE } from "./helpers/stack";
 
 const PROJECT = path.join(__dirname, "cli-fixtures", "every-read");
@@ -25,7 +25,7 @@ describe("real Pulumi CLI: every registered read as a resource and as getXOutput
     it("preview plans one create per read and sends no resource request", async () => {
         const before = stack.emu.requests.length;
         const steps = previewSteps(await stack.cli.events(["preview"])).filter((s) => s.type.includes("dynamic/cloudreads:"));
-        assert.deepEqual(steps.map((s) => s.type).sort(), READS.map(typeOf).sort());
+        assert.deepEqual(steps.map((s) => s.type).sort(), RESOURCE_READS.map(typeOf).sort());
         assert.ok(steps.every((s) => s.op === "create"));
         // Only the functions read in preview: one request per read (plus none to IAM with a token).
         assert.equal(stack.emu.requests.length - before, READS.length);
@@ -36,7 +36,7 @@ describe("real Pulumi CLI: every registered read as a resource and as getXOutput
         const exported = (await stack.cli.ok(["stack", "export"])).stdout;
         for (const s of SECRETS) assert.equal(exported.includes(s), false, "a fixture secret is in the state in clear");
         const resources = exportedResources(exported);
-        for (const token of READS) {
+        for (const token of RESOURCE_READS) {
             const op = operations[token];
             const r = resources.find((x) => x.type === typeOf(token));
             assert.ok(r, `${token}: no resource in state`);
@@ -72,7 +72,7 @@ describe("real Pulumi CLI: every registered read as a resource and as getXOutput
         await stack.cli.setConfig({ "cloudreads-every-read:missing": "true" });
         const events = await stack.cli.events(["up", "--yes", "--skip-preview", "--continue-on-error"], true);
         const errors = diagnostics(events).filter((d) => d.severity === "error").map((d) => d.message);
-        for (const token of READS) {
+        for (const token of RESOURCE_READS) {
             const op = operations[token];
             const mine = errors.filter((m) => m.includes(op.serviceName) && m.includes(op.operation) && m.includes("HTTP 404"));
             assert.ok(mine.length > 0, `${token}: no 404 error naming ${op.serviceName} ${op.operation}:\n${errors.join("\n")}`);

@@ -6,7 +6,7 @@ import * as path from "node:path";
 import { FIXTURE_SECRETS, startEmulator, type Emulator } from "../emulator";
 import { runHarness, SECRET_SIG, SIG_KEY, type HarnessResult, type HarnessRun, type StateFile } from "./harness";
 import { installPackages, packProject, readLoadLog, writeLoadTracer, type LoadedModule } from "./helpers/installed-package";
-import { dynamicModuleOf, examplesOf, quickstartReads, READS, resourceLine, typeOf } from "./helpers/reads";
+import { dynamicModuleOf, examplesOf, quickstartReads, RESOURCE_READS, resourceLine, typeOf } from "./helpers/reads";
 import { emulatorStackConfig, FIXTURE } from "./helpers/stack";
 import { outsideSecretEnvelopes } from "./helpers/sweep-scanner";
 
@@ -16,10 +16,10 @@ const CREDENTIAL_KEYS = new Set(["huaweicloud:token", "astracontrol:apiToken"]);
 const CREDENTIALS = [FIXTURE.huaweiToken, FIXTURE.astraToken, FIXTURE.accessKey, FIXTURE.secretKey, ...FIXTURE_SECRETS];
 
 /** The provider module each resource type's `__provider` must require. */
-const PROVIDER_MODULES: Record<string, string> = Object.fromEntries(READS.map((t) => [typeOf(t), dynamicModuleOf(t)]));
+const PROVIDER_MODULES: Record<string, string> = Object.fromEntries(RESOURCE_READS.map((t) => [typeOf(t), dynamicModuleOf(t)]));
 
 // Reads the quickstart does not declare get two resources each from their examples.
-const EXTRA_READS = READS.filter((t) => !quickstartReads().includes(t));
+const EXTRA_READS = RESOURCE_READS.filter((t) => !quickstartReads().includes(t));
 /** The custom resources of the program: the quickstart's, one more of each of its types, and two of every other read. */
 const CUSTOM_COUNT = 2 * quickstartReads().length + 2 * EXTRA_READS.length;
 
@@ -177,7 +177,7 @@ describe("the package installed from its npm tarball, running examples/quickstar
         for (const [type, texts] of byType) {
             assert.equal(texts.size, 1, `${type} has ${texts.size} different __provider texts`);
         }
-        assert.deepEqual([...byType.values()].map((s) => s.size), READS.map(() => 1));
+        assert.deepEqual([...byType.values()].map((s) => s.size), RESOURCE_READS.map(() => 1));
         // The exports map resolves each specifier inside the installed package, as the host will
         // (from the program directory: this file's own require would find the repository by self-reference).
         const requireFromProgram = createRequire(path.join(programDir, "index.ts"));

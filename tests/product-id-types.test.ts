@@ -43,10 +43,13 @@ describe("a numeric productId above 2^53-1 is refused by the compiler where Type
             `const n: number = Number(process.env.N); void roma.getProductAuthentication({ instanceId: "default", productId: n });`,
             `roma.getProductAuthenticationOutput({ instanceId: "default", productId: pulumi.output("99999999999999999") });`,
             `new roma.ProductAuthentication("b", { instanceId: "default", productId: 1024 });`,
-            `const id: string | number = Math.random() > 0.5 ? "1" : 2; new roma.ProductAuthentication("c", { instanceId: "default", productId: id });`,
-            `declare const input: pulumi.Input<string | number>; new roma.ProductAuthentication("d", { instanceId: "default", productId: input }); roma.getProductAuthenticationOutput({ instanceId: "default", productId: input });`,
+            // productId is optional (productName may stand for it), and TypeScript infers a union-typed optional
+            // property's type parameter from one member only: such a value names the type argument.
+            `const id: string | number = Math.random() > 0.5 ? "1" : 2; new roma.ProductAuthentication<string | number>("c", { instanceId: "default", productId: id });`,
+            `declare const input: pulumi.Input<string | number>; new roma.ProductAuthentication<pulumi.Input<string | number>>("d", { instanceId: "default", productId: input }); roma.getProductAuthenticationOutput<pulumi.Input<string | number>>({ instanceId: "default", productId: input });`,
             `new roma.ProductAuthentication("e", { instanceId: "default", productId: Promise.resolve(1) });`,
             `const typed: huaweicloud.roma.GetProductAuthenticationArgs = { instanceId: "default", productId: "1" }; void roma.getProductAuthentication(typed);`,
+            `void roma.getProductAuthentication({ instanceId: "default", productName: "meter-gateway" });`,
         ];
         const errors = typeErrors(lines.join("\n"));
         assert.deepEqual(errors.map((e) => e.line), [4, 5, 6, 7, 8, 9], JSON.stringify(errors, null, 1).slice(0, 3000));

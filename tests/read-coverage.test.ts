@@ -8,7 +8,7 @@ import { operations } from "../provider/operations";
 import * as sdk from "../sdk";
 import { faultCases } from "./helpers/reliability-faults";
 import { argumentCases, VALID_ARGS } from "./helpers/reliability-inputs";
-import { dynamicModuleOf, examplesOf, READS, sdkEntry } from "./helpers/reads";
+import { dynamicModuleOf, examplesOf, hasResource, isList, READS, sdkEntry } from "./helpers/reads";
 import { emulatorStackConfig, sources } from "./helpers/stack";
 
 const ROOT = path.join(__dirname, "..");
@@ -35,20 +35,27 @@ describe("every registered read is covered by every matrix", () => {
         assert.deepEqual(sorted(faultCases().flatMap((c) => (c.token ? [c.token] : []))), sorted(READS));
     });
 
-    it("every read has its SDK resource and functions, its dynamic provider module and its reference page", () => {
+    it("every read has its SDK functions, its reference page, and (unless function-only) its resource and dynamic provider module", () => {
         for (const token of READS) {
             assert.doesNotThrow(() => sdkEntry(sdk, token), token);
-            assert.ok(fs.existsSync(path.join(ROOT, "provider", "dynamic", `${dynamicModuleOf(token)}.ts`)), `${token}: no provider/dynamic module`);
+            assert.equal(typeof sdkEntry(sdk, token).Resource, hasResource(token) ? "function" : "undefined", `${token}: resource`);
+            assert.equal(fs.existsSync(path.join(ROOT, "provider", "dynamic", `${dynamicModuleOf(token)}.ts`)), hasResource(token), `${token}: provider/dynamic module`);
             assert.ok(fs.existsSync(path.join(ROOT, "docs", "reference", `${token}.md`)), `${token}: no reference page`);
         }
     });
 
     for (const token of READS) {
-        it(`${token}: the description's example reads an object of the emulator's default fixtures, and its missing example is a 404`, async () => {
+        const missing = isList(token) ? "lists nothing" : "is a 404";
+        it(`${token}: the description's example reads an object of the emulator's default fixtures, and its missing example ${missing}`, async () => {
             const config = emulatorStackConfig(emu);
             const ok = await performRead(operations[token], examplesOf(token).args, sources(config));
             assert.ok(Object.keys(ok.result).length > 0);
-            await assert.rejects(performRead(operations[token], examplesOf(token).missing, sources(config)), NotFoundError);
+            if (!isList(token)) return void (await assert.rejects(performRead(operations[token], examplesOf(token).missing, sources(config)), NotFoundError));
+            // A list's example finds something, and its missing example finds nothing (an empty list, no error).
+            const lists = (r: Readonly<Record<string, unknown>>): unknown[][] => Object.values(r).filter(Array.isArray);
+            assert.ok(lists(ok.result).some((l) => l.length > 0), `${token}: the example lists nothing`);
+            const none = await performRead(operations[token], examplesOf(token).missing, sources(config));
+            assert.deepEqual(lists(none.result), [[]]);
         });
     }
 });

@@ -9,6 +9,12 @@ const READS = [
     { module: "huaweicloud.kps", result: "GetKeypairTaskResult", resource: "KeypairTask" },
     { module: "astracontrol", result: "GetCertificateResult", resource: "Certificate" },
 ];
+// Look-ups, offered as functions only.
+const LOOKUPS = [
+    { module: "astracontrol", result: "GetCertificatesResult" },
+    { module: "huaweicloud.sms", result: "GetTasksResult" },
+    { module: "huaweicloud.roma", result: "GetProductsResult" },
+];
 
 describe("results are fully documented, and resources expose the same fields under the same names", function () {
     this.timeout(120_000);
@@ -46,8 +52,16 @@ describe("results are fully documented, and resources expose the same fields und
         return missing;
     }
 
-    for (const r of READS) {
+    for (const r of [...READS, ...LOOKUPS]) {
         it(`${r.module}.${r.result}: every field, nested ones included, has TSDoc`, () => {
+            const type = checker.getDeclaredTypeOfSymbol((exported(r.module, r.result)));
+            assert.ok(checker.getPropertiesOfType(type).length > 0);
+            assert.deepEqual(undocumented(type, r.result), []);
+        });
+    }
+
+    for (const r of READS) {
+        it(`${r.module}.${r.result}: every field, nested ones included, has TSDoc (resource read)`, () => {
             const type = checker.getDeclaredTypeOfSymbol((exported(r.module, r.result)));
             assert.ok(checker.getPropertiesOfType(type).length > 0);
             assert.deepEqual(undocumented(type, r.result), []);

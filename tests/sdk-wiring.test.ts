@@ -5,7 +5,7 @@ import { promisify } from "node:util";
 
 const run = promisify(execFile);
 
-import { examplesOf, READS, typeOf } from "./helpers/reads";
+import { examplesOf, RESOURCE_READS, typeOf } from "./helpers/reads";
 
 interface Registration {
     type: string;
@@ -42,14 +42,14 @@ describe("SDK wiring under pulumi.runtime mocks", function () {
     });
 
     it("registers each resource with its dynamic type token", () => {
-        assert.deepEqual([...new Set(regs.map((r) => r.type))].sort(), READS.map(typeOf).sort());
-        for (const token of READS) assert.ok(regs.some((r) => r.name === `example-${token}` && r.type === typeOf(token)), token);
+        assert.deepEqual([...new Set(regs.map((r) => r.type))].sort(), RESOURCE_READS.map(typeOf).sort());
+        for (const token of RESOURCE_READS) assert.ok(regs.some((r) => r.name === `example-${token}` && r.type === typeOf(token)), token);
     });
 
     it("declares passphrase and password as additional secret outputs, and nothing else", () => {
         const secrets = Object.fromEntries(regs.map((r) => [r.type.split(":").pop(), r.additionalSecretOutputs]));
-        assert.deepEqual(secrets, { ...Object.fromEntries(READS.map((t) => [t, examplesOf(t).secretFields])), "huaweicloud.sms.TaskPassphrase": ["passphrase"], "huaweicloud.roma.ProductAuthentication": ["password"] });
-        for (const r of regs) assert.deepEqual(r.additionalSecretOutputs, examplesOf(r.type.split(":").pop() as (typeof READS)[number]).secretFields, r.name);
+        assert.deepEqual(secrets, { ...Object.fromEntries(RESOURCE_READS.map((t) => [t, examplesOf(t).secretFields])), "huaweicloud.sms.TaskPassphrase": ["passphrase"], "huaweicloud.roma.ProductAuthentication": ["password"] });
+        for (const r of regs) assert.deepEqual(r.additionalSecretOutputs, examplesOf(r.type.split(":").pop() as (typeof RESOURCE_READS)[number]).secretFields, r.name);
     });
 
     it("sends only ids and overrides as inputs, never a credential", () => {

@@ -5,8 +5,6 @@ import { defineRead, field, optionalArg } from "./describe";
 import type { Scope } from "./operation";
 import { astraOverrides, SERVICES } from "./services";
 
-export type { CertificateResult } from "./astra-certificate";
-
 /** One page of "List all certificates": full certificate resources (no `include`), and the token of the next page. */
 const CertificatePage = t.intersection([
     t.type({ items: t.array(CertificateBody) }),
@@ -37,7 +35,7 @@ export const astraCertificates = defineRead({
     args: {
         accountId: optionalArg(Uuid, "Account id (a UUID). Default: `astracontrol:accountId`; can also be set with `ASTRA_CONTROL_ACCOUNT_ID`."),
         cn: optionalArg(NameText(255), "Keep only certificates whose Astra `cn` is exactly this."),
-        certUse: optionalArg(StateName, "Keep only certificates with this `certUse` (`trustedCA` or `object` in the documented values)."),
+        certUse: optionalArg(StateName, "Keep only certificates with this `certUse`, e.g. `rootCA`, `intermediateCA`, `trustedCA` or `object`."),
         trustState: optionalArg(StateName, "Keep only certificates in this `trustState` (`trusted` or `untrusted`)."),
         ...astraOverrides(),
     },
@@ -62,7 +60,7 @@ export const astraCertificates = defineRead({
     fields: {
         accountId: field.string("The Astra account listed (the argument, or `astracontrol:accountId`)."),
         certificates: field.of<readonly CertificateResult[]>(
-            "readonly CertificateResult[]",
+            "readonly GetCertificateResult[]",
             "Every certificate of the account that the filters keep, in Astra's order, each with every field `getCertificate` returns (insights included); empty when none matches.",
         ),
     },
@@ -74,8 +72,8 @@ export const astraCertificates = defineRead({
         example: { name: "trusted-cas", output: "certificates" },
     },
     examples: {
-        args: { accountId: "3b5e2f0a-7c1d-4e8f-9a6b-000000000001", certUse: "trustedCA" },
+        args: { accountId: "3b5e2f0a-7c1d-4e8f-9a6b-000000000001", certUse: "rootCA" },
         missing: { accountId: "3b5e2f0a-7c1d-4e8f-9a6b-000000000001", cn: "no-such-certificate.example.com" },
     },
-    publicTypes: ["CertificateResult"],
+    sdkImports: [{ from: "./getCertificate", names: ["GetCertificateResult"] }],
 });

@@ -215,6 +215,8 @@ export interface ReadDescription<S extends ArgSpecs, F extends FieldSpecs, Body>
     readonly sdkTypeParam?: SdkTypeParam;
     /** Interfaces of this module that field types name; the SDK re-exports them. */
     readonly publicTypes?: readonly string[];
+    /** Types of other SDK modules that field types name, e.g. `GetCertificateResult` from `./getCertificate` (a path from the read's SDK folder). */
+    readonly sdkImports?: readonly { readonly from: string; readonly names: readonly string[] }[];
 }
 
 /** How to wait on a task a read describes (its `waitFor` argument). */

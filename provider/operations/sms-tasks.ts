@@ -4,8 +4,6 @@ import { defineRead, field, optionalArg } from "./describe";
 import { huaweiOverrides, SERVICES } from "./services";
 import { smsTask, TaskBody, type TaskResult } from "./sms-task";
 
-export type { TaskResult } from "./sms-task";
-
 /** One page of `ListTasks`: `count` is every match, whatever the page. */
 const TaskPage = t.type({ count: t.number, tasks: t.array(TaskBody) }, "TaskListBody");
 
@@ -44,7 +42,7 @@ export const smsTasks = defineRead({
             .map((x): TaskResult => smsTask.result(x, { taskId: x.id }, s)),
     }),
     fields: {
-        tasks: field.of<readonly TaskResult[]>("readonly TaskResult[]", "Every migration task that the filters keep, in SMS's order, each with every field `getTask` returns; empty when none matches."),
+        tasks: field.of<readonly TaskResult[]>("readonly GetTaskResult[]", "Every migration task that the filters keep, in SMS's order, each with every field `getTask` returns; empty when none matches."),
     },
     id: [],
     resource: false,
@@ -54,5 +52,5 @@ export const smsTasks = defineRead({
         example: { name: "db-migrations", output: "tasks" },
     },
     examples: { args: { name: "db-02-migration" }, missing: { name: "no-such-migration" } },
-    publicTypes: ["TaskResult"],
+    sdkImports: [{ from: "./getTask", names: ["GetTaskResult"] }],
 });

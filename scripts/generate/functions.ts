@@ -14,6 +14,7 @@ export function renderFunctions(r: Read): string {
     ];
     if (d.publicTypes?.length) imports.push(`import type { ${d.publicTypes.join(", ")} } from "${n.toRoot}/provider/operations/${n.descriptionFile}";`);
     if (d.sdkTypeParam) imports.push(`import type { ${d.sdkTypeParam.imports.names.join(", ")} } from "${typeParamModule(r)}";`);
+    for (const i of d.sdkImports ?? []) imports.push(`import type { ${i.names.join(", ")} } from "${i.from}";`);
     const reexports = d.publicTypes?.length ? [`export type { ${d.publicTypes.join(", ")} } from "${n.toRoot}/provider/operations/${n.descriptionFile}";`] : [];
     const argLines = (flavor: "plain" | "input"): string[] =>
         Object.entries(d.args).flatMap(([name, a]) => [

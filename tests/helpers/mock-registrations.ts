@@ -5,7 +5,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { MockMonitor } from "@pulumi/pulumi/runtime/mocks";
-import { examplesOf, READS, sdkEntry } from "./reads";
+import { examplesOf, RESOURCE_READS, sdkEntry } from "./reads";
 
 interface Registration {
     type: string;
@@ -50,7 +50,7 @@ async function main(): Promise<void> {
         new sdk.huaweicloud.kps.KeypairTask("task", { taskId: "aee8d2fe-5484-4753-9177-5a38dc15546c" }),
         new sdk.astracontrol.Certificate("ca", { certificateId: "a26cbed4-2183-58ce-aa19-e37ca8b0531a" }),
         // And every read, from its description's example.
-        ...READS.map((token) => new (sdkEntry(sdk, token).Resource)(`example-${token}`, examplesOf(token).args)),
+        ...RESOURCE_READS.map((token) => new (sdkEntry(sdk, token).Resource)(`example-${token}`, examplesOf(token).args)),
     ];
     await Promise.all(res.map((r) => new Promise((resolve) => (r.urn as pulumi.Output<string>).apply(resolve))));
     await new Promise((resolve) => setTimeout(resolve, 200));

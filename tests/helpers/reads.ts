@@ -11,6 +11,19 @@ import { descriptionOf } from "../../provider/operations/describe";
 /** Every read's token, in the registry's order. */
 export const READS: readonly OperationToken[] = Object.keys(operations) as OperationToken[];
 
+/** Whether a read is a resource too, or only functions (a look-up by name). */
+export function hasResource(token: OperationToken): boolean {
+    return descriptionOf(operations[token]).resource !== false;
+}
+
+/** The reads that are resources, for the matrices about resources (state, refresh, `__provider`). */
+export const RESOURCE_READS: readonly OperationToken[] = READS.filter(hasResource);
+
+/** Whether a read is a list (its missing example is an empty list, not a 404). */
+export function isList(token: OperationToken): boolean {
+    return operations[token].paging !== undefined;
+}
+
 /** The Pulumi type of a read's resource. */
 export function typeOf(token: string): string {
     return `pulumi-nodejs:dynamic/cloudreads:${token}`;
@@ -38,12 +51,12 @@ export function sdkNamesOf(token: string): { module: string; name: string; fn: s
 }
 
 /** The SDK's resource class and functions of a read, looked up in a loaded SDK module by name. */
-export function sdkEntry(sdk: object, token: string): { Resource: new (name: string, args: object) => { urn: unknown }; get: (args: object) => Promise<object>; getOutput: (args: object) => { apply: unknown } } {
+export function sdkEntry(sdk: object, token: string): { /** Absent for a function-only read. */ Resource: new (name: string, args: object) => { urn: unknown }; get: (args: object) => Promise<object>; getOutput: (args: object) => { apply: unknown } } {
     const { module, name, fn } = sdkNamesOf(token);
     let scope = sdk as Record<string, unknown>;
     for (const part of module.split(".")) scope = scope[part] as Record<string, unknown>;
     const entry = { Resource: scope[name], get: scope[fn], getOutput: scope[`${fn}Output`] };
-    for (const [k, v] of Object.entries(entry)) if (typeof v !== "function") throw new Error(`the SDK has no ${module}.${k === "Resource" ? name : k === "get" ? fn : `${fn}Output`}`);
+    for (const [k, v] of Object.entries(entry)) if (typeof v !== "function" && !(k === "Resource" && !hasResource(token as OperationToken))) throw new Error(`the SDK has no ${module}.${k === "Resource" ? name : k === "get" ? fn : `${fn}Output`}`);
     return entry as ReturnType<typeof sdkEntry>;
 }
 
@@ -56,7 +69,7 @@ export function resourceLine(token: string, name: string, args: Readonly<Record<
 /** The reads `examples/quickstart/index.ts` declares as resources. */
 export function quickstartReads(): OperationToken[] {
     const text = fs.readFileSync(path.join(__dirname, "..", "..", "examples", "quickstart", "index.ts"), "utf8");
-    return READS.filter((token) => {
+    return RESOURCE_READS.filter((token) => {
         const { module, name } = sdkNamesOf(token);
         return text.includes(`new ${module}.${name}(`);
     });
