@@ -175,6 +175,36 @@ export const BAD_URLS: Bad[] = [
     ["object", { href: "https://kms.example.invalid" }],
 ];
 
+/** Names to look up (query values, never path segments): only length, control characters and type are wrong. */
+function badNames(codecName: string): Bad[] {
+    const max = Number(/1 to ([0-9]+)/.exec(codecName)?.[1] ?? 255);
+    return [
+        ["empty string", ""],
+        [`too long (${max + 1} characters)`, "a".repeat(max + 1)],
+        ["NUL", "a\u0000b"],
+        ["line feed", "a\nb"],
+        ["carriage return + line feed", "a\r\nX-Injected: 1"],
+        ["DEL", "a\u007fb"],
+        ["C1 control", "a\u0085b"],
+        ["number", 42],
+        ["array", ["meter-gateway"]],
+        ["object", { name: "meter-gateway" }],
+        ["null", null],
+    ];
+}
+
+/** State words (`RUNNING`, `rootCA`): letters and `_` only. */
+const BAD_STATES: Bad[] = [
+    ["empty string", ""],
+    ["space", "RUNNING "],
+    ["dash", "MIGRATE-FAIL"],
+    ["digit", "STATE1"],
+    ["too long (65 characters)", "A".repeat(65)],
+    ["query trick", "RUNNING&limit=1"],
+    ["number", 1],
+    ["array", ["RUNNING"]],
+];
+
 /** The shortest and longest strings of `a` an id codec accepts (probed, up to 300 characters). */
 function lengthLimits(codec: { is(u: unknown): boolean }): { min: number; max: number } | undefined {
     const ok = Array.from({ length: 301 }, (_, n) => codec.is("a".repeat(n)));
@@ -193,6 +223,9 @@ function badValuesFor(codec: unknown): Bad[] {
     if (codec === ProductId) return BAD_PRODUCT_IDS;
     if (codec === DayCount) return BAD_DAY_COUNTS;
     if (codec === WaitForCodec) return BAD_WAIT_FORS;
+    const name = (codec as { name?: string }).name ?? "";
+    if (name.startsWith("a name of")) return badNames(name);
+    if (name.startsWith("a state name")) return BAD_STATES;
     const limits = lengthLimits(codec as { is(u: unknown): boolean });
     if (!limits) throw new Error("an argument codec accepts no id of letters: add its bad values to reliability-inputs.ts");
     return limits.min > 1 ? [...badIds(limits.max), [`${limits.min - 1} characters`, "a".repeat(limits.min - 1)]] : badIds(limits.max);
@@ -206,12 +239,20 @@ export function argumentCases(): InputCase[] {
     const cases: InputCase[] = [];
     for (const [token, properties] of Object.entries(perProperty) as [OperationToken, Record<string, Bad[]>][]) {
         for (const [property, values] of Object.entries(properties)) {
+            // An argument of a `oneOf` group is tried without the others of its group.
+            const others = (descriptionOf(operations[token]).oneOf ?? []).filter((g) => g.includes(property)).flat().filter((x) => x !== property);
+            const base = Object.fromEntries(Object.entries(VALID_ARGS[token]).filter(([k]) => !others.includes(k)));
             for (const [label, value] of values) {
-                cases.push({ token, property, label, args: { ...VALID_ARGS[token], [property]: value }, expect: "InputError" });
+                cases.push({ token, property, label, args: { ...base, [property]: value }, expect: "InputError" });
             }
         }
     }
     for (const token of Object.keys(VALID_ARGS) as OperationToken[]) {
+        for (const group of descriptionOf(operations[token]).oneOf ?? []) {
+            const without = Object.fromEntries(Object.entries(VALID_ARGS[token]).filter(([k]) => !group.includes(k)));
+            cases.push({ token, property: group[0]!, label: `none of ${group.join(", ")}`, args: without, expect: "InputError" });
+            cases.push({ token, property: group[1]!, label: `both ${group.join(" and ")}`, args: { ...without, ...Object.fromEntries(group.map((k) => [k, k === "productId" ? "1" : "meter-gateway"])) }, expect: "InputError" });
+        }
         cases.push({ token, property: "(unknown)", label: "an unknown argument (misspelt taskId)", args: { ...VALID_ARGS[token], taskld: "x" }, expect: "InputError" });
         cases.push({ token, property: "(arguments)", label: "arguments that are not an object", args: "taskId" as unknown as Record<string, unknown>, expect: "InputError" });
     }
