@@ -172,8 +172,8 @@ export interface ByName<A> {
     /** The list read, and its arguments for a name (narrowed by the vendor, matched exactly here). */
     readonly list: AnyReadOperation;
     listArgs(args: A, name: string): Readonly<Record<string, unknown>>;
-    /** Every listed object's name and id. */
-    candidates(listed: Readonly<Record<string, unknown>>): readonly { readonly name: string; readonly id: string }[];
+    /** Every object of the list's merged body (as the vendor narrowed it): its name and id. */
+    candidates(body: unknown): readonly { readonly name: string; readonly id: string }[];
     /** What the objects are, in messages: `product`. */
     readonly noun: string;
 }
@@ -268,7 +268,9 @@ export function defineRead<S extends ArgSpecs, F extends FieldSpecs, Body>(d: Re
     const examples = d.examples.args;
     // Messages name the scope id too (the account of a certificate), then the id's parts.
     const scopeId = d.api.scope === "project" ? "projectId" : d.api.scope === "account" ? "accountId" : undefined;
-    const targetNames = scopeId && !d.id.includes(scopeId) ? [scopeId, ...d.id] : d.id;
+    // A list has no id: its messages name what its path names (the instance of a product list).
+    const named = d.id.length ? d.id : segments.flatMap((s) => PLACEHOLDER.exec(s)?.[1] ?? []).filter((n) => n !== scopeId);
+    const targetNames = scopeId && !named.includes(scopeId) ? [scopeId, ...named] : named;
     return {
         token: d.token,
         vendor: d.vendor,

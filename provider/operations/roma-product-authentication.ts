@@ -1,7 +1,7 @@
 import * as t from "io-ts";
 import { idSegment, NameText, ProductId } from "../core/input-codecs";
 import { defineRead, field, optionalArg, requiredArg } from "./describe";
-import { type Product, romaProducts } from "./roma-products";
+import { type ProductPage, romaProducts } from "./roma-products";
 import { huaweiOverrides, SERVICES } from "./services";
 
 /** Success body of `GET .../products/{product_id}/authentication`. */
@@ -37,7 +37,8 @@ export const romaProductAuthentication = defineRead({
         list: romaProducts,
         // The list takes the same instance, project and connection; not the product arguments.
         listArgs: ({ productId: _id, productName: _name, ...rest }, name) => ({ ...rest, name }),
-        candidates: (listed) => (listed.products as readonly Product[]).map((p) => ({ name: p.name, id: p.productId })),
+        // The merged body of romaProducts, decoded by its codec.
+        candidates: (body) => (body as ProductPage).items.map((p) => ({ name: p.name, id: p.id })),
         noun: "product",
     },
     // `productId` is set by then: given, or found by `productName`.

@@ -31,7 +31,9 @@ const ProductItem = t.intersection([
 type ProductItem = t.TypeOf<typeof ProductItem>;
 
 /** One page of `ListProducts`: `total` is every match, whatever the page. */
-const ProductPage = t.intersection([t.type({ total: t.number, items: t.array(ProductItem) }), t.partial({ size: t.number })], "ProductListBody");
+export const ProductPage = t.intersection([t.type({ total: t.number, items: t.array(ProductItem) }), t.partial({ size: t.number })], "ProductListBody");
+/** Decoded pages of `ListProducts`, merged. */
+export type ProductPage = t.TypeOf<typeof ProductPage>;
 
 /**
  * One ROMA Connect product, as `getProducts` lists it (no credential: `getProductAuthentication` reads those).

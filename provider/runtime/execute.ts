@@ -21,6 +21,8 @@ export interface ReadOutcome {
     readonly scope: Scope;
     readonly id: string;
     readonly result: Readonly<Record<string, unknown>>;
+    /** The decoded body the result was built from (every page of a list, merged). */
+    readonly body?: unknown;
 }
 
 /**
@@ -90,7 +92,8 @@ async function readAs(op: AnyReadOperation, rawArgs: unknown, defaults: SettingS
 async function resolveByName(by: ByName<object>, args: Record<string, unknown>, defaults: SettingSources, asked: string, subject: string): Promise<void> {
     const name = args[by.arg] as string;
     const listed = await readAs(by.list, by.listArgs(args, name), defaults, asked);
-    const all = by.candidates(listed.result);
+    // The vendor's own narrowing (ROMA's name filter is fuzzy) gives the candidates; the match is exact.
+    const all = by.candidates(listed.body);
     const matches = all.filter((c) => c.name === name);
     if (matches.length === 1) {
         args[by.into] = matches[0]!.id;
@@ -125,7 +128,7 @@ async function readWithin(op: AnyReadOperation, vendor: Vendor, args: Record<str
     for (const warning of op.warnings?.(body, result) ?? []) sources.warn?.(`${subject}: ${safeText(warning, 600)}`);
     const unmet = op.gate?.(result, args);
     if (unmet) throw new ConditionError(`${subject}: ${safeText(unmet, 600)}`);
-    return { args, scope: conn.scope, id: op.id(args, conn.scope), result: result as Record<string, unknown> };
+    return { args, scope: conn.scope, id: op.id(args, conn.scope), result: result as Record<string, unknown>, body };
 }
 
 /** What one GET of a read needs. */
