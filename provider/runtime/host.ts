@@ -82,7 +82,10 @@ export async function diff(token: string, _id: string, olds: Record<string, unkn
     const replaces: string[] = [];
     const updates: string[] = [];
     const specs = descriptionOf(op).args;
+    // The id found by name (`productId` from `productName`) is an output then, not an input to compare.
+    const found = op.byName && news[op.byName.arg] !== undefined && news[op.byName.into] === undefined ? op.byName.into : undefined;
     for (const name of op.argNames) {
+        if (name === found) continue;
         const next = news[name];
         const prev = olds[name];
         const setting = resolved[name];
@@ -115,12 +118,23 @@ export async function read(token: string, id: string, props: Record<string, unkn
     const scopeIds = vendorFor(op.vendor).scopeSettings;
     const fromId = !op.idNames.some((n) => !Object.hasOwn(scopeIds, n) && stored[n] !== undefined);
     const readArgs = fromId ? { ...argsFromId(op, id), ...stored } : stored;
+    // A resource found by name (`productName`) is refreshed by the id found then: the same object,
+    // even if it was renamed since. The name stays an input.
+    const by = op.byName;
+    const name = by && readArgs[by.into] !== undefined ? readArgs[by.arg] : undefined;
+    if (by && name !== undefined) delete readArgs[by.arg];
     try {
         // Errors about arguments taken from the id say so, with the id's shape.
         const { id: fresh, outs } = await readOutputs(op, readArgs, fromId ? idSubject(op) : op.token);
         // The arguments read with become the stored inputs, so the next diff compares like with like
         // (after `X.get` the engine holds no inputs at all).
-        return { id: fresh || id, props: outs, inputs: argsOf(op, outs) };
+        const inputs = argsOf(op, outs);
+        if (by && name !== undefined) {
+            outs[by.arg] = name;
+            inputs[by.arg] = name;
+            delete inputs[by.into];
+        }
+        return { id: fresh || id, props: outs, inputs };
     } catch (e) {
         if (e instanceof NotFoundError) return { id: "" };
         throw e;

@@ -17,11 +17,11 @@ export interface CliStack {
  * plus `config(emu)`; afterwards they destroy the stack, remove it and its stack file, and stop the
  * emulator.
  */
-export function useCliStack(dir: string, prefix: string, config: (emu: Emulator) => Record<string, string> = () => ({}), fixtures?: FixtureInput): CliStack {
+export function useCliStack(dir: string, prefix: string, config: (emu: Emulator) => Record<string, string> = () => ({}), fixtures?: FixtureInput, emulator: { maxPageSize?: number } = {}): CliStack {
     const stack = { name: `${prefix}-${process.pid}` } as CliStack;
     before(async function () {
         this.timeout(120_000);
-        stack.emu = await startEmulator({ port: 0, ...(fixtures ? { fixtures } : {}) });
+        stack.emu = await startEmulator({ port: 0, ...(fixtures ? { fixtures } : {}), ...emulator });
         stack.cli = new PulumiCli(pulumiCliDir(), { cwd: dir });
         await stack.cli.ok(["stack", "init", stack.name]);
         const { plain, secret } = cliStackConfig(stack.emu, config(stack.emu));
