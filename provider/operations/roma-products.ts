@@ -1,7 +1,7 @@
 import * as t from "io-ts";
 import { idSegment, NameText } from "../core/input-codecs";
 import { defineRead, field, optionalArg, requiredArg } from "./describe";
-import { huaweiOverrides, SERVICES } from "./services";
+import { huaweiOverrides, offsetPaging, SERVICES } from "./services";
 
 /** A product id as ROMA sends it: an Integer up to 17 digits, which arrives as a digit string when above 15 digits. */
 const ProductIdValue = new t.Type<string, string, unknown>(
@@ -98,13 +98,6 @@ function productOf(p: ProductItem): Product {
     };
 }
 
-/** The most products ROMA returns per page (a larger `limit` gets 999). */
-const PAGE = 999;
-
-function query(a: { name?: string }, offset: number): Record<string, string> {
-    return { ...(a.name !== undefined ? { name: a.name } : {}), limit: String(PAGE), offset: String(offset) };
-}
-
 /** Huawei Cloud ROMA Connect `ListProducts`, every page, narrowed by `name`. */
 export const romaProducts = defineRead({
     token: "huaweicloud.roma.Products",
@@ -127,15 +120,8 @@ export const romaProducts = defineRead({
         ...huaweiOverrides("roma", "ROMA Connect"),
     },
     response: ProductPage,
-    paging: {
-        first: (a) => query(a, 0),
-        next: (page, fetched, a) => (page.items.length > 0 && fetched < page.total ? query(a, fetched) : undefined),
-        items: (page) => page.items,
-        merge: (pages) => ({ total: pages[0]?.total ?? 0, items: pages.flatMap((p) => p.items) }),
-        maxItems: 5000,
-        noun: "products",
-        narrowBy: ["name"],
-    },
+    // ROMA returns at most 999 per page, whatever `limit` asks; its `offset` counts products.
+    paging: offsetPaging(ProductPage, { key: "items", totalKey: "total", pageSize: 999, filters: { name: "name" }, maxItems: 5000, noun: "products" }),
     result: (b, a, s) => ({
         projectId: s.projectId ?? "",
         instanceId: a.instanceId,

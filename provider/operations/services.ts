@@ -2,8 +2,9 @@
  * What reads of one vendor or service share: where they are served, their connection overrides,
  * and the SMS task id argument.
  */
+import type * as t from "io-ts";
 import { BaseUrl, ConnectionName, idSegment, Region, WaitForCodec } from "../core/input-codecs";
-import { optionalArg, requiredArg } from "./describe";
+import { type ListPaging, optionalArg, type Query, requiredArg } from "./describe";
 
 /**
  * Per-call connection overrides every Huawei read takes: `region` and `endpoint`. A change takes
@@ -54,4 +55,39 @@ export function waitForArg(phases: string, terminal: string) {
         `Wait until the task reaches one of \`phase\` (${phases}), or a final phase (${terminal}), polling with backoff and jitter; \`timeout\` in seconds, default 600. A task that ends failed fails the read with its status and error; a timeout fails it naming the last status seen. While it waits, the status shows in \`pulumi preview\`/\`up\`.`,
         { identifying: false, sdk: { plain: "{ readonly phase?: string | readonly string[]; readonly timeout?: number }" } },
     );
+}
+
+/**
+ * Paging by `limit` and `offset` (SMS, ROMA) for pages that `page` decodes: pages of `pageSize`
+ * with the vendor's filters (`filters` maps an argument to its query parameter), until the
+ * vendor's total of matches (`totalKey`) has come, or a page comes back empty. The merged body
+ * keeps the first page's total and every page's items (`key`).
+ */
+export function offsetPaging<B>(
+    _page: t.Decoder<unknown, B>,
+    o: {
+        readonly key: keyof B & string;
+        readonly totalKey: keyof B & string;
+        readonly pageSize: number;
+        readonly filters: Readonly<Record<string, string>>;
+        readonly maxItems: number;
+        readonly noun: string;
+    },
+): ListPaging<B, Readonly<Record<string, unknown>>> {
+    const items = (page: B): readonly unknown[] => page[o.key] as readonly unknown[];
+    const total = (page: B): number => page[o.totalKey] as number;
+    const query = (a: Readonly<Record<string, unknown>>, offset: number): Query => {
+        const q: Record<string, string> = {};
+        for (const [arg, param] of Object.entries(o.filters)) if (a[arg] !== undefined) q[param] = String(a[arg]);
+        return { ...q, limit: String(o.pageSize), offset: String(offset) };
+    };
+    return {
+        first: (a) => query(a, 0),
+        next: (page, fetched, a) => (items(page).length > 0 && fetched < total(page) ? query(a, fetched) : undefined),
+        items,
+        merge: (pages) => ({ [o.totalKey]: pages[0] === undefined ? 0 : total(pages[0]), [o.key]: pages.flatMap(items) }) as B,
+        maxItems: o.maxItems,
+        noun: o.noun,
+        narrowBy: Object.keys(o.filters),
+    };
 }

@@ -1,19 +1,11 @@
 import * as t from "io-ts";
 import { NameText, StateName } from "../core/input-codecs";
 import { defineRead, field, optionalArg } from "./describe";
-import { huaweiOverrides, SERVICES } from "./services";
+import { huaweiOverrides, offsetPaging, SERVICES } from "./services";
 import { smsTask, TaskBody, type TaskResult } from "./sms-task";
 
 /** One page of `ListTasks`: `count` is every match, whatever the page. */
 const TaskPage = t.type({ count: t.number, tasks: t.array(TaskBody) }, "TaskListBody");
-
-/** The most tasks SMS returns per page (its `limit` goes up to 200). */
-const PAGE = 200;
-
-/** The query of every page: the vendor's filters, then the page. */
-function query(a: { name?: string; state?: string }, offset: number): Record<string, string> {
-    return { ...(a.name !== undefined ? { name: a.name } : {}), ...(a.state !== undefined ? { state: a.state } : {}), limit: String(PAGE), offset: String(offset) };
-}
 
 /** Huawei Cloud SMS `ListTasks`, every page, narrowed by `name` and `state`. */
 export const smsTasks = defineRead({
@@ -26,16 +18,8 @@ export const smsTasks = defineRead({
         ...huaweiOverrides("sms", "SMS"),
     },
     response: TaskPage,
-    paging: {
-        first: (a) => query(a, 0),
-        // SMS's `offset` counts tasks; a short or empty page before `count` also ends the list.
-        next: (page, fetched, a) => (page.tasks.length > 0 && fetched < page.count ? query(a, fetched) : undefined),
-        items: (page) => page.tasks,
-        merge: (pages) => ({ count: pages[0]?.count ?? 0, tasks: pages.flatMap((p) => p.tasks) }),
-        maxItems: 5000,
-        noun: "tasks",
-        narrowBy: ["name", "state"],
-    },
+    // SMS's `limit` goes up to 200; its `offset` counts tasks.
+    paging: offsetPaging(TaskPage, { key: "tasks", totalKey: "count", pageSize: 200, filters: { name: "name", state: "state" }, maxItems: 5000, noun: "tasks" }),
     result: (b, a, s) => ({
         tasks: b.tasks
             .filter((x) => (a.name === undefined || x.name === a.name) && (a.state === undefined || x.state === a.state))
