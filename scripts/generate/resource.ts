@@ -10,11 +10,10 @@ export function renderResource(r: Read): string {
     const qualified = `${n.module}.${n.name}`;
     const imports = [
         `import * as pulumi from "@pulumi/pulumi";`,
-        `import provider = require("${n.toRoot}/provider/dynamic/${n.dynamicModule}");`,
         `import { ${n.descriptionExport} } from "${n.toRoot}/provider/operations/${n.descriptionFile}";`,
     ];
     if (d.publicTypes?.length) imports.push(`import type { ${d.publicTypes.join(", ")} } from "${n.toRoot}/provider/operations/${n.descriptionFile}";`);
-    imports.push(`import { resourceOptions, resourceProps, TYPE_MODULE } from "${n.toSdk}/internal/program";`);
+    imports.push(`import { resourceOptions, resourcePropsWithProvider, resourceType } from "${n.toSdk}/internal/program";`);
     if (d.sdkTypeParam) imports.push(`import type { ${d.sdkTypeParam.imports.names.filter((x) => x.endsWith("Input")).join(", ")} } from "${typeParamModule(r)}";`);
 
     const argLines = Object.entries(d.args).flatMap(([name, a]) => [
@@ -49,7 +48,7 @@ export function renderResource(r: Read): string {
             ...example("## Example Usage", [importLine(r), "", `const ${n.camel} = new ${qualified}(${JSON.stringify(d.docs.example.name)}, ${literal(requiredExample(r))});`, exportLine(r, n.camel, false)]),
             ...typeParamDoc(r),
         ].filter((l, i) => l !== "" || i !== 1)),
-        `export class ${n.name}${tpBare ? tp : ""} extends pulumi.dynamic.Resource {`,
+        `export class ${n.name}${tpBare ? tp : ""} extends pulumi.CustomResource {`,
         ...outputs,
         ...argOutputs,
         "",
@@ -75,7 +74,9 @@ export function renderResource(r: Read): string {
             "    ",
         ),
         `    constructor(name: string, args: ${n.name}Args${typeArgs(r)}, opts?: pulumi.CustomResourceOptions) {`,
-        `        super(provider, name, resourceProps(${n.descriptionExport}, args), resourceOptions(${n.descriptionExport}, opts), TYPE_MODULE, ${n.descriptionExport}.token);`,
+        // A dynamic resource whose `__provider` is written, not serialized (sdk/internal/program.ts, providerSource);
+        // extending CustomResource directly keeps the user's line as the resource's source position.
+        `        super(resourceType(${n.descriptionExport}), name, resourcePropsWithProvider(${n.descriptionExport}, args, ${JSON.stringify(n.dynamicModule)}, require.resolve(${JSON.stringify(`${n.toRoot}/provider/dynamic/${n.dynamicModule}`)})), resourceOptions(${n.descriptionExport}, opts));`,
         "    }",
         "}",
         "",

@@ -1,3 +1,4 @@
+import Module = require("node:module");
 import * as pulumi from "@pulumi/pulumi";
 import { performRead } from "../../provider/runtime/execute";
 import type { SettingSources } from "../../provider/core/settings";
@@ -91,3 +92,59 @@ export function resourceOptions(op: AnyReadOperation, opts: pulumi.CustomResourc
 
 /** Module part of every type token: `pulumi-nodejs:dynamic/cloudreads:<read token>`. */
 export const TYPE_MODULE = "cloudreads";
+
+/** The type token of a read's resource, as `pulumi.dynamic.Resource` would build it. */
+export function resourceType(op: AnyReadOperation): string {
+    return `pulumi-nodejs:dynamic/${TYPE_MODULE}:${op.token}`;
+}
+
+const providerSources = new Map<string, string>();
+
+type ModuleInternals = {
+    _nodeModulePaths(from: string): string[];
+    _resolveFilename(request: string, parent: { paths: string[]; filename: string | null }): string;
+};
+
+/**
+ * Where the dynamic-provider host will find `request`: it loads `__provider` with
+ * require-from-string, a module without a file whose lookup paths are the `node_modules` folders
+ * from its working directory up (the project directory), so no package self-reference applies.
+ * Undefined when it will not find it.
+ */
+function resolvedAsHost(request: string): string | undefined {
+    const internals = Module as unknown as ModuleInternals;
+    try {
+        return internals._resolveFilename(request, { paths: internals._nodeModulePaths(process.cwd()), filename: null });
+    } catch {
+        return undefined;
+    }
+}
+
+/**
+ * The `__provider` of a read's resources: a one-line module whose `handler()` requires the read's
+ * dynamic provider module, which the engine's dynamic-provider host runs (it resolves `require` from
+ * the project directory, as the program does). Written here, not serialized from a closure:
+ * ~110 bytes per resource in state, no closure serialization in the program, and the resource's
+ * recorded source position is the user's line. By package name when that name resolves, from the
+ * project directory, to this very module (an installed package, or this repository); otherwise
+ * (a linked copy) by its absolute path, without extension, as a closure would have held it.
+ *
+ * @param module - The file name under `provider/dynamic/`, e.g. `huaweicloud-kps-keypair-task`.
+ * @param resolvedHere - That module's path as the SDK file itself resolves it (`require.resolve`).
+ */
+export function providerSource(module: string, resolvedHere: string): string {
+    let text = providerSources.get(resolvedHere);
+    if (text === undefined) {
+        const byName = `pulumi-cloudreads/provider/dynamic/${module}`;
+        let target = resolvedHere.replace(/\.[cm]?[jt]s$/, "");
+        if (resolvedAsHost(byName) === resolvedHere) target = byName;
+        text = `exports.handler = () => require(${JSON.stringify(target)});\n`;
+        providerSources.set(resolvedHere, text);
+    }
+    return text;
+}
+
+/** The props a resource registers, `__provider` included. */
+export function resourcePropsWithProvider(op: AnyReadOperation, args: object, module: string, resolvedHere: string): pulumi.Inputs {
+    return { ...resourceProps(op, args), __provider: providerSource(module, resolvedHere) };
+}
