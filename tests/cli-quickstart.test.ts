@@ -142,6 +142,37 @@ describe("real Pulumi CLI: examples/quickstart through stack init, config set, p
         await cli.ok(["preview", "--diff", "--expect-no-changes"]);
     });
 
+    it("state whose __provider is a serialized closure (as older versions wrote it) refreshes, and the next up writes the one-line __provider without changes", async () => {
+        // The closure `pulumi.dynamic.Resource` serialized for each resource before.
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        const closure = require("@pulumi/pulumi/runtime/closure/serializeClosure") as { serializeFunction(f: () => unknown, o: object): Promise<{ text: string }> };
+        const exported = JSON.parse((await cli.ok(["stack", "export", "--show-secrets"])).stdout) as { deployment: { resources: { type: string; inputs?: Record<string, unknown>; outputs?: Record<string, unknown> }[] } };
+        const ours = exported.deployment.resources.filter((r) => r.type.startsWith(TYPE_PREFIX));
+        for (const r of ours) {
+            // eslint-disable-next-line @typescript-eslint/no-require-imports
+            const provider: unknown = require(path.join(ROOT, "dist", "provider", "dynamic", dynamicModuleOf(r.type.slice(TYPE_PREFIX.length))));
+            const old = (await closure.serializeFunction(() => provider, { allowSecrets: true })).text;
+            assert.ok(old.length > 300 && old.includes("loadHost"), "not a closure of the provider");
+            r.inputs!.__provider = old;
+            r.outputs!.__provider = old;
+        }
+        const file = path.join(ROOT, "tmp", `old-provider-state-${process.pid}.json`);
+        fs.mkdirSync(path.dirname(file), { recursive: true });
+        fs.writeFileSync(file, JSON.stringify(exported));
+        try {
+            await cli.ok(["stack", "import", "--file", file]);
+        } finally {
+            fs.rmSync(file, { force: true });
+        }
+        const [, requests] = await requestsDuring(() => cli.ok(["refresh", "--yes", "--skip-preview"]));
+        assert.equal(requests.length >= ours.length, true, "refresh did not read through the old __provider");
+        await cli.ok(["preview", "--expect-no-changes"]);
+        await cli.ok(["up", "--yes", "--skip-preview"]);
+        for (const r of exportedResources((await cli.ok(["stack", "export"])).stdout).filter((x) => x.type.startsWith(TYPE_PREFIX))) {
+            assert.match(String(r.inputs.__provider), /^exports\.handler = \(\) => require\("[^"]+"\);\n$/, r.type);
+        }
+    });
+
     it("a bad input fails preview naming the property, and sends nothing", async () => {
         await cli.setConfig({ "cloudreads-quickstart:migrationTaskId": "x".repeat(44) });
         try {

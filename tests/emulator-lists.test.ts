@@ -34,7 +34,7 @@ function rawRomaIds(text: string): string[] {
 }
 
 function query(params: Record<string, string | number>): string {
-  const q = new URLSearchParams(Object.entries(params).map(([k, v]) => [k, String(v)])).toString();
+  const q = new URLSearchParams(Object.entries(params).map(([k, v]): [string, string] => [k, String(v)])).toString();
   return q === "" ? "" : `?${q}`;
 }
 
@@ -442,13 +442,14 @@ describe("emulator list routes", () => {
       assert.equal((await get(astraList(emulator, { limit: 2, filter: "certUse eq 'object'", continue: token }), ASTRA_AUTH)).status, 200);
       const [payload, mac] = token.split(".");
       const forged = `${Buffer.from(JSON.stringify([ACCOUNT, 0, "certUse eq 'object'", ""])).toString("base64url")}.${mac}`;
-      for (const params of [
+      const cases: Record<string, string>[] = [
         { continue: `${payload}.${mac.slice(0, -2)}AA` },
         { continue: forged, filter: "certUse eq 'object'" },
         { continue: token },
         { continue: token, filter: "certUse eq 'rootCA'" },
         { continue: token, filter: "certUse eq 'object'", orderBy: "cn" },
-      ]) {
+      ];
+      for (const params of cases) {
         const res = await get(astraList(emulator, params), ASTRA_AUTH);
         assert.equal(res.status, 400, JSON.stringify(params));
         assert.deepEqual((json(res).invalidParams as { name: string }[]).map((p) => p.name), ["continue"]);

@@ -16,8 +16,25 @@ export const SENTINELS = {
     tempSecurityToken: "SENTINEL-HW-SECURITY-TOKEN-0002-7f3a",
     smsPassphrase: "SENTINEL-SMS-PASSPHRASE-0001-7f3a",
     smsPassphrase2: "SENTINEL-SMS-PASSPHRASE-0002-7f3a",
+    // The list routes' default tasks and products (emulator/fixtures/default.json) have secrets too.
+    smsPassphrase3: "SENTINEL-SMS-PASSPHRASE-0003-7f3a",
+    smsPassphrase4: "SENTINEL-SMS-PASSPHRASE-0004-7f3a",
+    smsPassphrase5: "SENTINEL-SMS-PASSPHRASE-0005-7f3a",
+    smsPassphrase6: "SENTINEL-SMS-PASSPHRASE-0006-7f3a",
+    smsPassphrase7: "SENTINEL-SMS-PASSPHRASE-0007-7f3a",
     romaPassword: "SENTINEL-ROMA-PASSWORD-0001-7f3a",
     romaPassword2: "SENTINEL-ROMA-PASSWORD-0002-7f3a",
+    romaPassword3: "SENTINEL-ROMA-PASSWORD-0003-7f3a",
+    romaPassword4: "SENTINEL-ROMA-PASSWORD-0004-7f3a",
+    romaPassword5: "SENTINEL-ROMA-PASSWORD-0005-7f3a",
+    romaPassword6: "SENTINEL-ROMA-PASSWORD-0006-7f3a",
+    romaPassword7: "SENTINEL-ROMA-PASSWORD-0007-7f3a",
+    romaPassword8: "SENTINEL-ROMA-PASSWORD-0008-7f3a",
+    romaPassword9: "SENTINEL-ROMA-PASSWORD-0009-7f3a",
+    romaPassword10: "SENTINEL-ROMA-PASSWORD-0010-7f3a",
+    romaPassword11: "SENTINEL-ROMA-PASSWORD-0011-7f3a",
+    romaPassword12: "SENTINEL-ROMA-PASSWORD-0012-7f3a",
+    romaPassword13: "SENTINEL-ROMA-PASSWORD-0013-7f3a",
     astraToken: "SENTINEL-ASTRA-TOKEN-0001-7f3a",
     astraToken2: "SENTINEL-ASTRA-TOKEN-0002-7f3a",
     // Accepted by no fixture: for the failure paths.
@@ -64,9 +81,20 @@ export function sentinelFixtures(): FixtureData {
         }
         return replacement;
     });
-    const passphrases = replaceAll(data.huawei.sms.tasks, [S.smsPassphrase, S.smsPassphrase2], "SMS tasks");
+    const passphrases = replaceAll(
+        data.huawei.sms.tasks,
+        [S.smsPassphrase, S.smsPassphrase2, S.smsPassphrase3, S.smsPassphrase4, S.smsPassphrase5, S.smsPassphrase6, S.smsPassphrase7],
+        "SMS tasks",
+    );
     data.huawei.sms.tasks.forEach((t, i) => (t.passphrase = passphrases[i]));
-    const passwords = replaceAll(data.huawei.roma.products, [S.romaPassword, S.romaPassword2], "ROMA products");
+    const passwords = replaceAll(
+        data.huawei.roma.products,
+        [
+            S.romaPassword, S.romaPassword2, S.romaPassword3, S.romaPassword4, S.romaPassword5, S.romaPassword6, S.romaPassword7,
+            S.romaPassword8, S.romaPassword9, S.romaPassword10, S.romaPassword11, S.romaPassword12, S.romaPassword13,
+        ],
+        "ROMA products",
+    );
     data.huawei.roma.products.forEach((p, i) => (p.password = passwords[i]));
     const astraTokens = replaceAll(data.astra.tokens, [S.astraToken, S.astraToken2], "Astra tokens");
     data.astra.tokens.forEach((t, i) => (t.token = astraTokens[i]));
