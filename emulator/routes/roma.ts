@@ -174,16 +174,9 @@ export const romaService = huaweiService(
           const [code, message] = huaweiErrorEntry("roma", 400);
           return romaError(ctx, 400, code, message);
         }
-        const forbidden = () => {
-          const [code, message] = huaweiErrorEntry("roma", 403);
-          return romaError(ctx, 403, code, message);
-        };
-        const projectId = resolveProject(ctx, params.project_id);
-        if (projectId === undefined) return forbidden();
-        const scopeError = projectScopeError(ctx, projectId, forbidden);
-        if (scopeError) return scopeError;
-        const instance = resolveInstance(ctx, projectId, params.instance_id);
-        if (!instance) return romaInstanceMissing(ctx, projectId, params.instance_id);
+        const instance = instanceOrError(ctx, params);
+        if (!("instanceId" in instance)) return instance;
+        const projectId = instance.projectId;
         const product = findProduct(ctx, projectId, instance.instanceId, params.product_id);
         if (!product) {
           return romaError(ctx, 404, "ROMA.00110006", `The resource does not exist. Check whether the resource ID ${params.product_id} is correct.`);
