@@ -67,9 +67,9 @@ export const astraCertificates = defineRead({
     id: [],
     resource: false,
     docs: {
-        summary: "the trusted certificates of a NetApp Astra Control Center account, looked up by `cn`, `certUse` or `trustState`",
+        summary: "the certificates of a NetApp Astra Control Center account (trusted CAs and others), looked up by `cn`, `certUse` or `trustState`",
         details: "Every page of the list is followed (up to 2,000 certificates; past that the read fails, asking to narrow it). The filters match exactly, here rather than at Astra.",
-        example: { name: "trusted-cas", output: "certificates" },
+        example: { name: "root-cas", output: "certificates" },
     },
     examples: {
         args: { accountId: "3b5e2f0a-7c1d-4e8f-9a6b-000000000001", certUse: "rootCA" },
