@@ -135,6 +135,25 @@ describe("look-ups: the cap, and a page token that repeats", function () {
         }
     });
 
+    it("a ROMA page without `total`, with numbers as digit strings and without names, still lists: until an empty page", async () => {
+        const pages = [JSON.stringify({ items: [{ id: 5, name: "a", product_type: "1" }, { id: "12345678901234567" }] }), JSON.stringify({ items: [] })];
+        const asked: string[] = [];
+        const server = http.createServer((req, res) => {
+            asked.push(req.url ?? "");
+            res.writeHead(200, { "Content-Type": "application/json" }).end(pages[Math.min(asked.length - 1, 1)]);
+        });
+        await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+        try {
+            const endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+            const config = { "huaweicloud:token": FIXTURE.huaweiToken, "huaweicloud:region": FIXTURE.region, "huaweicloud:endpoints": JSON.stringify({ roma: endpoint }) };
+            const out = await performRead(operations["huaweicloud.roma.Products"], { instanceId: INSTANCE, projectId: PROJECT }, sources(config));
+            assert.deepEqual(rows(out.result, "products").map((p) => [p.productId, p.name, p.productType]), [["5", "a", 1], ["12345678901234567", "", undefined]]);
+            assert.deepEqual(asked.map((u) => new URL(u, "http://x").searchParams.get("offset")), ["0", "2"]);
+        } finally {
+            server.close();
+        }
+    });
+
     it("a server that sends the same continue token again fails the read instead of looping", async () => {
         const page = JSON.stringify({ items: [], metadata: { continue: "again" } });
         let hits = 0;

@@ -38,7 +38,7 @@ export const romaProductAuthentication = defineRead({
         // The list takes the same instance, project and connection; not the product arguments.
         listArgs: ({ productId: _id, productName: _name, ...rest }, name) => ({ ...rest, name }),
         // The merged body of romaProducts, decoded by its codec.
-        candidates: (body) => (body as ProductPage).items.map((p) => ({ name: p.name, id: p.id })),
+        candidates: (body) => (body as ProductPage).items.map((p) => ({ name: p.name ?? "", id: p.id })),
         noun: "product",
     },
     // `productId` is set by then: given, or found by `productName`.

@@ -11,27 +11,36 @@ const ProductIdValue = new t.Type<string, string, unknown>(
     t.identity,
 );
 
+/** A small integer ROMA may also send as a digit string (its SDK accepts both). */
+const SmallInt = new t.Type<number, number, unknown>(
+    "a whole number (or its digits as a string)",
+    (u): u is number => typeof u === "number" && Number.isSafeInteger(u),
+    (u, c) => (typeof u === "number" && Number.isSafeInteger(u) ? t.success(u) : typeof u === "string" && /^-?[0-9]{1,9}$/.test(u) ? t.success(Number(u)) : t.failure(u, c)),
+    t.identity,
+);
+
 const ProductItem = t.intersection([
-    t.type({ id: ProductIdValue, name: t.string }),
+    t.type({ id: ProductIdValue }),
     t.partial({
+        name: t.string,
         product_serial: t.string,
         app_id: t.string,
         app_name: t.string,
         manufacturer_id: t.string,
         manufacturer_name: t.string,
         model: t.string,
-        product_type: t.number,
-        protocol_type: t.number,
+        product_type: SmallInt,
+        protocol_type: SmallInt,
         device_type: t.string,
         description: t.string,
         version: t.string,
-        status: t.number,
+        status: SmallInt,
     }),
-]);
+], "Product");
 type ProductItem = t.TypeOf<typeof ProductItem>;
 
 /** One page of `ListProducts`: `total` is every match, whatever the page. */
-export const ProductPage = t.intersection([t.type({ total: t.number, items: t.array(ProductItem) }), t.partial({ size: t.number })], "ProductListBody");
+export const ProductPage = t.intersection([t.type({ items: t.array(ProductItem, "Array<Product>") }), t.partial({ total: t.number, size: t.number })], "ProductListBody");
 /** Decoded pages of `ListProducts`, merged. */
 export type ProductPage = t.TypeOf<typeof ProductPage>;
 
@@ -82,7 +91,7 @@ const opt = <K extends string>(k: K, v: number | undefined): { [P in K]?: number
 function productOf(p: ProductItem): Product {
     return {
         productId: p.id,
-        name: p.name,
+        name: p.name ?? "",
         productSerial: p.product_serial ?? "",
         appId: p.app_id ?? "",
         appName: p.app_name ?? "",

@@ -60,7 +60,8 @@ export function waitForArg(phases: string, terminal: string) {
 /**
  * Paging by `limit` and `offset` (SMS, ROMA) for pages that `page` decodes: pages of `pageSize`
  * with the vendor's filters (`filters` maps an argument to its query parameter), until the
- * vendor's total of matches (`totalKey`) has come, or a page comes back empty. The merged body
+ * vendor's total of matches (`totalKey`) has come, or a page comes back empty (also how a body
+ * without a total ends). The merged body
  * keeps the first page's total and every page's items (`key`).
  */
 export function offsetPaging<B>(
@@ -75,7 +76,7 @@ export function offsetPaging<B>(
     },
 ): ListPaging<B, Readonly<Record<string, unknown>>> {
     const items = (page: B): readonly unknown[] => page[o.key] as readonly unknown[];
-    const total = (page: B): number => page[o.totalKey] as number;
+    const total = (page: B): number => (typeof page[o.totalKey] === "number" ? (page[o.totalKey] as number) : Infinity);
     const query = (a: Readonly<Record<string, unknown>>, offset: number): Query => {
         const q: Record<string, string> = {};
         for (const [arg, param] of Object.entries(o.filters)) if (a[arg] !== undefined) q[param] = String(a[arg]);
@@ -85,7 +86,7 @@ export function offsetPaging<B>(
         first: (a) => query(a, 0),
         next: (page, fetched, a) => (items(page).length > 0 && fetched < total(page) ? query(a, fetched) : undefined),
         items,
-        merge: (pages) => ({ [o.totalKey]: pages[0] === undefined ? 0 : total(pages[0]), [o.key]: pages.flatMap(items) }) as B,
+        merge: (pages) => ({ ...(pages[0] ?? {}), [o.key]: pages.flatMap(items) }) as B,
         maxItems: o.maxItems,
         noun: o.noun,
         narrowBy: Object.keys(o.filters),
