@@ -1,10 +1,19 @@
 import Module = require("node:module");
 import * as pulumi from "@pulumi/pulumi";
-import { performRead } from "../../provider/runtime/execute";
+import type * as Execute from "../../provider/runtime/execute";
 import type { SettingSources } from "../../provider/core/settings";
 import type { AnyReadOperation } from "../../provider/operations/operation";
 import { checkInvokeOptions, invokeOutputDependencies } from "./invoke-options";
 import { refuseUnsupportedRuntime } from "./runtime-check";
+
+// The runtime (transport, signer, vendors) loads at the first read, not when the SDK is imported:
+// a program that only declares resources never needs it in the program process.
+let execute: typeof Execute | undefined;
+function performRead(...args: Parameters<typeof Execute.performRead>): ReturnType<typeof Execute.performRead> {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    execute ??= require("../../provider/runtime/execute") as typeof Execute;
+    return execute.performRead(...args);
+}
 
 // In the program process, settings come from the stack config and the environment: one snapshot
 // of the config per read, parsed once per distinct config (`getConfig` would parse the whole
