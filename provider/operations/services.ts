@@ -58,11 +58,11 @@ export function waitForArg(phases: string, terminal: string) {
 }
 
 /**
- * Paging by `limit` and `offset` (SMS, ROMA) for pages that `page` decodes: pages of `pageSize`
- * with the vendor's filters (`filters` maps an argument to its query parameter), until the
- * vendor's total of matches (`totalKey`) has come, or a page comes back empty (also how a body
- * without a total ends). The merged body
- * keeps the first page's total and every page's items (`key`).
+ * Paging by `limit` and `offset` (SMS, ROMA): pages of `pageSize` with the vendor's filters
+ * (`filters` maps an argument to its query parameter), until the vendor's total of matches
+ * (`totalKey`) has come, or a page comes back empty (also how a body without a total ends). The
+ * merged body keeps the first page's fields and every page's items (`key`). `_page`, the page
+ * codec, only fixes the body type `B`.
  */
 export function offsetPaging<B>(
     _page: t.Decoder<unknown, B>,
