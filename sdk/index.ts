@@ -10,6 +10,11 @@
  * const ca = astracontrol.getCertificateOutput({ certificateId: "a26cbed4-2183-58ce-aa19-e37ca8b0531a" });
  * ```
  */
+import { warnUnsupportedNode } from "./internal/runtime-check";
+
+// Below the supported Node.js: one warning on stderr, once per process (see the README).
+warnUnsupportedNode();
+
 export * as astracontrol from "./astracontrol";
 export * as huaweicloud from "./huaweicloud";
 export {

@@ -15,8 +15,9 @@ import (
 	"google.golang.org/grpc"
 )
 
-// pluginVersion is the Pulumi release this host stands in for.
-const pluginVersion = "3.248.0"
+// pluginVersion is the Pulumi release this host stands in for: the CLI it is built beside sets it
+// (`-ldflags "-X main.pluginVersion=3.276.0"`, scripts/pulumi-cli.sh).
+var pluginVersion = "3.276.0"
 
 func main() {
 	cl := parseCommandLine(os.Args[1:])

@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# `npm test`: the README's test command. Runs a test job on the Node.js and Pulumi CLI it names,
+# both fetched into a cache (scripts/node.sh, scripts/pulumi-cli.sh), never on the machine's own
+# Node.js:
+#
+#   current (default): Node.js 24, the @pulumi/pulumi in node_modules (3.276.0 from npm ci), CLI v3.276.0;
+#                      every test.
+#   floor:             Node.js 22, @pulumi/pulumi 3.248.0 (install it first:
+#                      `npm install --no-save @pulumi/pulumi@3.248.0`), CLI v3.248.0; the tests
+#                      listed in FLOOR_TESTS.
+#
+# Environment: CLOUDREADS_TEST_JOB (current|floor); extra arguments go to mocha (e.g. a file).
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+
+FLOOR_TESTS=(
+    tests/cli-quickstart.test.ts
+    tests/cli-conventions.test.ts
+    tests/cli-engine-changes.test.ts
+    tests/cli-installed.test.ts
+    tests/installed-package.test.ts
+    tests/engine-conventions.test.ts
+    tests/pulumi-internals.test.ts
+    tests/plugin-yaml.test.ts
+)
+
+job="${CLOUDREADS_TEST_JOB:-current}"
+case "$job" in
+    current) node_major=24; cli=v3.276.0; sdk=3.276.0 ;;
+    floor) node_major=22; cli=v3.248.0; sdk=3.248.0 ;;
+    *) echo "npm test: unknown CLOUDREADS_TEST_JOB '$job': use current or floor" >&2; exit 2 ;;
+esac
+
+PATH="$(bash scripts/node.sh "$node_major"):$PATH"
+export PATH
+export CLOUDREADS_PULUMI_CLI_VERSION="$cli"
+installed="$(node -p 'require("@pulumi/pulumi/package.json").version')"
+if [ "$installed" != "$sdk" ]; then
+    echo "npm test: the $job job tests @pulumi/pulumi $sdk, but node_modules holds $installed: run \`npm install --no-save @pulumi/pulumi@$sdk\` (or \`npm ci\` for the current job)" >&2
+    exit 2
+fi
+echo "npm test: $job job on Node.js $(node --version), @pulumi/pulumi $installed, Pulumi CLI $cli" >&2
+
+npm run --silent build
+npx tsc --noEmit -p tsconfig.json
+bash scripts/pulumi-cli.sh "$cli" >/dev/null
+
+if [ "$job" = floor ]; then
+    files=()
+    for f in "${FLOOR_TESTS[@]}"; do [ -f "$f" ] && files+=("$f"); done
+    exec npx mocha "${files[@]}" "$@"
+fi
+if [ "$#" -gt 0 ]; then exec npx mocha "$@"; fi
+exec npx mocha 'tests/**/*.test.ts'
