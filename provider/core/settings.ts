@@ -1,6 +1,7 @@
 import { X509Certificate } from "node:crypto";
 import * as fs from "node:fs";
 import { ConfigurationError } from "./errors";
+import { pemCertificateBlocks } from "./pem-blocks";
 import type { HttpPolicy, TlsSettings } from "./http";
 
 /**
@@ -127,12 +128,10 @@ export function resolvePolicy(sources: SettingSources, ns: string, envPrefix: st
     };
 }
 
-const PEM_CERTIFICATE = /-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/g;
-
 /** The certificates of a PEM bundle, or undefined unless it holds at least one and all of them parse. */
 function pemCertificates(text: string): string | undefined {
-    const blocks = text.match(PEM_CERTIFICATE);
-    if (!blocks) return undefined;
+    const blocks = pemCertificateBlocks(text);
+    if (!blocks.length) return undefined;
     try {
         for (const block of blocks) new X509Certificate(block);
     } catch {
