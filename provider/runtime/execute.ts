@@ -3,6 +3,7 @@ import type { AnyReadOperation } from "../operations/operation";
 import { joinUrl } from "../core/url";
 import { jsonDepth, jsonObject, MAX_JSON_DEPTH, quoteLongIntegers } from "../core/response-body";
 import { decode } from "../core/decode";
+import { PULUMI_SIGNATURE_KEY, signatureKeyPath } from "../core/signature-keys";
 import type { Connection, Scope, Vendor } from "../vendors/vendor";
 import type { ByName, ListPaging, Query } from "../operations/describe";
 import { withDeadline } from "../core/deadline";
@@ -167,6 +168,9 @@ async function fetchBody({ op, vendor, conn, details, args, sources, remaining }
             const deep = jsonDepth(res.body) > MAX_JSON_DEPTH;
             throw new ResponseDecodeError(withStatus(), [deep ? `(body): nested more than ${MAX_JSON_DEPTH} levels deep, which no documented body is` : "(body): expected a JSON object"]);
         }
+        // An object with Pulumi's signature key would become an asset, archive, secret or resource reference.
+        const signed = signatureKeyPath(body);
+        if (signed) throw new ResponseDecodeError(withStatus(), [`${signed}: holds the key ${PULUMI_SIGNATURE_KEY}, which Pulumi takes for an asset, archive, secret or resource reference; the response is refused`]);
         const decoded = decode(op.response, body);
         if (!decoded.ok) throw new ResponseDecodeError(withStatus(), decoded.problems);
         const wrong = op.mismatch?.(decoded.value, args);
