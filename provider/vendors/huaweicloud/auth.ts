@@ -50,7 +50,7 @@ export function resolveHuaweiAuth(subject: string, sources: SettingSources): Hua
     const implicitFile = sources.envApplies?.(S.sharedConfigFile.key) !== false;
     const file = fileSetting?.value ?? (implicitFile ? defaultKooCliConfigFile(sources.env.HOME || undefined) : undefined);
     if (file !== undefined && (fileSetting || profileSetting || fs.existsSync(file))) {
-        const p = readKooCliProfile({ file, profile: profileSetting?.value });
+        const p = readKooCliProfile({ file, profile: profileSetting?.value, warn: sources.warn });
         return {
             kind: "aksk",
             accessKey: p.accessKey,
