@@ -18,13 +18,33 @@ function step(path: string, key: string | number): string {
 /**
  * Where in `value` (parsed JSON) the first object holding {@link PULUMI_SIGNATURE_KEY} is, as
  * `a.b[0].c` (`(body)` for the top level), or undefined when there is none. One pass over the
- * value, without recursion.
+ * value without recursion; paths are built only once the key has been found.
  *
  * @example
  * signatureKeyPath({ trustStateDetails: [{ additionalDetails: { "4dabf18193072939515e22adb298388d": "x" } }] })
  * // => "trustStateDetails[0].additionalDetails"
  */
 export function signatureKeyPath(value: unknown): string | undefined {
+    return holdsKey(value) ? walk(value) : undefined;
+}
+
+/** Whether any object in `value` holds the key (no paths: the common case costs one plain walk). */
+function holdsKey(value: unknown): boolean {
+    const pending: unknown[] = [value];
+    while (pending.length > 0) {
+        const v = pending.pop();
+        if (typeof v !== "object" || v === null) continue;
+        if (Array.isArray(v)) {
+            for (const item of v) pending.push(item);
+            continue;
+        }
+        if (Object.hasOwn(v, PULUMI_SIGNATURE_KEY)) return true;
+        for (const item of Object.values(v)) pending.push(item);
+    }
+    return false;
+}
+
+function walk(value: unknown): string | undefined {
     const pending: [unknown, string][] = [[value, ""]];
     for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
         const [v, path] = next;
