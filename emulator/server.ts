@@ -35,7 +35,7 @@ export interface Emulator {
   readonly endpoints: Readonly<Record<EmulatedService, string>>;
   /** The live fixture data; edits take effect on the next request. */
   readonly data: FixtureData;
-  /** Every request received, in order. */
+  /** Every request received, in order: the newest 10,000 (older ones are dropped, so memory stays bounded). */
   readonly requests: RecordedRequest[];
   /** Changes a KPS task's `task_status`; throws if there is no such task. */
   setKeypairTaskStatus(projectId: string, taskId: string, status: string): void;
@@ -132,6 +132,19 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
 
 const HOST = "127.0.0.1";
 
+/** The largest request body read; a larger one is answered 413 and its connection closed. */
+export const MAX_REQUEST_BODY_BYTES = 1024 * 1024;
+
+/** How many requests `requests` keeps: the newest, so a long-running emulator's memory stays bounded. */
+export const MAX_RECORDED_REQUESTS = 10_000;
+
+/** The emulated service a request path names (`/kms/...`), or "unknown". */
+function serviceOf(target: string): EmulatedService | "unknown" {
+  const queryAt = target.indexOf("?");
+  const prefix = (queryAt < 0 ? target : target.slice(0, queryAt)).split("/")[1] ?? "";
+  return (EMULATED_SERVICES as readonly string[]).includes(prefix) ? (prefix as EmulatedService) : "unknown";
+}
+
 class EmulatorServer implements Emulator {
   readonly data: FixtureData;
   readonly requests: RecordedRequest[] = [];
@@ -227,9 +240,27 @@ class EmulatorServer implements Emulator {
 
   private receive(req: http.IncomingMessage, res: http.ServerResponse): void {
     const chunks: Buffer[] = [];
-    req.on("data", (chunk: Buffer) => chunks.push(chunk));
-    req.on("end", () => this.answer(req, res, Buffer.concat(chunks)));
+    let size = 0;
+    req.on("data", (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= MAX_REQUEST_BODY_BYTES) return void chunks.push(chunk);
+      // No emulated operation takes a body this large: answer at once and drop the connection.
+      if (res.headersSent) return;
+      chunks.length = 0;
+      this.record({ service: serviceOf(req.url ?? "/"), method: req.method ?? "GET", path: req.url ?? "/", headers: flattenHeaders(req.headers), body: "", outcome: 413 });
+      res.once("finish", () => req.destroy());
+      writeResponse(res, jsonResponse(413, { error: `Request body larger than ${MAX_REQUEST_BODY_BYTES} bytes.` }, "application/json"), { Connection: "close" });
+    });
+    req.on("end", () => {
+      if (!res.headersSent) this.answer(req, res, Buffer.concat(chunks));
+    });
     req.on("error", () => res.destroy());
+  }
+
+  /** Keeps the request log to its newest MAX_RECORDED_REQUESTS entries. */
+  private record(entry: RecordedRequest): void {
+    this.requests.push(entry);
+    if (this.requests.length > MAX_RECORDED_REQUESTS) this.requests.splice(0, this.requests.length - MAX_RECORDED_REQUESTS);
   }
 
   private answer(req: http.IncomingMessage, res: http.ServerResponse, body: Buffer): void {
@@ -237,11 +268,11 @@ class EmulatorServer implements Emulator {
     const method = req.method ?? "GET";
     const queryAt = target.indexOf("?");
     const rawPath = queryAt < 0 ? target : target.slice(0, queryAt);
-    const [, prefix = "", ...rest] = rawPath.split("/");
-    const service: EmulatedService | "unknown" = (EMULATED_SERVICES as readonly string[]).includes(prefix) ? (prefix as EmulatedService) : "unknown";
+    const [, , ...rest] = rawPath.split("/");
+    const service = serviceOf(target);
     const headers = flattenHeaders(req.headers);
     const record: RecordedRequest = { service, method, path: target, headers, body: body.toString("utf8"), outcome: "fault" };
-    this.requests.push(record);
+    this.record(record);
 
     const requestId = randomUUID();
     // Huawei's gateway stamps every response, errors included, with the request id.

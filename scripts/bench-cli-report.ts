@@ -136,7 +136,7 @@ export function report({ runs, bytes, n, p, rounds, when, load }: Measured): str
         "**Reproduce:** `npm run --silent pulumi-cli` (once), then `npm run bench:cli`",
         `(\`BENCH_CLI_ROUNDS\`=${rounds}, \`BENCH_CLI_RESOURCES\`=${n}, \`BENCH_CLI_INVOKES\`=${p}; \`BENCH_CLI_FROM=head\` packs the last`,
         "commit instead of the working tree, `BENCH_CLI_TARBALL=<tgz>` uses a given tarball, `BENCH_CLI_KEEP=1` keeps",
-        "the scratch project). The raw runs are written to `$TMPDIR/cloudreads-bench-cli-runs.json`;",
+        "the scratch project). The raw runs are written to `runs.json` in a private `$TMPDIR/cloudreads-bench-cli-runs-*` folder (the path is printed);",
         "`BENCH_CLI_RENDER=<that file>` rewrites these docs from them without measuring.",
         "",
     ].join("\n");

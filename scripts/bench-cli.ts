@@ -21,12 +21,12 @@ import { report, type Measured, type Run } from "./bench-cli-report";
 import { measuredCommand } from "./bench-cli-procs";
 import { CLI_SECTION_FILE, spliceCliSection } from "./bench-cli-section";
 import { PROGRAMS, scratchProject, type ProgramName } from "./bench-cli-setup";
+import { saveRuns } from "./bench-cli-runs";
 
 const N = Number(process.env.BENCH_CLI_RESOURCES ?? "500");
 const P = Number(process.env.BENCH_CLI_INVOKES ?? "100");
 const ROUNDS = Number(process.env.BENCH_CLI_ROUNDS ?? "3");
 const LONG = 1_800_000;
-const RUNS_FILE = path.join(os.tmpdir(), "cloudreads-bench-cli-runs.json");
 
 function kmsReads(emu: Emulator): number {
     return emu.requests.filter((r) => r.service === "kms").length;
@@ -115,7 +115,7 @@ async function main(): Promise<void> {
         else fs.rmSync(work, { recursive: true, force: true });
     }
     const measured: Measured = { runs, bytes, n: N, p: P, rounds: ROUNDS, when: new Date().toISOString(), load: os.loadavg()[0]! };
-    fs.writeFileSync(RUNS_FILE, `${JSON.stringify(measured, null, 2)}\n`);
+    process.stderr.write(`bench:cli: runs saved in ${saveRuns(measured)} (render again with BENCH_CLI_RENDER=<that file>)\n`);
     publish(measured);
 }
 

@@ -11,6 +11,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { promisify } from "node:util";
 import { withCliSection } from "./bench-cli-section";
+import { pemFloodFigure } from "./bench-pem";
 
 const run = promisify(execFile);
 const ROOT = path.join(__dirname, "..");
@@ -115,6 +116,7 @@ async function main(): Promise<void> {
         "",
         `- RSS of the bench process after 500, 2,000 and 8,000 reads: ${rss}.`,
         `- IAM look-ups for 50 concurrent AK/SK reads in one region: ${iam} (goal 1).`,
+        pemFloodFigure(),
         "- `__provider` per resource, `pulumi up` of 500 resources and `pulumi preview` of 100 invokes through the",
         "  real CLI: see the last section (`npm run bench:cli`, kept in docs/benchmarks-cli.md).",
         "",

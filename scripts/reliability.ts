@@ -17,6 +17,7 @@ import { faultCases, runFaultCase, type FaultOutcome, type FaultService } from "
 import { argumentCases, runInputCase, settingCases, type InputOutcome } from "../tests/helpers/reliability-inputs";
 import { runLoad, type LoadResult } from "../tests/helpers/reliability-load";
 import { startRecorder, trackUnhandledRejections } from "../tests/helpers/reliability-servers";
+import { HOSTILE_RESPONSE_LINES } from "./reliability-hostile";
 
 const OUT = path.join(__dirname, "..", "docs", "RELIABILITY.md");
 const SERVICES: readonly FaultService[] = ["sms", "roma", "kms", "astra"];
@@ -111,7 +112,7 @@ function render(r: Results): { text: string; verdict: string; reasons: string[] 
     p("- Waits between attempts: exponential backoff with full jitter from `cloudreads:retryBaseDelayMs`, or the server's `Retry-After` (seconds or HTTP date), never longer than `maxRetryDelay`; no wait is started that would end past the `deadline`.");
     p("- Bounds: `maxRetries` retries, a per-attempt `requestTimeout`, an overall `deadline` that also cuts the last attempt short and bounds the wait for a connection slot, `maxResponseBytes` counted after decompression, and at most `maxConcurrency` requests in flight per host.");
     p("- Redirects are refused, never followed, so no credential header is ever sent to another host.");
-    p("- TLS: `caCert` (PEM text or a file path) is trusted on top of Node's public roots; `insecure` turns verification off for this package's requests to that vendor only, with a process warning. `HTTPS_PROXY` / `NO_PROXY` are honoured (CONNECT through hpagent); loopback is always direct.");
+    p("- TLS: `caCert` (PEM text or a file path) is trusted on top of Node's public roots; `insecure` turns verification off for this package's requests to that vendor only, with a Pulumi warning naming the setting (once per process) and a process warning. `HTTPS_PROXY` / `NO_PROXY` are honoured (CONNECT through hpagent); loopback is always direct.");
     p("- Every error names service, operation, status, vendor code and request id where there is one, and never a credential or secret.");
     p();
     const hw = transportNames("huaweicloud", "HW");
@@ -135,6 +136,7 @@ function render(r: Results): { text: string; verdict: string; reasons: string[] 
     p();
     p("TLS with a custom CA, the insecure opt-in and the proxy rules are checked by `tests/reliability-tls.test.ts` and `tests/reliability-proxy.test.ts` (local HTTPS server with a certificate made by openssl at test time, and a local CONNECT proxy); this report covers the three matrices below.");
     p();
+    for (const line of HOSTILE_RESPONSE_LINES) p(line);
 
     p("## Faults");
     p();

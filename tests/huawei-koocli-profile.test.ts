@@ -139,8 +139,8 @@ describe("KooCLI profile reader", () => {
         assert.match(e.message, /HW_SHARED_CONFIG_FILE/);
     });
 
-    it("reports a file it cannot read", () => {
-        rejection("file-unreadable", () => readKooCliProfile({ file: dir }));
+    it("reports a folder as not a regular file", () => {
+        rejection("not-a-file", () => readKooCliProfile({ file: dir }));
     });
 
     it("reports bad JSON without quoting any of the file", () => {

@@ -1,4 +1,5 @@
 import { X509Certificate } from "node:crypto";
+import { pemCertificateBlocks } from "./pem-blocks";
 
 /** What the certificate bytes themselves say, computed with node:crypto (no vendor field trusted). */
 export interface CertificateInsights {
@@ -30,7 +31,6 @@ export interface CertificateInsights {
     readonly chainPems: readonly string[];
 }
 
-const PEM_BLOCK = /-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/g;
 const DAY_MS = 86_400_000;
 const ALGORITHMS: Readonly<Record<string, string>> = { rsa: "RSA", "rsa-pss": "RSA-PSS", ec: "EC", ed25519: "Ed25519", ed448: "Ed448", dsa: "DSA" };
 const CURVE_BITS: Readonly<Record<string, number>> = { prime256v1: 256, secp256r1: 256, secp256k1: 256, secp384r1: 384, secp521r1: 521, prime192v1: 192, secp224r1: 224 };
@@ -73,7 +73,7 @@ function keySize(x: X509Certificate): number {
  * `certificateToPem` returns it), with `daysUntilExpiry` counted from `now`.
  */
 export function certificateInsights(pem: string, now: Date): CertificateInsights {
-    const blocks = pem.match(PEM_BLOCK) ?? [];
+    const blocks = pemCertificateBlocks(pem);
     const x = new X509Certificate(blocks[0] ?? pem);
     const notAfter = Date.parse(x.validTo);
     return {
@@ -95,6 +95,6 @@ export function certificateInsights(pem: string, now: Date): CertificateInsights
 
 /** The common name of a certificate's subject, or undefined. */
 export function commonName(pem: string): string | undefined {
-    const first = pem.match(PEM_BLOCK)?.[0] ?? pem;
+    const first = pemCertificateBlocks(pem)[0] ?? pem;
     return /(?:^|\n)CN=([^\n]*)/.exec(new X509Certificate(first).subject)?.[1];
 }

@@ -1,6 +1,7 @@
 import { X509Certificate } from "node:crypto";
 import * as fs from "node:fs";
 import { ConfigurationError } from "./errors";
+import { pemCertificateBlocks } from "./pem-blocks";
 import type { HttpPolicy, TlsSettings } from "./http";
 
 /**
@@ -127,18 +128,34 @@ export function resolvePolicy(sources: SettingSources, ns: string, envPrefix: st
     };
 }
 
-const PEM_CERTIFICATE = /-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/g;
-
 /** The certificates of a PEM bundle, or undefined unless it holds at least one and all of them parse. */
 function pemCertificates(text: string): string | undefined {
-    const blocks = text.match(PEM_CERTIFICATE);
-    if (!blocks) return undefined;
+    const blocks = pemCertificateBlocks(text);
+    if (!blocks.length) return undefined;
     try {
         for (const block of blocks) new X509Certificate(block);
     } catch {
         return undefined;
     }
     return blocks.join("\n");
+}
+
+// Where an insecure setting has been reported in this process (`environment variable OS_INSECURE`).
+const insecureWarned = new Set<string>();
+
+/**
+ * Says once per process, as a Pulumi warning (which `--no-warnings` does not hide, unlike
+ * `process.emitWarning`), that a setting turned TLS verification off, naming the variable.
+ */
+function warnInsecure(sources: SettingSources, ns: string, from: string): void {
+    if (!sources.warn || insecureWarned.has(from)) return;
+    insecureWarned.add(from);
+    sources.warn(`${from} turns off TLS certificate verification for this package's ${ns} requests: a man in the middle can read the credentials and forge the answers. Unset it, and trust the endpoint's CA with ${ns}:caCert instead.`);
+}
+
+/** Forgets which insecure settings were reported (tests). */
+export function resetInsecureWarnings(): void {
+    insecureWarned.clear();
 }
 
 /**
@@ -149,6 +166,7 @@ function pemCertificates(text: string): string | undefined {
 export function resolveTls(sources: SettingSources, ns: string, envPrefix: string, aliases: Readonly<Record<string, SettingAliases>> = {}): TlsSettings {
     const n = transportNames(ns, envPrefix, aliases);
     const insecure = booleanSetting(sources, n.insecure, false);
+    if (insecure) warnInsecure(sources, ns, lookup(sources, n.insecure)!.from);
     const found = lookup(sources, n.caCert);
     if (!found) return { insecure };
     if (found.value.includes("-----BEGIN")) {

@@ -68,7 +68,11 @@ export interface TrustStateDetail {
     readonly title: string;
     /** The explanation. */
     readonly detail: string;
-    /** Present only when Astra sends it. */
+    /**
+     * Astra's free-form JSON, as sent; present only when Astra sends it. A response in which any
+     * object holds Pulumi's signature key (`4dabf18193072939515e22adb298388d`) is refused, so this
+     * can never become an asset, an archive, a secret or a resource reference.
+     */
     readonly additionalDetails?: unknown;
 }
 

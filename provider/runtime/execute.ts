@@ -3,6 +3,7 @@ import type { AnyReadOperation } from "../operations/operation";
 import { joinUrl } from "../core/url";
 import { jsonDepth, jsonObject, MAX_JSON_DEPTH, quoteLongIntegers } from "../core/response-body";
 import { decode } from "../core/decode";
+import { PULUMI_SIGNATURE_KEY, signatureKeyPath } from "../core/signature-keys";
 import type { Connection, Scope, Vendor } from "../vendors/vendor";
 import type { ByName, ListPaging, Query } from "../operations/describe";
 import { withDeadline } from "../core/deadline";
@@ -167,6 +168,9 @@ async function fetchBody({ op, vendor, conn, details, args, sources, remaining }
             const deep = jsonDepth(res.body) > MAX_JSON_DEPTH;
             throw new ResponseDecodeError(withStatus(), [deep ? `(body): nested more than ${MAX_JSON_DEPTH} levels deep, which no documented body is` : "(body): expected a JSON object"]);
         }
+        // An object with Pulumi's signature key would become an asset, archive, secret or resource reference.
+        const signed = signatureKeyPath(body);
+        if (signed) throw new ResponseDecodeError(withStatus(), [`${signed}: holds the key ${PULUMI_SIGNATURE_KEY}, which Pulumi takes for an asset, archive, secret or resource reference; the response is refused`]);
         const decoded = decode(op.response, body);
         if (!decoded.ok) throw new ResponseDecodeError(withStatus(), decoded.problems);
         const wrong = op.mismatch?.(decoded.value, args);
@@ -182,27 +186,38 @@ async function fetchBody({ op, vendor, conn, details, args, sources, remaining }
     });
 }
 
+/** Consecutive empty pages tolerated before a list that keeps naming a next page fails. */
+const MAX_EMPTY_PAGES = 3;
+
 /**
  * Every page of a list, merged: the next page's query comes from the last body, until there is
  * none. A list longer than the cap fails (ConditionError) asking to narrow it; a page query that
- * repeats one already sent would loop forever, and is a ResponseDecodeError.
+ * repeats one already sent, or more than MAX_EMPTY_PAGES empty pages in a row that still name a
+ * next page, would loop forever, and is a ResponseDecodeError.
  */
 async function allPages(paging: ListPaging<unknown, object>, args: Record<string, unknown>, get: (query: Query) => Promise<unknown>, details: ApiErrorDetails, subject: string): Promise<unknown> {
     const pages: unknown[] = [];
     const sent = new Set<string>();
     let fetched = 0;
+    let empty = 0;
     for (let query: Query | undefined = paging.first(args); query !== undefined; ) {
         const key = JSON.stringify(Object.entries(query).sort());
         if (sent.has(key)) throw new ResponseDecodeError(details, [`(paging): page ${pages.length + 1} would repeat the query of an earlier page (${new URLSearchParams(query as Record<string, string>).toString().slice(0, 200)}); the list would never end`]);
         sent.add(key);
         const body = await get(query);
         pages.push(body);
-        fetched += paging.items(body).length;
+        const items = paging.items(body).length;
+        fetched += items;
+        // Empty pages that keep naming a next page (a fresh `continue` token each time) would page until the deadline.
+        empty = items === 0 ? empty + 1 : 0;
         if (fetched > paging.maxItems) {
             const narrow = paging.narrowBy.map((n) => `\`${n}\``).join(" or ");
             throw new ConditionError(`${subject}: the list holds more than ${paging.maxItems} ${paging.noun} (stopped after ${pages.length} page${pages.length === 1 ? "" : "s"}, ${fetched} ${paging.noun}); narrow it with ${narrow}`);
         }
         query = paging.next(body, fetched, args);
+        if (query !== undefined && empty > MAX_EMPTY_PAGES) {
+            throw new ResponseDecodeError(details, [`(paging): ${empty} pages in a row held no ${paging.noun} yet named a next page; the list would never end (stopped after ${pages.length} pages)`]);
+        }
     }
     return paging.merge(pages);
 }

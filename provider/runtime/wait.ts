@@ -38,15 +38,17 @@ export async function waitForTask<R extends Read>(op: AnyReadOperation, first: R
         const phase = wait.phaseOf(result);
         const status = wait.statusOf?.(result) ?? phase;
         if (wanted.includes(phase) || wanted.includes(status)) return outcome;
+        // The status (KPS task_status, SMS state) is vendor text on its way to a progress line or an error.
+        const shown = safeText(status, 120);
         // The task's error is vendor text: made safe for a terminal, as every error field is.
         if (wait.failed.includes(phase)) throw new ConditionError(`${subject}: ${safeText(wait.failure(result), 600)}, while waiting for ${aim}`);
         if (wait.terminal.includes(phase)) return outcome;
         const elapsed = Date.now() - started;
         const delay = Math.min(backoffDelay(polls, baseMs, POLL_CAP_MS), Math.max(0, timeoutMs - elapsed));
         if (elapsed >= timeoutMs) {
-            throw new ConditionError(`${subject}: gave up after ${Math.round(elapsed / 1000)} s (waitFor.timeout ${timeoutMs / 1000} s) and ${polls} polls waiting for ${aim}; the last status seen was ${status}`);
+            throw new ConditionError(`${subject}: gave up after ${Math.round(elapsed / 1000)} s (waitFor.timeout ${timeoutMs / 1000} s) and ${polls} polls waiting for ${aim}; the last status seen was ${shown}`);
         }
-        sources.status?.(`${subject}: ${op.target(outcome.args, outcome.scope)} is ${status}; waiting for ${aim} (poll ${polls}, ${Math.round(elapsed / 1000)} s of ${timeoutMs / 1000} s)`);
+        sources.status?.(`${subject}: ${op.target(outcome.args, outcome.scope)} is ${shown}; waiting for ${aim} (poll ${polls}, ${Math.round(elapsed / 1000)} s of ${timeoutMs / 1000} s)`);
         await new Promise((resolve) => setTimeout(resolve, delay));
         outcome = await readAgain();
     }

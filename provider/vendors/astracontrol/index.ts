@@ -71,8 +71,10 @@ export const astracontrol: Vendor = {
     isTransient(status, body) {
         return status === 409 && problemNumber(stringField(jsonObject(body), "type")) === "164";
     },
-    isNotFound(status) {
-        return status === 404;
+    isNotFound(status, vendorCode) {
+        // The certificate GET documents a missing certificate as 404 problem 2; problem 1 ("Resource
+        // not found") is what any unknown URI gets, a wrong path or base URL, not a deleted object.
+        return status === 404 && vendorCode === "problem 2";
     },
     hint(status) {
         if (status === 401) return `Check ${describeName(ASTRA_SETTINGS.apiToken)}`;

@@ -19,13 +19,20 @@ export type HuaweiAuth =
       };
 
 /**
- * Chooses the credentials with terraform-provider-huaweicloud's precedence: an explicit IAM
- * token, then an access key pair (with an optional security token), then a KooCLI profile.
+ * Chooses the credentials: stack config before the environment, and at each level an IAM token
+ * before an access key pair (with an optional security token); then a KooCLI profile. So
+ * `huaweicloud:token`, then `huaweicloud:accessKey`/`secretKey`, then `HW_AUTH_TOKEN` or
+ * `OS_AUTH_TOKEN`, then `HW_ACCESS_KEY`/`HW_SECRET_KEY` (or `OS_*`): a token left in the
+ * environment never outranks a key pair the stack sets (docs/configuration-precedence.md).
  * With none of them: one error listing every option. There is no silent fallback to an
  * instance metadata address.
  */
 export function resolveHuaweiAuth(subject: string, sources: SettingSources): HuaweiAuth {
-    const token = lookup(sources, S.token);
+    const stackOnly: SettingSources = { ...sources, envApplies: () => false };
+    const configToken = lookup(stackOnly, S.token);
+    if (configToken) return { kind: "token", token: configToken.value, from: configToken.from };
+    const configPair = lookup(stackOnly, S.accessKey) ?? lookup(stackOnly, S.secretKey);
+    const token = configPair ? undefined : lookup(sources, S.token);
     if (token) return { kind: "token", token: token.value, from: token.from };
 
     const ak = lookup(sources, S.accessKey);
@@ -43,7 +50,7 @@ export function resolveHuaweiAuth(subject: string, sources: SettingSources): Hua
     const implicitFile = sources.envApplies?.(S.sharedConfigFile.key) !== false;
     const file = fileSetting?.value ?? (implicitFile ? defaultKooCliConfigFile(sources.env.HOME || undefined) : undefined);
     if (file !== undefined && (fileSetting || profileSetting || fs.existsSync(file))) {
-        const p = readKooCliProfile({ file, profile: profileSetting?.value });
+        const p = readKooCliProfile({ file, profile: profileSetting?.value, warn: sources.warn });
         return {
             kind: "aksk",
             accessKey: p.accessKey,

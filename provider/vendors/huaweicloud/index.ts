@@ -10,7 +10,7 @@ import { HuaweiService, serviceBaseUrl } from "./endpoints";
 import { signRequest } from "./signer";
 import { HuaweiAuth, resolveHuaweiAuth } from "./auth";
 import { IamContext, lookUpDomainId, lookUpProjectId } from "./iam";
-import { CLOCK_SKEW_HINT, HUAWEI_SETTINGS as S, HUAWEI_TRANSPORT_ALIASES } from "./settings";
+import { CLOCK_SKEW_HINT, HUAWEI_SETTINGS as S, HUAWEI_TRANSPORT_ALIASES, NOT_FOUND_CODES } from "./settings";
 
 const SERVICES: readonly HuaweiService[] = ["sms", "roma", "kms", "iam"];
 
@@ -166,8 +166,10 @@ export const huaweicloud: Vendor = {
         return false;
     },
     isNotFound(status, vendorCode) {
-        // ROMA documents "instance does not exist" as a 500 (ROMA.00110002): not transient, and gone.
-        return status === 404 || vendorCode === "ROMA.00110002";
+        // Only a service's own "does not exist" code: a 404 from the API gateway (APIGW.0101, "The
+        // API does not exist": a wrong endpoint or path), without a code, or with any other code
+        // is an ApiError, so a refresh never drops a resource for it.
+        return status >= 400 && vendorCode !== undefined && NOT_FOUND_CODES.has(vendorCode);
     },
     hint(status, vendorCode) {
         if (vendorCode === "APIGW.0303") return CLOCK_SKEW_HINT;

@@ -42,6 +42,8 @@ const KEY_SETTINGS = "huaweicloud:accessKey/huaweicloud:secretKey (or HW_ACCESS_
 export type KooCliProfileErrorReason =
     | "file-not-found"
     | "file-unreadable"
+    | "not-a-file"
+    | "too-large"
     | "bad-json"
     | "bad-format"
     | "encrypted"
@@ -93,6 +95,59 @@ export interface KooCliProfileOptions {
     readonly file?: string;
     /** Profile name. Default the file's `current` profile. Can also be set with `HW_PROFILE`. */
     readonly profile?: string;
+    /** Where to warn (once per process and file) that other users may read the file. */
+    readonly warn?: (message: string) => void;
+}
+
+/** The largest config file read; KooCLI's own files are a few kilobytes. */
+export const MAX_KOOCLI_FILE_BYTES = 1024 * 1024;
+
+// Files whose permissions were reported in this process.
+const warnedReadable = new Set<string>();
+
+/**
+ * The file's text, read through one descriptor: refused unless it is a regular file (a FIFO,
+ * a device or a folder could block the read or never end) of at most MAX_KOOCLI_FILE_BYTES.
+ * Opened without blocking, so a FIFO cannot stall the open itself.
+ */
+function readConfigFile(file: string, where: string, warn: ((message: string) => void) | undefined): string {
+    let fd: number;
+    try {
+        fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
+    } catch (e) {
+        const code = (e as NodeJS.ErrnoException).code ?? "unknown error";
+        if (code === "ENOENT") throw new KooCliProfileError("file-not-found", `${where} does not exist`);
+        throw new KooCliProfileError("file-unreadable", `${where} cannot be read (${code})`);
+    }
+    try {
+        const stat = fs.fstatSync(fd);
+        if (!stat.isFile()) throw new KooCliProfileError("not-a-file", `${where} is not a regular file (a folder, a pipe or a device); point ${FILE_SETTING} at the JSON file KooCLI writes`);
+        if (stat.size > MAX_KOOCLI_FILE_BYTES) throw new KooCliProfileError("too-large", `${where} is larger than ${MAX_KOOCLI_FILE_BYTES} bytes, which no KooCLI config file is`);
+        if (process.platform !== "win32" && (stat.mode & 0o044) !== 0 && warn && !warnedReadable.has(file)) {
+            warnedReadable.add(file);
+            warn(`${where} holds access keys and is readable by other users (mode ${(stat.mode & 0o777).toString(8).padStart(4, "0")}); restrict it with chmod 600`);
+        }
+        // At most one byte past the cap: a file that grew since the stat is still refused.
+        const buffer = Buffer.alloc(Math.min(stat.size, MAX_KOOCLI_FILE_BYTES) + 1);
+        let length = 0;
+        while (length < buffer.length) {
+            const n = fs.readSync(fd, buffer, length, buffer.length - length, null);
+            if (n === 0) break;
+            length += n;
+        }
+        if (length > MAX_KOOCLI_FILE_BYTES) throw new KooCliProfileError("too-large", `${where} is larger than ${MAX_KOOCLI_FILE_BYTES} bytes, which no KooCLI config file is`);
+        return buffer.subarray(0, length).toString("utf8");
+    } catch (e) {
+        if (e instanceof KooCliProfileError) throw e;
+        throw new KooCliProfileError("file-unreadable", `${where} cannot be read (${(e as NodeJS.ErrnoException).code ?? "unknown error"})`);
+    } finally {
+        fs.closeSync(fd);
+    }
+}
+
+/** Forgets which files were reported as readable by others (tests). */
+export function resetKooCliWarnings(): void {
+    warnedReadable.clear();
 }
 
 /**
@@ -155,14 +210,7 @@ export function readKooCliProfile(options: KooCliProfileOptions = {}): KooCliCre
     const file = expandHome(options.file !== undefined && options.file !== "" ? options.file : defaultKooCliConfigFile());
     const where = `the KooCLI config file ${JSON.stringify(file)} (${FILE_SETTING})`;
 
-    let text: string;
-    try {
-        text = fs.readFileSync(file, "utf8");
-    } catch (e) {
-        const code = (e as NodeJS.ErrnoException).code ?? "unknown error";
-        if (code === "ENOENT") throw new KooCliProfileError("file-not-found", `${where} does not exist`);
-        throw new KooCliProfileError("file-unreadable", `${where} cannot be read (${code})`);
-    }
+    const text = readConfigFile(file, where, options.warn);
 
     let root: unknown;
     try {

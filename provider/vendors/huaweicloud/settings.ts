@@ -32,3 +32,12 @@ export const HUAWEI_TRANSPORT_ALIASES: Readonly<Record<string, SettingAliases>> 
 
 /** Advice for the API gateway's APIGW.0303: the signature's time is more than 15 minutes off. */
 export const CLOCK_SKEW_HINT = "The request time differs from the gateway's by more than 15 minutes; check the system clock";
+
+/**
+ * The service codes that mean "the object asked for does not exist": what makes a read a
+ * NotFoundError (and a refresh drop the resource). ROMA's are documented (`ROMA.00110002`, a
+ * missing instance, comes as a 500). SMS and KPS document no code for a missing task; theirs are
+ * the ones the emulator answers with. Any other code, a gateway code (`APIGW.0101`, "The API does
+ * not exist") or a 404 without a code is an ApiError.
+ */
+export const NOT_FOUND_CODES: ReadonlySet<string> = new Set(["ROMA.00110006", "ROMA.00110002", "SMS.1807", "KPS.0002"]);
