@@ -1,4 +1,5 @@
 import { PLUGIN_CONFIG_KEYS, PLUGIN_NAMESPACE, type PluginConfigKey } from "../../provider/plugin/config-keys";
+import { pluginTokens } from "../../provider/plugin/tokens";
 import { hasResource, type Read, secretSentence } from "./model";
 import { type ObjectTypeSpec, type PropertySpec, schemaType, type TypeContext } from "./schema-types";
 import { capitalized } from "./tsdoc";
@@ -12,17 +13,17 @@ import { capitalized } from "./tsdoc";
 
 /** Tokens: `huaweicloud.sms.TaskPassphrase` -> module `huaweicloud/sms`. */
 export function schemaModule(r: Read): string {
-    return r.names.module.replace(/\./g, "/");
+    return pluginTokens(r.names.token).module;
 }
 
 /** The resource token of a read, e.g. `cloudreads:huaweicloud/sms:TaskPassphrase`. */
 export function resourceToken(r: Read): string {
-    return `${PLUGIN_NAMESPACE}:${schemaModule(r)}:${r.names.name}`;
+    return pluginTokens(r.names.token).resource;
 }
 
 /** The function token of a read, e.g. `cloudreads:huaweicloud/sms:getTaskPassphrase`. */
 export function functionToken(r: Read): string {
-    return `${PLUGIN_NAMESPACE}:${schemaModule(r)}:${r.names.fn}`;
+    return pluginTokens(r.names.token).function;
 }
 
 /** Arguments the plugin does not take: named connections are explicit providers there. */
