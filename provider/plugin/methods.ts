@@ -3,7 +3,7 @@ import { performRead } from "../runtime/execute";
 import * as host from "../runtime/host";
 import { descriptionOf } from "../operations/describe";
 import type { AnyReadOperation } from "../operations/operation";
-import { configFailures, configInputs, configuredSettings, inPluginWords, pluginSources, type ConfigFailure } from "./config";
+import { configFailures, configInputs, configMessage, configuredSettings, inPluginWords, pluginSources, type ConfigFailure } from "./config";
 import { PLUGIN_CONFIG_KEYS } from "./config-keys";
 import type { EngineLog } from "./engine-log";
 import { UNKNOWN, type Unwrapped } from "./properties";
@@ -83,7 +83,7 @@ export class CloudReadsProvider {
     configure(variables: ReadonlyMap<string, string>, args: Unwrapped | undefined): void {
         const inputs = configInputs(variables, args?.values);
         const failures = configFailures(inputs);
-        if (failures.length) throw new PluginError(`cloudreads provider configuration: ${failures.map((f) => f.reason).join("; ")}`);
+        if (failures.length) throw new PluginError(`cloudreads provider configuration: ${configMessage(failures)}`);
         this.settings = configuredSettings(inputs);
     }
 
