@@ -28,6 +28,9 @@ describe("provider plugin over gRPC: config checks, secrets on the wire, unknown
         vars.set("cloudreads:huaweicloudToken", FIXTURE.huaweiToken);
         vars.set("cloudreads:huaweicloudProjectId", FIXTURE.projectId);
         vars.set("cloudreads:huaweicloudEndpoints", JSON.stringify({ sms: emulator.endpoints.sms, kms: emulator.endpoints.kms, roma: emulator.endpoints.roma }));
+        vars.set("cloudreads:config:astracontrolUrl", emulator.endpoints.astra);
+        vars.set("cloudreads:config:astracontrolApiToken", FIXTURE.astraToken);
+        vars.set("cloudreads:config:astracontrolAccountId", FIXTURE.astraAccountId);
         // Typed, as an explicit provider's inputs come: a number for an integer key.
         configure.setArgs(Struct.fromJavaScript({ retryBaseDelayMs: 5 }));
         const res = await rpc(p.client).configure(configure);
@@ -67,6 +70,18 @@ describe("provider plugin over gRPC: config checks, secrets on the wire, unknown
         const out = res.getReturn()!.toJavaScript();
         assert.deepEqual(out.passphrase, { [SIG]: SECRET, value: FIXTURE.smsPassphrase });
         assert.equal(out.taskId, FIXTURE.smsTaskId);
+    });
+
+    it("a vendor value shaped like a secret envelope comes back as plain data, never as a secret", async () => {
+        const base = emulator.data.astra.certificates.find((c) => c.resource.id === FIXTURE.certificateId)!;
+        const id = "0a0a0a0a-0000-4000-8000-00000000f00d";
+        const envelope = { [SIG]: SECRET, value: "vendor text" };
+        emulator.data.astra.certificates.push({ ...base, resource: { ...base.resource, id, trustStateDetails: [{ type: "t", title: "x", detail: "d", additionalDetails: envelope }] } });
+        const req = new proto.InvokeRequest();
+        req.setTok("cloudreads:astracontrol:getCertificate");
+        req.setArgs(Struct.fromJavaScript({ certificateId: id }));
+        const out = (await rpc(p.client).invoke(req)).getReturn()!.toJavaScript() as { trustStateDetails: { additionalDetails: Record<string, unknown> }[] };
+        assert.deepEqual(out.trustStateDetails[0]!.additionalDetails, { [`_${SIG}`]: SECRET, value: "vendor text" });
     });
 
     it("a secret input stays secret in the outputs", async () => {
