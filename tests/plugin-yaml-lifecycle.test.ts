@@ -105,6 +105,8 @@ describe("provider plugin: examples/yaml through stack init, config set, preview
         const said = diagnostics(events).filter((d) => /Huawei Cloud KPS ListKeypairTask: .* is not answering usefully \(HTTP 503\); retrying/.test(d.message));
         assert.ok(said.length >= 1, JSON.stringify(diagnostics(events)));
         assert.equal(said[0]!.severity, "info");
+        // Through the engine's Log, under the resource (what the plugin writes to stderr has no resource).
+        assert.match(String((said[0] as { urn?: string }).urn), /::keypairTask$/);
     });
 
     it("a bad input fails preview naming the property, and sends nothing", async () => {
