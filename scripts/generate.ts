@@ -2,7 +2,7 @@
  * `npm run generate [-- --check]`: writes everything about each read that its description in
  * `provider/operations/` determines — the SDK resource and functions with their TSDoc, the SDK
  * index files, the dynamic provider module, the registry, the compile-time type checks and the
- * reference pages. None of it is committed (.gitignore): `npm ci` (prepare), `npm run build`,
+ * reference pages, and the provider plugin's schema (`schema/schema.json`). None of it is committed (.gitignore): `npm ci` (prepare), `npm run build`,
  * `npm test` and `npm run typecheck` run it. `--check` writes nothing and fails, listing the files,
  * when any on disk is not what the descriptions give (tests/generated-files.test.ts runs it).
  */
@@ -16,6 +16,7 @@ import { renderDynamic, renderIndexes, renderRegistry } from "./generate/modules
 import { namesOf } from "./generate/names";
 import { renderReference, renderReferenceIndex } from "./generate/reference";
 import { renderResource } from "./generate/resource";
+import { renderPluginConfig, renderSchema } from "./generate/schema";
 import { renderTypeChecks } from "./generate/type-checks";
 
 const ROOT = path.join(__dirname, "..");
@@ -41,6 +42,11 @@ export function discoverReads(): Read[] {
     const twice = tokens.filter((t, i) => tokens.indexOf(t) !== i);
     if (twice.length) throw new Error(`generate: token(s) described twice: ${twice.join(", ")}`);
     return reads.sort((a, b) => a.names.token.localeCompare(b.names.token));
+}
+
+/** The package's version: the plugin's and its schema's. */
+export function packageVersion(): string {
+    return (JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")) as { version: string }).version;
 }
 
 const isGenerated = (file: string): boolean => fs.existsSync(file) && fs.readFileSync(file, "utf8").startsWith(HEADER);
@@ -69,6 +75,9 @@ export function generate(reads: readonly Read[]): Map<string, string> {
     files.set("provider/operations/all.ts", renderRegistry(reads));
     files.set("tests/generated/sdk-types-agree.ts", renderTypeChecks(reads));
     files.set("docs/reference/README.md", renderReferenceIndex(reads));
+    // The provider plugin's schema (any-language use) and its configuration keys.
+    files.set("schema/schema.json", renderSchema(reads, packageVersion()));
+    files.set("docs/reference/plugin-config.md", renderPluginConfig());
     return files;
 }
 

@@ -29,4 +29,8 @@ describe("npm run generate", () => {
             for (const f of [`${r.names.sdkDir}/${r.names.camel}.ts`, `provider/dynamic/${r.names.dynamicModule}.ts`]) assert.equal(files.has(f), r.d.resource !== false, f);
         }
     });
+
+    it("the provider plugin's schema and its configuration table are generated too (and ignored by git, as the rest)", () => {
+        for (const f of ["schema/schema.json", "docs/reference/plugin-config.md"]) assert.ok(files.has(f), f);
+    });
 });

@@ -116,16 +116,35 @@ export const RETRY_BASE_DELAY: SettingName = { key: "cloudreads:retryBaseDelayMs
  */
 export function resolvePolicy(sources: SettingSources, ns: string, envPrefix: string): HttpPolicy {
     const n = transportNames(ns, envPrefix);
+    const int = (name: SettingName, [fallback, min, max]: IntegerBounds): number => integerSetting(sources, name, fallback, min, max);
     return {
-        timeoutMs: integerSetting(sources, n.requestTimeout, 30, 1, 3600) * 1000,
-        maxRetries: integerSetting(sources, n.maxRetries, 5, 0, 20),
-        deadlineMs: integerSetting(sources, n.deadline, 300, 1, 86400) * 1000,
-        retryBaseDelayMs: integerSetting(sources, RETRY_BASE_DELAY, 500, 0, 60000),
-        retryDelayCapMs: integerSetting(sources, n.maxRetryDelay, 30, 1, 3600) * 1000,
-        maxResponseBytes: integerSetting(sources, n.maxResponseBytes, 4 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
-        maxConcurrency: integerSetting(sources, n.maxConcurrency, 16, 1, 1024),
+        timeoutMs: int(n.requestTimeout, INTEGER_SETTINGS.requestTimeout) * 1000,
+        maxRetries: int(n.maxRetries, INTEGER_SETTINGS.maxRetries),
+        deadlineMs: int(n.deadline, INTEGER_SETTINGS.deadline) * 1000,
+        retryBaseDelayMs: int(RETRY_BASE_DELAY, INTEGER_SETTINGS.retryBaseDelayMs),
+        retryDelayCapMs: int(n.maxRetryDelay, INTEGER_SETTINGS.maxRetryDelay) * 1000,
+        maxResponseBytes: int(n.maxResponseBytes, INTEGER_SETTINGS.maxResponseBytes),
+        maxConcurrency: int(n.maxConcurrency, INTEGER_SETTINGS.maxConcurrency),
     };
 }
+
+/** An integer setting's default, least and greatest value. */
+export type IntegerBounds = readonly [fallback: number, min: number, max: number];
+
+/**
+ * The integer settings' defaults and bounds, by key (without namespace): what {@link resolvePolicy}
+ * applies, and what the plugin's schema documents (`npm run generate`).
+ */
+export const INTEGER_SETTINGS = {
+    requestTimeout: [30, 1, 3600],
+    maxRetries: [5, 0, 20],
+    deadline: [300, 1, 86400],
+    retryBaseDelayMs: [500, 0, 60000],
+    pollBaseDelayMs: [2000, 0, 60000],
+    maxRetryDelay: [30, 1, 3600],
+    maxResponseBytes: [4 * 1024 * 1024, 1024, 1024 * 1024 * 1024],
+    maxConcurrency: [16, 1, 1024],
+} as const satisfies Record<string, IntegerBounds>;
 
 const PEM_CERTIFICATE = /-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/g;
 

@@ -11,7 +11,8 @@ import { vendorFor } from "../vendors";
 /**
  * The provider side of every resource, run inside Pulumi's dynamic-provider host. The
  * modules in `provider/dynamic/` load this file at call time, so nothing here is ever
- * serialized into `__provider`.
+ * serialized into `__provider`. The provider plugin (provider/plugin/) calls the same functions
+ * with its own setting sources (the last argument; the dynamic host's by default).
  */
 
 const PROVIDER_KEY = "__provider";
@@ -43,15 +44,15 @@ function argsOf(op: AnyReadOperation, props: Readonly<Record<string, unknown>>):
     return args;
 }
 
-async function readOutputs(op: AnyReadOperation, props: Readonly<Record<string, unknown>>, subject = op.token): Promise<{ id: string; outs: Record<string, unknown> }> {
-    const outcome = await performRead(op, argsOf(op, props), sources(), subject);
+async function readOutputs(op: AnyReadOperation, props: Readonly<Record<string, unknown>>, subject: string, src: SettingSources): Promise<{ id: string; outs: Record<string, unknown> }> {
+    const outcome = await performRead(op, argsOf(op, props), src, subject);
     // `id` and `urn` are the resource's own; a result field of that name is the resource id.
     const { id: _id, urn: _urn, ...result } = outcome.result;
     return { id: outcome.id, outs: { ...outcome.args, ...result } };
 }
 
 /** Validates inputs (tolerating preview unknowns) and normalizes them, e.g. productId to a digit string. */
-export async function check(token: string, _olds: Record<string, unknown>, news: Record<string, unknown>): Promise<dynamic.CheckResult> {
+export async function check(token: string, _olds: Record<string, unknown>, news: Record<string, unknown>, src: SettingSources = sources()): Promise<dynamic.CheckResult> {
     const op = operationFor(token);
     const { [PROVIDER_KEY]: _provider, ...given } = news;
     const { value, failures } = argFailures(op.args, op.argNames, given, true);
@@ -59,7 +60,7 @@ export async function check(token: string, _olds: Record<string, unknown>, news:
     // An unknown connection name fails at preview, listing the connections that exist.
     if (typeof given.connection === "string" && given.connection !== UNKNOWN_SENTINEL) {
         try {
-            readSources(op, given, sources());
+            readSources(op, given, src);
         } catch (e) {
             if (e instanceof ConfigurationError) return { inputs: news, failures: [{ property: "connection", reason: e.message }] };
             throw e;
@@ -75,7 +76,7 @@ export async function check(token: string, _olds: Record<string, unknown>, news:
  * to settings (projectId, accountId) replaces when the stack config or env var now names another
  * one; an id found by an IAM look-up is not re-resolved here (diff sends no request).
  */
-export async function diff(token: string, _id: string, olds: Record<string, unknown>, news: Record<string, unknown>): Promise<dynamic.DiffResult> {
+export async function diff(token: string, _id: string, olds: Record<string, unknown>, news: Record<string, unknown>, src: SettingSources = sources()): Promise<dynamic.DiffResult> {
     const op = operationFor(token);
     // Ids the vendor resolves from settings when they are not given, and the setting behind each.
     const resolved: Readonly<Record<string, SettingName>> = vendorFor(op.vendor).scopeSettings;
@@ -90,7 +91,7 @@ export async function diff(token: string, _id: string, olds: Record<string, unkn
         const prev = olds[name];
         const setting = resolved[name];
         if (next === undefined && setting) {
-            const configured = lookup(readSources(op, news, sources()), setting)?.value;
+            const configured = lookup(readSources(op, news, src), setting)?.value;
             if (configured !== undefined && prev !== undefined && configured !== String(prev)) replaces.push(name);
             continue;
         }
@@ -101,8 +102,9 @@ export async function diff(token: string, _id: string, olds: Record<string, unkn
 }
 
 /** Reads the object; a missing one fails with a NotFoundError naming its ids. */
-export async function create(token: string, inputs: Record<string, unknown>): Promise<dynamic.CreateResult> {
-    return readOutputs(operationFor(token), inputs);
+export async function create(token: string, inputs: Record<string, unknown>, src: SettingSources = sources()): Promise<dynamic.CreateResult> {
+    const op = operationFor(token);
+    return readOutputs(op, inputs, op.token, src);
 }
 
 /**
@@ -110,7 +112,7 @@ export async function create(token: string, inputs: Record<string, unknown>): Pr
  * stored arguments (`X.get(name, id)`), the arguments come from the id. Returns the arguments as
  * `inputs` too (the engine stores them since 3.216), so a refresh leaves no spurious diff.
  */
-export async function read(token: string, id: string, props: Record<string, unknown> | undefined): Promise<dynamic.ReadResult> {
+export async function read(token: string, id: string, props: Record<string, unknown> | undefined, src: SettingSources = sources()): Promise<dynamic.ReadResult> {
     const op = operationFor(token);
     const stored = argsOf(op, props ?? {});
     // None of the id's arguments stored (`X.get(name, id)`): they come from the id.
@@ -125,7 +127,7 @@ export async function read(token: string, id: string, props: Record<string, unkn
     if (by && name !== undefined) delete readArgs[by.arg];
     try {
         // Errors about arguments taken from the id say so, with the id's shape.
-        const { id: fresh, outs } = await readOutputs(op, readArgs, fromId ? idSubject(op) : op.token);
+        const { id: fresh, outs } = await readOutputs(op, readArgs, fromId ? idSubject(op) : op.token, src);
         // The arguments read with become the stored inputs, so the next diff compares like with like
         // (after `X.get` the engine holds no inputs at all).
         const inputs = argsOf(op, outs);
@@ -142,6 +144,7 @@ export async function read(token: string, id: string, props: Record<string, unkn
 }
 
 /** A change that does not replace (`minValidDays`): reads again, so the new condition is checked at `up`. */
-export async function update(token: string, _id: string, _olds: Record<string, unknown>, news: Record<string, unknown>): Promise<dynamic.UpdateResult> {
-    return { outs: (await readOutputs(operationFor(token), news)).outs };
+export async function update(token: string, _id: string, _olds: Record<string, unknown>, news: Record<string, unknown>, src: SettingSources = sources()): Promise<dynamic.UpdateResult> {
+    const op = operationFor(token);
+    return { outs: (await readOutputs(op, news, op.token, src)).outs };
 }

@@ -2,7 +2,7 @@ import { backoffDelay } from "../core/backoff";
 import { ConditionError } from "../core/errors";
 import { safeText } from "../core/safe-text";
 import type { WaitFor } from "../core/input-codecs";
-import { integerSetting, POLL_BASE_DELAY, type SettingSources } from "../core/settings";
+import { INTEGER_SETTINGS, integerSetting, POLL_BASE_DELAY, type SettingSources } from "../core/settings";
 import type { AnyReadOperation } from "../operations/operation";
 import type { Scope } from "../vendors/vendor";
 
@@ -29,7 +29,7 @@ export async function waitForTask<R extends Read>(op: AnyReadOperation, first: R
     if (!wait || !spec) return first;
     const wanted = spec.phase === undefined ? [] : typeof spec.phase === "string" ? [spec.phase] : [...spec.phase];
     const timeoutMs = (spec.timeout ?? DEFAULT_TIMEOUT_S) * 1000;
-    const baseMs = integerSetting(sources, POLL_BASE_DELAY, 2000, 0, 60_000);
+    const baseMs = integerSetting(sources, POLL_BASE_DELAY, ...INTEGER_SETTINGS.pollBaseDelayMs);
     const started = Date.now();
     const aim = wanted.length ? `phase ${wanted.join(" or ")}` : `a final phase (${wait.terminal.join(", ")})`;
     let outcome = first;

@@ -1,0 +1,47 @@
+import * as grpc from "@grpc/grpc-js";
+import * as engineGrpc from "@pulumi/pulumi/proto/engine_grpc_pb";
+import * as engineProto from "@pulumi/pulumi/proto/engine_pb";
+import { safeText } from "../core/safe-text";
+
+/**
+ * Messages of the plugin (a read still retrying, a task's status, a warning that does not fail a
+ * read) in the engine's log, under the resource they concern; on stderr while no engine address is
+ * known. The runtime's messages never hold a secret; vendor text in them went through safe-text.
+ */
+export class EngineLog {
+    private client: engineGrpc.EngineClient | undefined;
+
+    /** Connects to the engine at `address` (from argv, Handshake or Attach); a later address replaces it. */
+    connect(address: string | undefined): void {
+        if (!address) return;
+        this.client?.close();
+        this.client = new engineGrpc.EngineClient(address, grpc.credentials.createInsecure(), { "grpc.max_receive_message_length": 4 * 1024 * 1024 });
+    }
+
+    /** One message, for the resource `urn` when there is one. */
+    write(severity: "info" | "warning", message: string, urn?: string, ephemeral = false): void {
+        const text = safeText(message, 2000);
+        if (!this.client) {
+            process.stderr.write(`${severity === "warning" ? "warning: " : ""}${text}\n`);
+            return;
+        }
+        const req = new engineProto.LogRequest();
+        req.setSeverity(severity === "warning" ? engineProto.LogSeverity.WARNING : engineProto.LogSeverity.INFO);
+        req.setMessage(text);
+        if (urn) req.setUrn(urn);
+        req.setEphemeral(ephemeral);
+        this.client.log(req, (err) => {
+            if (err) process.stderr.write(`${text}\n`);
+        });
+    }
+
+    /** A logger for one call, bound to its resource. */
+    for(urn: string | undefined): { info(m: string): void; warn(m: string): void } {
+        return { info: (m) => this.write("info", m, urn), warn: (m) => this.write("warning", m, urn) };
+    }
+
+    close(): void {
+        this.client?.close();
+        this.client = undefined;
+    }
+}

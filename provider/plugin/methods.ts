@@ -1,0 +1,161 @@
+import { CloudReadsError } from "../core/errors";
+import { performRead } from "../runtime/execute";
+import * as host from "../runtime/host";
+import { descriptionOf } from "../operations/describe";
+import type { AnyReadOperation } from "../operations/operation";
+import { configFailures, configInputs, configuredSettings, inPluginWords, pluginSources, type ConfigFailure } from "./config";
+import { PLUGIN_CONFIG_KEYS } from "./config-keys";
+import type { EngineLog } from "./engine-log";
+import { UNKNOWN, type Unwrapped } from "./properties";
+import { functionTokens, readOfFunction, readOfResource, resourceTokens } from "./reads";
+import { pluginTokens } from "./tokens";
+
+/**
+ * What the plugin does for each call, on plain values (server.ts turns them into and out of the
+ * protocol's messages). Every read goes through the dynamic form's runtime: provider/runtime/host.ts
+ * for resources, performRead for functions.
+ */
+
+/** A plain property map, and the keys of it that are secrets. */
+export interface Props {
+    readonly values: Record<string, unknown>;
+    readonly secret: ReadonlySet<string>;
+}
+
+/** A failure the engine shows as the call's error; its message never holds a secret. */
+export class PluginError extends Error {}
+
+const CONNECTION_REFUSED =
+    "named connections are not offered by the cloudreads provider plugin: declare an explicit provider (`pulumi:providers:cloudreads`) with that account's settings and pass it as the resource's or function's `provider` option";
+
+/** The secret result fields of a read, and the secret inputs given: what goes back wrapped. */
+function secretsOf(op: AnyReadOperation, given: ReadonlySet<string>): Set<string> {
+    return new Set([...op.secretFields, ...given]);
+}
+
+/** A runtime error as the engine should show it: the plugin's key names; nothing else is added. */
+function asPluginError(e: unknown): Error {
+    if (e instanceof CloudReadsError) return new PluginError(inPluginWords(e.message));
+    if (e instanceof PluginError) return e;
+    return new PluginError(`cloudreads provider: ${inPluginWords(e instanceof Error ? e.message : String(e))}`);
+}
+
+/** The provider's state: its configuration (set by Configure) and where it logs. */
+export class CloudReadsProvider {
+    private settings = new Map<string, string>();
+
+    constructor(private readonly log: EngineLog) {}
+
+    private sources(urn?: string) {
+        return pluginSources(this.settings, this.log.for(urn));
+    }
+
+    private resourceRead(type: string): AnyReadOperation {
+        const op = readOfResource(type);
+        if (!op) throw new PluginError(`cloudreads provider: unknown resource type ${JSON.stringify(type)}; the types are ${resourceTokens().join(", ")}`);
+        return op;
+    }
+
+    /** CheckConfig: unknown keys and values of the wrong type fail, naming the key and the keys that exist. */
+    checkConfig(news: Unwrapped): { inputs: Props; failures: ConfigFailure[] } {
+        const failures = configFailures(news.values);
+        // Credentials stay secret in the provider's stored inputs even when given as plain values.
+        const secret = new Set([...news.secret, ...PLUGIN_CONFIG_KEYS.filter((k) => k.secret).map((k) => k.name)]);
+        return { inputs: { values: news.values, secret }, failures };
+    }
+
+    /** DiffConfig: a changed setting updates the provider in place; reads take it at their next read. */
+    diffConfig(olds: Unwrapped, news: Unwrapped): { changed: string[] } {
+        const keys = new Set([...Object.keys(olds.values), ...Object.keys(news.values)]);
+        return { changed: [...keys].filter((k) => k !== "version" && JSON.stringify(olds.values[k]) !== JSON.stringify(news.values[k])).sort() };
+    }
+
+    /** Configure: the settings actually given (stack config variables and the provider's inputs). */
+    configure(variables: ReadonlyMap<string, string>, args: Unwrapped | undefined): void {
+        const inputs = configInputs(variables, args?.values);
+        const failures = configFailures(inputs);
+        if (failures.length) throw new PluginError(`cloudreads provider configuration: ${failures.map((f) => f.reason).join("; ")}`);
+        this.settings = configuredSettings(inputs);
+    }
+
+    /** Check: property failures before any request (the dynamic form's check); `connection` is refused. */
+    async check(type: string, olds: Unwrapped, news: Unwrapped): Promise<{ inputs: Props; failures: { property: string; reason: string }[] }> {
+        const op = this.resourceRead(type);
+        if (news.values.connection !== undefined) return { inputs: news, failures: [{ property: "connection", reason: CONNECTION_REFUSED }] };
+        try {
+            const r = await host.check(op.token, olds.values, news.values, this.sources());
+            return { inputs: { values: r.inputs as Record<string, unknown>, secret: news.secret }, failures: (r.failures ?? []).map((f) => ({ property: f.property, reason: inPluginWords(f.reason) })) };
+        } catch (e) {
+            throw asPluginError(e);
+        }
+    }
+
+    /** Diff: identifying inputs replace; `minValidDays`/`waitFor` update (read again). */
+    async diff(type: string, id: string, olds: Unwrapped, news: Unwrapped): Promise<{ changes: boolean; replaces: string[]; diffs: string[] }> {
+        const op = this.resourceRead(type);
+        try {
+            const r = await host.diff(op.token, id, olds.values, news.values, this.sources());
+            const names = op.argNames.filter((n) => JSON.stringify(olds.values[n] ?? null) !== JSON.stringify(news.values[n] ?? null) || news.values[n] === UNKNOWN);
+            return { changes: r.changes ?? false, replaces: r.replaces ?? [], diffs: [...new Set([...(r.replaces ?? []), ...names])] };
+        } catch (e) {
+            throw asPluginError(e);
+        }
+    }
+
+    /** Create: reads the object (in preview: the inputs, every result field unknown). */
+    async create(type: string, urn: string, inputs: Unwrapped, preview: boolean): Promise<{ id: string; outs: Props }> {
+        const op = this.resourceRead(type);
+        if (preview) return { id: "", outs: { values: unknownResults(op, inputs.values), secret: secretsOf(op, inputs.secret) } };
+        try {
+            const r = await host.create(op.token, inputs.values, this.sources(urn));
+            return { id: r.id, outs: { values: r.outs as Record<string, unknown>, secret: secretsOf(op, inputs.secret) } };
+        } catch (e) {
+            throw asPluginError(e);
+        }
+    }
+
+    /** Read: refresh (stored outputs) and `pulumi import` (the id alone); an object gone leaves an empty id. */
+    async read(type: string, urn: string, id: string, props: Unwrapped, inputs: Unwrapped): Promise<{ id: string; outs: Props; inputs: Props }> {
+        const op = this.resourceRead(type);
+        const stored = Object.keys(props.values).length ? props : inputs;
+        try {
+            const r = await host.read(op.token, id, stored.values, this.sources(urn));
+            const secret = secretsOf(op, new Set([...props.secret, ...inputs.secret]));
+            return { id: r.id ?? "", outs: { values: (r.props ?? {}) as Record<string, unknown>, secret }, inputs: { values: (r.inputs ?? {}) as Record<string, unknown>, secret: new Set([...inputs.secret, ...props.secret]) } };
+        } catch (e) {
+            throw asPluginError(e);
+        }
+    }
+
+    /** Update: a non-identifying change reads again. */
+    async update(type: string, urn: string, id: string, olds: Unwrapped, news: Unwrapped, preview: boolean): Promise<Props> {
+        const op = this.resourceRead(type);
+        if (preview) return { values: unknownResults(op, news.values), secret: secretsOf(op, news.secret) };
+        try {
+            const r = await host.update(op.token, id, olds.values, news.values, this.sources(urn));
+            return { values: (r.outs ?? {}) as Record<string, unknown>, secret: secretsOf(op, news.secret) };
+        } catch (e) {
+            throw asPluginError(e);
+        }
+    }
+
+    /** Invoke: any read as a function; an unknown token lists the tokens. */
+    async invoke(tok: string, args: Unwrapped): Promise<Props> {
+        const op = readOfFunction(tok);
+        if (!op) throw new PluginError(`cloudreads provider: unknown function ${JSON.stringify(tok)}; the functions are ${functionTokens().join(", ")}`);
+        if (args.values.connection !== undefined) throw new PluginError(`${pluginTokens(op.token).functionSubject}: invalid input: connection: ${CONNECTION_REFUSED}`);
+        try {
+            const outcome = await performRead(op, args.values, this.sources(), pluginTokens(op.token).functionSubject);
+            return { values: { ...outcome.result }, secret: secretsOf(op, args.secret) };
+        } catch (e) {
+            throw asPluginError(e);
+        }
+    }
+}
+
+/** A preview's outputs: the inputs, and every result field unknown. */
+function unknownResults(op: AnyReadOperation, inputs: Readonly<Record<string, unknown>>): Record<string, unknown> {
+    const out: Record<string, unknown> = { ...inputs };
+    for (const name of Object.keys(descriptionOf(op).fields)) if (name !== "id" && name !== "urn" && !(name in out)) out[name] = UNKNOWN;
+    return out;
+}

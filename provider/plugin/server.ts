@@ -1,0 +1,186 @@
+import * as fs from "node:fs";
+import * as path from "node:path";
+import * as grpc from "@grpc/grpc-js";
+import { Empty } from "google-protobuf/google/protobuf/empty_pb";
+import * as pluginProto from "@pulumi/pulumi/proto/plugin_pb";
+import * as providerGrpc from "@pulumi/pulumi/proto/provider_grpc_pb";
+import * as proto from "@pulumi/pulumi/proto/provider_pb";
+import { EngineLog } from "./engine-log";
+import { CloudReadsProvider, PluginError } from "./methods";
+import { unwrap, wrap } from "./properties";
+
+/**
+ * `pulumi-resource-cloudreads`: a gRPC server of the engine's ResourceProvider service, on the
+ * protocol's own messages (`@pulumi/pulumi/proto`). Not @pulumi/pulumi's provider server, which
+ * answers Configure without passing the variables on and leaves CheckConfig unimplemented.
+ * Started by the engine with its address as the first argument; prints its port on stdout.
+ */
+
+/** The schema served by GetSchema: beside the bundle in the plugin's tarball, else the repository's generated one. */
+function schemaText(): string {
+    for (const p of [path.join(__dirname, "schema.json"), path.join(__dirname, "..", "..", "schema", "schema.json"), path.join(__dirname, "..", "..", "..", "schema", "schema.json")]) {
+        if (fs.existsSync(p)) return fs.readFileSync(p, "utf8");
+    }
+    throw new Error("cloudreads provider: schema.json not found beside the plugin (run `npm run generate`)");
+}
+
+type Handler<Req, Res> = (req: Req) => Promise<Res> | Res;
+
+/** A unary handler: a thrown error becomes the call's error (its message, never a stack). */
+function unary<Req, Res>(fn: Handler<Req, Res>): grpc.handleUnaryCall<Req, Res> {
+    return (call, callback) => {
+        Promise.resolve()
+            .then(() => fn(call.request))
+            .then(
+                (res) => callback(null, res),
+                (e: unknown) => {
+                    const message = e instanceof PluginError || e instanceof Error ? e.message : String(e);
+                    callback({ code: e instanceof PluginError ? grpc.status.UNKNOWN : grpc.status.INTERNAL, details: message, name: "Error", message, metadata: new grpc.Metadata() });
+                },
+            );
+    };
+}
+
+const failure = (property: string, reason: string): proto.CheckFailure => {
+    const f = new proto.CheckFailure();
+    f.setProperty(property);
+    f.setReason(reason);
+    return f;
+};
+
+/** The service implementation, for `server.addService`. */
+export function service(provider: CloudReadsProvider, log: EngineLog, schema: () => string, version: string): providerGrpc.IResourceProviderServer {
+    const notImplemented = (what: string) =>
+        unary<unknown, never>(() => {
+            throw new PluginError(`cloudreads provider: ${what} is not supported (the provider has only custom resources and functions)`);
+        });
+    return {
+        handshake: unary((req: proto.ProviderHandshakeRequest) => {
+            log.connect(req.getEngineAddress());
+            const res = new proto.ProviderHandshakeResponse();
+            res.setAcceptSecrets(true);
+            res.setAcceptResources(false);
+            res.setAcceptOutputs(false);
+            return res;
+        }),
+        getPluginInfo: unary(() => {
+            const info = new pluginProto.PluginInfo();
+            info.setVersion(version);
+            return info;
+        }),
+        getSchema: unary((req: proto.GetSchemaRequest) => {
+            if (req.getSubpackageName()) throw new PluginError(`cloudreads provider: no subpackage ${JSON.stringify(req.getSubpackageName())}`);
+            const res = new proto.GetSchemaResponse();
+            res.setSchema(schema());
+            return res;
+        }),
+        checkConfig: unary((req: proto.CheckRequest) => {
+            const r = provider.checkConfig(unwrap(req.getNews()));
+            const res = new proto.CheckResponse();
+            res.setInputs(wrap(r.inputs.values, r.inputs.secret));
+            res.setFailuresList(r.failures.map((f) => failure(f.property, f.reason)));
+            return res;
+        }),
+        diffConfig: unary((req: proto.DiffRequest) => {
+            const r = provider.diffConfig(unwrap(req.getOldInputs() ?? req.getOlds()), unwrap(req.getNews()));
+            const res = new proto.DiffResponse();
+            res.setChanges(r.changed.length ? proto.DiffResponse.DiffChanges.DIFF_SOME : proto.DiffResponse.DiffChanges.DIFF_NONE);
+            res.setDiffsList(r.changed);
+            return res;
+        }),
+        configure: unary((req: proto.ConfigureRequest) => {
+            const variables = new Map<string, string>(req.getVariablesMap().toArray() as [string, string][]);
+            provider.configure(variables, req.hasArgs() ? unwrap(req.getArgs()) : undefined);
+            const res = new proto.ConfigureResponse();
+            res.setAcceptsecrets(true);
+            res.setAcceptresources(false);
+            res.setAcceptoutputs(false);
+            res.setSupportspreview(true);
+            return res;
+        }),
+        check: unary(async (req: proto.CheckRequest) => {
+            const r = await provider.check(req.getType() || typeOf(req.getUrn()), unwrap(req.getOlds()), unwrap(req.getNews()));
+            const res = new proto.CheckResponse();
+            res.setInputs(wrap(r.inputs.values, r.inputs.secret));
+            res.setFailuresList(r.failures.map((f) => failure(f.property, f.reason)));
+            return res;
+        }),
+        diff: unary(async (req: proto.DiffRequest) => {
+            const r = await provider.diff(req.getType() || typeOf(req.getUrn()), req.getId(), unwrap(req.getOlds()), unwrap(req.getNews()));
+            const res = new proto.DiffResponse();
+            res.setChanges(r.changes ? proto.DiffResponse.DiffChanges.DIFF_SOME : proto.DiffResponse.DiffChanges.DIFF_NONE);
+            res.setReplacesList(r.replaces);
+            res.setDiffsList(r.changes ? r.diffs : []);
+            res.setDeletebeforereplace(false);
+            return res;
+        }),
+        create: unary(async (req: proto.CreateRequest) => {
+            const r = await provider.create(req.getType() || typeOf(req.getUrn()), req.getUrn(), unwrap(req.getProperties()), req.getPreview());
+            const res = new proto.CreateResponse();
+            res.setId(r.id);
+            res.setProperties(wrap(r.outs.values, r.outs.secret));
+            return res;
+        }),
+        read: unary(async (req: proto.ReadRequest) => {
+            const r = await provider.read(req.getType() || typeOf(req.getUrn()), req.getUrn(), req.getId(), unwrap(req.getProperties()), unwrap(req.getInputs()));
+            const res = new proto.ReadResponse();
+            res.setId(r.id);
+            if (r.id) {
+                res.setProperties(wrap(r.outs.values, r.outs.secret));
+                res.setInputs(wrap(r.inputs.values, r.inputs.secret));
+            }
+            return res;
+        }),
+        update: unary(async (req: proto.UpdateRequest) => {
+            const outs = await provider.update(req.getType() || typeOf(req.getUrn()), req.getUrn(), req.getId(), unwrap(req.getOlds()), unwrap(req.getNews()), req.getPreview());
+            const res = new proto.UpdateResponse();
+            res.setProperties(wrap(outs.values, outs.secret));
+            return res;
+        }),
+        // Read-only resources: deleting one only forgets it, and sends no request.
+        delete: unary(() => new Empty()),
+        invoke: unary(async (req: proto.InvokeRequest) => {
+            const r = await provider.invoke(req.getTok(), unwrap(req.getArgs()));
+            const res = new proto.InvokeResponse();
+            res.setReturn(wrap(r.values, r.secret));
+            return res;
+        }),
+        cancel: unary(() => new Empty()),
+        attach: unary((req: pluginProto.PluginAttach) => {
+            log.connect(req.getAddress());
+            return new Empty();
+        }),
+        getMapping: unary(() => new proto.GetMappingResponse()),
+        getMappings: unary(() => new proto.GetMappingsResponse()),
+        parameterize: notImplemented("Parameterize"),
+        construct: notImplemented("Construct"),
+        call: notImplemented("Call"),
+        streamInvoke: (call: grpc.ServerWritableStream<proto.InvokeRequest, proto.InvokeResponse>) => call.destroy(new Error("cloudreads provider: StreamInvoke is not supported")),
+    } as unknown as providerGrpc.IResourceProviderServer;
+}
+
+/** `urn:pulumi:stack::project::type::name` -> `type` (the last type of a parent chain). */
+function typeOf(urn: string): string {
+    const parts = urn.split("::");
+    const types = parts[2] ?? "";
+    return types.split("$").pop() ?? "";
+}
+
+/** Starts the server on a free loopback port and prints the port (what the engine reads). */
+export async function main(argv: readonly string[]): Promise<void> {
+    const log = new EngineLog();
+    log.connect(argv.find((a) => !a.startsWith("-")));
+    const text = schemaText();
+    const version = (JSON.parse(text) as { version: string }).version;
+    const provider = new CloudReadsProvider(log);
+    const server = new grpc.Server({ "grpc.max_receive_message_length": 400 * 1024 * 1024 });
+    server.addService(providerGrpc.ResourceProviderService, service(provider, log, () => text, version));
+    const port = await new Promise<number>((resolve, reject) => server.bindAsync("127.0.0.1:0", grpc.ServerCredentials.createInsecure(), (err, p) => (err ? reject(err) : resolve(p))));
+    process.stdout.write(`${port}\n`);
+    const stop = (): void => {
+        log.close();
+        server.tryShutdown(() => process.exit(0));
+    };
+    process.on("SIGINT", stop);
+    process.on("SIGTERM", stop);
+}
