@@ -14,8 +14,8 @@
 //	sdks/python/...          the Python SDK (pyproject.toml, pulumi_cloudreads/...)
 //
 // Each language's folder is emptied first, so a removed read leaves no stale file behind.
-// The schema's "language" block chooses names and paths; when it has no "go" or "python" entry,
-// defaultLanguage fills one in. Exit status 1 and a message on stderr on any error.
+// The schema's "language" block chooses names and paths; defaultLanguage fills in each setting it
+// leaves out. Exit status 1 and a message on stderr on any error.
 package main
 
 import (
@@ -38,18 +38,23 @@ const sdkVersion = "v3.276.0"
 // tool names this generator in the "do not edit" header of every generated file.
 const tool = "cloudreads-sdkgen"
 
-// defaultLanguage is the language block used for a language the schema does not configure.
-// The Go import path is where `npm run sdks` puts the SDK in this repository (sdks/go/cloudreads),
-// so the folder is a Go module of that path; Python's distribution name follows Pulumi's
-// convention (pulumi_<name>).
-func defaultLanguage(pkgName string) map[string]any {
-	return map[string]any{
-		"go": map[string]any{
-			"importBasePath": "github.com/pulumi-cloudreads/pulumi-cloudreads/sdks/go/" + pkgName,
+// defaultLanguage holds the settings used where the schema's language block has none:
+//   - the Go import path is where `npm run sdks` puts the SDK in this repository
+//     (sdks/go/cloudreads), and that folder is a Go module of that path;
+//   - Python's distribution name follows Pulumi's convention (pulumi_<name>), packaged with a
+//     pyproject.toml;
+//   - respectSchemaVersion: both SDKs carry the schema's version (the plugin's), so a program asks
+//     the engine for that plugin version rather than for whichever is installed.
+func defaultLanguage(pkgName string) map[string]map[string]any {
+	return map[string]map[string]any{
+		"go": {
+			"importBasePath":       "github.com/pulumi-cloudreads/pulumi-cloudreads/sdks/go/" + pkgName,
+			"respectSchemaVersion": true,
 		},
-		"python": map[string]any{
-			"packageName": "pulumi_" + pkgName,
-			"pyproject":   map[string]any{"enabled": true},
+		"python": {
+			"packageName":          "pulumi_" + pkgName,
+			"pyproject":            map[string]any{"enabled": true},
+			"respectSchemaVersion": true,
 		},
 	}
 }
@@ -110,7 +115,7 @@ func run(schemaPath, out string) error {
 	return nil
 }
 
-// readSpec reads the schema and adds the default language block of any language it lacks.
+// readSpec reads the schema and adds the default of each language setting it lacks.
 func readSpec(path string) (schema.PackageSpec, error) {
 	var spec schema.PackageSpec
 	raw, err := os.ReadFile(path)
@@ -123,9 +128,17 @@ func readSpec(path string) (schema.PackageSpec, error) {
 	if spec.Language == nil {
 		spec.Language = map[string]schema.RawMessage{}
 	}
-	for lang, info := range defaultLanguage(spec.Name) {
-		if _, ok := spec.Language[lang]; ok {
-			continue
+	for lang, defaults := range defaultLanguage(spec.Name) {
+		info := map[string]any{}
+		if raw, ok := spec.Language[lang]; ok {
+			if err := json.Unmarshal(raw, &info); err != nil {
+				return spec, fmt.Errorf("%s: language.%s: %w", path, lang, err)
+			}
+		}
+		for key, value := range defaults {
+			if _, ok := info[key]; !ok {
+				info[key] = value
+			}
 		}
 		b, err := json.Marshal(info)
 		if err != nil {
