@@ -79,7 +79,7 @@ export function generate(reads: readonly Read[]): Map<string, string> {
     files.set("docs/reference/README.md", renderReferenceIndex(reads));
     // The provider plugin's schema (any-language use) and its configuration keys.
     files.set("schema/schema.json", renderSchema(reads, packageVersion()));
-    files.set("docs/reference/plugin-config.md", renderPluginConfig());
+    files.set("docs/reference/plugin-config.md", renderPluginConfig(reads));
     return files;
 }
 

@@ -47,6 +47,13 @@ function unknownKey(name: string): string {
     return `${PLUGIN_NAMESPACE}:${name} is not a configuration key of the cloudreads provider; the keys are ${[...KEYS.keys()].sort().join(", ")}${name === "connections" || name.endsWith("Connections") ? " (named connections are not offered by the plugin: declare an explicit provider, pulumi:providers:cloudreads, per account)" : ""}`;
 }
 
+/** One message for several failures: the keys that exist listed once. */
+export function configMessage(failures: readonly ConfigFailure[]): string {
+    const list = `; the keys are ${[...KEYS.keys()].sort().join(", ")}`;
+    const reasons = failures.map((f) => f.reason.replace(list, ""));
+    return `${reasons.join("; ")}${failures.some((f) => f.reason.includes(list)) ? list : ""}`;
+}
+
 /** Every problem of a provider configuration (provider inputs, keys without namespace). */
 export function configFailures(inputs: Readonly<Record<string, unknown>>): ConfigFailure[] {
     const failures: ConfigFailure[] = [];
@@ -78,7 +85,11 @@ export function configuredSettings(inputs: Readonly<Record<string, unknown>>): M
 /** Configure's inputs: the stack config variables (`cloudreads:key`) under the args the engine sends, typed. */
 export function configInputs(variables: ReadonlyMap<string, string>, args: Readonly<Record<string, unknown>> | undefined): Record<string, unknown> {
     const out: Record<string, unknown> = {};
-    for (const [key, v] of variables) if (key.startsWith(`${PLUGIN_NAMESPACE}:`)) out[key.slice(PLUGIN_NAMESPACE.length + 1)] = v;
+    // The engine names them `cloudreads:config:key` (older form) or `cloudreads:key`.
+    for (const [key, v] of variables) {
+        const m = new RegExp(`^${PLUGIN_NAMESPACE}:(?:config:)?(.+)$`).exec(key);
+        if (m) out[m[1]!] = v;
+    }
     for (const [k, v] of Object.entries(args ?? {})) if (v !== undefined && v !== null) out[k] = v;
     return out;
 }

@@ -3,7 +3,7 @@ import { performRead } from "../runtime/execute";
 import * as host from "../runtime/host";
 import { descriptionOf } from "../operations/describe";
 import type { AnyReadOperation } from "../operations/operation";
-import { configFailures, configInputs, configuredSettings, inPluginWords, pluginSources, type ConfigFailure } from "./config";
+import { configFailures, configInputs, configMessage, configuredSettings, inPluginWords, pluginSources, type ConfigFailure } from "./config";
 import { PLUGIN_CONFIG_KEYS } from "./config-keys";
 import type { EngineLog } from "./engine-log";
 import { UNKNOWN, type Unwrapped } from "./properties";
@@ -33,11 +33,20 @@ function secretsOf(op: AnyReadOperation, given: ReadonlySet<string>): Set<string
     return new Set([...op.secretFields, ...given]);
 }
 
-/** A runtime error as the engine should show it: the plugin's key names; nothing else is added. */
-function asPluginError(e: unknown): Error {
-    if (e instanceof CloudReadsError) return new PluginError(inPluginWords(e.message));
+/**
+ * A runtime error as the engine should show it: the plugin's key names and type tokens
+ * (`huaweicloud.kps.KeypairTask.get` -> `cloudreads:huaweicloud/kps:KeypairTask import`); nothing
+ * else is added, and the runtime's messages hold no secret.
+ */
+function asPluginError(e: unknown, op?: AnyReadOperation): Error {
     if (e instanceof PluginError) return e;
-    return new PluginError(`cloudreads provider: ${inPluginWords(e instanceof Error ? e.message : String(e))}`);
+    let text = inPluginWords(e instanceof Error ? e.message : String(e));
+    if (op) {
+        const t = pluginTokens(op.token);
+        text = text.split(`${op.token}.get`).join(`${t.resource} import`).split(t.functionSubject).join(t.function);
+        if (text.startsWith(op.token)) text = `${t.resource}${text.slice(op.token.length)}`;
+    }
+    return new PluginError(e instanceof CloudReadsError ? text : `cloudreads provider: ${text}`);
 }
 
 /** The provider's state: its configuration (set by Configure) and where it logs. */
@@ -74,7 +83,7 @@ export class CloudReadsProvider {
     configure(variables: ReadonlyMap<string, string>, args: Unwrapped | undefined): void {
         const inputs = configInputs(variables, args?.values);
         const failures = configFailures(inputs);
-        if (failures.length) throw new PluginError(`cloudreads provider configuration: ${failures.map((f) => f.reason).join("; ")}`);
+        if (failures.length) throw new PluginError(`cloudreads provider configuration: ${configMessage(failures)}`);
         this.settings = configuredSettings(inputs);
     }
 
@@ -86,7 +95,7 @@ export class CloudReadsProvider {
             const r = await host.check(op.token, olds.values, news.values, this.sources());
             return { inputs: { values: r.inputs as Record<string, unknown>, secret: news.secret }, failures: (r.failures ?? []).map((f) => ({ property: f.property, reason: inPluginWords(f.reason) })) };
         } catch (e) {
-            throw asPluginError(e);
+            throw asPluginError(e, op);
         }
     }
 
@@ -98,7 +107,7 @@ export class CloudReadsProvider {
             const names = op.argNames.filter((n) => JSON.stringify(olds.values[n] ?? null) !== JSON.stringify(news.values[n] ?? null) || news.values[n] === UNKNOWN);
             return { changes: r.changes ?? false, replaces: r.replaces ?? [], diffs: [...new Set([...(r.replaces ?? []), ...names])] };
         } catch (e) {
-            throw asPluginError(e);
+            throw asPluginError(e, op);
         }
     }
 
@@ -110,7 +119,7 @@ export class CloudReadsProvider {
             const r = await host.create(op.token, inputs.values, this.sources(urn));
             return { id: r.id, outs: { values: r.outs as Record<string, unknown>, secret: secretsOf(op, inputs.secret) } };
         } catch (e) {
-            throw asPluginError(e);
+            throw asPluginError(e, op);
         }
     }
 
@@ -123,7 +132,7 @@ export class CloudReadsProvider {
             const secret = secretsOf(op, new Set([...props.secret, ...inputs.secret]));
             return { id: r.id ?? "", outs: { values: (r.props ?? {}) as Record<string, unknown>, secret }, inputs: { values: (r.inputs ?? {}) as Record<string, unknown>, secret: new Set([...inputs.secret, ...props.secret]) } };
         } catch (e) {
-            throw asPluginError(e);
+            throw asPluginError(e, op);
         }
     }
 
@@ -135,7 +144,7 @@ export class CloudReadsProvider {
             const r = await host.update(op.token, id, olds.values, news.values, this.sources(urn));
             return { values: (r.outs ?? {}) as Record<string, unknown>, secret: secretsOf(op, news.secret) };
         } catch (e) {
-            throw asPluginError(e);
+            throw asPluginError(e, op);
         }
     }
 
@@ -148,7 +157,7 @@ export class CloudReadsProvider {
             const outcome = await performRead(op, args.values, this.sources(), pluginTokens(op.token).functionSubject);
             return { values: { ...outcome.result }, secret: secretsOf(op, args.secret) };
         } catch (e) {
-            throw asPluginError(e);
+            throw asPluginError(e, op);
         }
     }
 }

@@ -169,7 +169,7 @@ function typeOf(urn: string): string {
 /** Starts the server on a free loopback port and prints the port (what the engine reads). */
 export async function main(argv: readonly string[]): Promise<void> {
     const log = new EngineLog();
-    log.connect(argv.find((a) => !a.startsWith("-")));
+    log.connect([...argv].reverse().find((a) => !a.startsWith("-")));
     const text = schemaText();
     const version = (JSON.parse(text) as { version: string }).version;
     const provider = new CloudReadsProvider(log);

@@ -154,8 +154,8 @@ export function renderSchema(reads: readonly Read[], version: string): string {
     return `${JSON.stringify(buildSchema(reads, version), null, 2)}\n`;
 }
 
-/** `docs/reference/plugin-config.md`: the plugin's configuration keys against the dynamic form's. */
-export function renderPluginConfig(): string {
+/** `docs/reference/plugin-config.md`: the plugin's configuration keys against the dynamic form's, and its tokens and import ids. */
+export function renderPluginConfig(reads: readonly Read[]): string {
     const cell = (s: string): string => s.replace(/\|/g, "\\|").replace(/\n/g, " ");
     return [
         "# Provider plugin configuration",
@@ -169,6 +169,17 @@ export function renderPluginConfig(): string {
         ...PLUGIN_CONFIG_KEYS.map((k) =>
             `| \`${PLUGIN_NAMESPACE}:${k.name}\` | \`${k.setting}\` | ${k.env.map((e) => `\`${e}\``).join(", ")} | ${k.type} | ${k.default === undefined ? "" : `\`${k.default}\``} | ${k.secret ? "yes" : ""} | ${cell(k.doc)} |`,
         ),
+        "",
+        "Not offered: the aliases `huaweicloud:cacertFile` and `huaweicloud:cacert_file` (other providers' names, for stack config shared with them) and named connections (`<vendor>:connections`): declare an explicit provider per account instead.",
+        "",
+        "## Tokens and import ids",
+        "",
+        "| read | resource | function | import id |",
+        "|---|---|---|---|",
+        ...reads.map((r) => {
+            const shape = r.d.id.map((x) => `{${x}}`).join("/");
+            return `| \`${r.names.token}\` | ${hasResource(r) ? `\`${resourceToken(r)}\`` : "(a look-up: function only)"} | \`${functionToken(r)}\` | ${hasResource(r) ? `\`${shape}\`, e.g. \`pulumi import ${resourceToken(r)} ${r.d.docs.example.name} ${r.d.id.map((x) => r.d.examples.args[x] ?? "").join("/")}\`` : ""} |`;
+        }),
         "",
     ].join("\n");
 }

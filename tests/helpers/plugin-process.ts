@@ -1,0 +1,46 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { execFileSync } from "node:child_process";
+import * as grpc from "@grpc/grpc-js";
+import * as providerGrpc from "@pulumi/pulumi/proto/provider_grpc_pb";
+import { pluginTarball } from "./plugin-stack";
+
+/** The packed plugin, unpacked in a temp folder and started as the engine starts it; a client to it. */
+export interface PluginProcess {
+    readonly client: providerGrpc.ResourceProviderClient;
+    readonly child: ChildProcess;
+    /** What the plugin wrote to stderr so far. */
+    stderr(): string;
+    stop(): void;
+}
+
+/** Starts the plugin of the packed tarball with `env` as its whole environment (plus PATH). */
+export async function startPlugin(env: Record<string, string> = {}): Promise<PluginProcess> {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cloudreads-plugin-"));
+    execFileSync("tar", ["-C", dir, "-xzf", pluginTarball()]);
+    const child = spawn(path.join(dir, "pulumi-resource-cloudreads"), [], { env: { PATH: process.env.PATH ?? "", ...env }, stdio: ["ignore", "pipe", "pipe"] });
+    let err = "";
+    child.stderr!.on("data", (d: Buffer) => (err += d.toString("utf8")));
+    const port = await new Promise<string>((resolve, reject) => {
+        child.stdout!.once("data", (d: Buffer) => resolve(d.toString("utf8").trim()));
+        child.once("exit", (code) => reject(new Error(`plugin exited ${code}: ${err}`)));
+    });
+    const client = new providerGrpc.ResourceProviderClient(`127.0.0.1:${port}`, grpc.credentials.createInsecure());
+    return {
+        client,
+        child,
+        stderr: () => err,
+        stop: () => {
+            client.close();
+            child.kill();
+            fs.rmSync(dir, { recursive: true, force: true });
+        },
+    };
+}
+
+/** A unary call as a promise. */
+export function call<Req, Res>(client: providerGrpc.ResourceProviderClient, method: (req: Req, cb: (e: grpc.ServiceError | null, r: Res) => void) => unknown, req: Req): Promise<Res> {
+    return new Promise((resolve, reject) => method.call(client, req, (e: grpc.ServiceError | null, r: Res) => (e ? reject(e) : resolve(r))));
+}
