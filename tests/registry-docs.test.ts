@@ -25,7 +25,7 @@ function yamlEntries(page: string): { name: string; token: string; kind: "type" 
         for (const line of block[1]!.split("\n")) {
             const name = /^ {2}(\w+):$/.exec(line);
             const token = /^ {4}type: (\S+)$|^ {6}function: (\S+)$/.exec(line);
-            const prop = /^ {6,8}(\w+): (?!\$\{)\S/.exec(line);
+            const prop = /^ {6,8}(\w+): \S/.exec(line);
             if (name) current = { name: name[1]!, token: "", kind: "type", props: [] };
             else if (token && current) {
                 current.token = token[1] ?? token[2]!;

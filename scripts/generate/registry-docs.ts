@@ -195,8 +195,8 @@ export function renderInstallation(reads: readonly Read[], schema: RegistrySchem
         "",
         "```yaml",
         "config:",
-        "  otherAccessKey: { type: string }",
-        "  otherSecretKey: { type: string }",
+        "  otherAccessKey: { type: string, secret: true }",
+        "  otherSecretKey: { type: string, secret: true }",
         "resources:",
         "  otherAccount:",
         `    type: pulumi:providers:${PLUGIN_NAMESPACE}`,
@@ -224,8 +224,23 @@ export function renderInstallation(reads: readonly Read[], schema: RegistrySchem
 function explicitProviderUse(reads: readonly Read[]): string[] {
     const r = reads.find((x) => hasResource(x) && x.d.vendor === "huaweicloud");
     if (!r) return [];
-    const props = Object.entries(requiredExample(r)).map(([k, v]) => `      ${k}: ${JSON.stringify(v)}`);
-    return [`  ${exampleVar(r)}:`, `    type: ${pluginTokens(r.names.token).resource}`, "    properties:", ...props, "    options:", "      provider: ${otherAccount}"];
+    const props = (indent: string): string[] => Object.entries(requiredExample(r)).map(([k, v]) => `${indent}${k}: ${JSON.stringify(v)}`);
+    return [
+        `  ${exampleVar(r)}:`,
+        `    type: ${pluginTokens(r.names.token).resource}`,
+        "    properties:",
+        ...props("      "),
+        "    options:",
+        "      provider: ${otherAccount}",
+        "variables:",
+        `  ${readVar(r)}:`,
+        "    fn::invoke:",
+        `      function: ${pluginTokens(r.names.token).function}`,
+        "      arguments:",
+        ...props("        "),
+        "      options:",
+        "        provider: ${otherAccount}",
+    ];
 }
 
 /** The table of the schema's config variables, each with the dynamic form's key it stands for. */
