@@ -85,7 +85,7 @@ func run(schemaPath, out string) error {
 	if err != nil {
 		return fmt.Errorf("generating the Go SDK: %w", err)
 	}
-	_, importPath, err := goImportPath(pkg)
+	importPath, err := goImportPath(pkg)
 	if err != nil {
 		return err
 	}
@@ -162,18 +162,18 @@ func bind(spec schema.PackageSpec) (*schema.Package, error) {
 	return pkg, nil
 }
 
-// goImportPath returns the Go SDK's module path and root import path as the generator wrote them.
-// The generator writes its own go.mod only for "supportPack" packages, and then requires an older
-// sdk/v3; we write go.mod ourselves (goMod) with the import path as the module path.
-func goImportPath(pkg *schema.Package) (string, string, error) {
+// goImportPath returns the Go SDK's root import path, as the generator used it. The generator
+// writes its own go.mod only for "supportPack" packages, and then requires an older sdk/v3; we
+// write go.mod ourselves (goMod), with the root import path as the module path.
+func goImportPath(pkg *schema.Package) (string, error) {
 	if err := pkg.ImportLanguages(map[string]schema.Language{"go": gogen.Importer}); err != nil {
-		return "", "", err
+		return "", err
 	}
 	info, _ := pkg.Language["go"].(gogen.GoPackageInfo)
 	if info.ImportBasePath == "" {
-		return "", "", fmt.Errorf("the schema's language.go has no importBasePath")
+		return "", fmt.Errorf("the schema's language.go has no importBasePath")
 	}
-	return info.ImportBasePath, info.ImportBasePath, nil
+	return info.ImportBasePath, nil
 }
 
 // goMod is the Go SDK's go.mod: the module at its import path, requiring the Pulumi Go SDK.
