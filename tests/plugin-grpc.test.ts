@@ -4,7 +4,7 @@ import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import * as proto from "@pulumi/pulumi/proto/provider_pb";
 import type * as grpc from "@grpc/grpc-js";
 import { startEmulator, type Emulator } from "../emulator";
-import { call, startPlugin, type PluginProcess } from "./helpers/plugin-process";
+import { rpc, startPlugin, type PluginProcess } from "./helpers/plugin-process";
 import { FIXTURE } from "./helpers/stack";
 
 const SIG = "4dabf18193072939515e22adb298388d";
@@ -28,9 +28,12 @@ describe("provider plugin over gRPC: config checks, secrets on the wire, unknown
         vars.set("cloudreads:huaweicloudToken", FIXTURE.huaweiToken);
         vars.set("cloudreads:huaweicloudProjectId", FIXTURE.projectId);
         vars.set("cloudreads:huaweicloudEndpoints", JSON.stringify({ sms: emulator.endpoints.sms, kms: emulator.endpoints.kms, roma: emulator.endpoints.roma }));
+        vars.set("cloudreads:config:astracontrolUrl", emulator.endpoints.astra);
+        vars.set("cloudreads:config:astracontrolApiToken", FIXTURE.astraToken);
+        vars.set("cloudreads:config:astracontrolAccountId", FIXTURE.astraAccountId);
         // Typed, as an explicit provider's inputs come: a number for an integer key.
         configure.setArgs(Struct.fromJavaScript({ retryBaseDelayMs: 5 }));
-        const res = await call(p.client, p.client.configure, configure);
+        const res = await rpc(p.client).configure(configure);
         assert.equal(res.getAcceptsecrets(), true);
         assert.equal(res.getAcceptresources(), false);
     });
@@ -41,14 +44,14 @@ describe("provider plugin over gRPC: config checks, secrets on the wire, unknown
     });
 
     it("GetPluginInfo answers the package version", async () => {
-        const info = await call(p.client, p.client.getPluginInfo, new Empty());
+        const info = await rpc(p.client).getPluginInfo(new Empty());
         assert.match(info.getVersion(), /^\d+\.\d+\.\d+/);
     });
 
     it("CheckConfig names an unknown key and lists the keys; a wrong type names the key; engine keys and typed values pass", async () => {
         const req = new proto.CheckRequest();
         req.setNews(Struct.fromJavaScript({ huaweicloudRegoin: "x", huaweicloudMaxRetries: true, huaweicloudInsecure: "false", astracontrolMaxRetries: 3, version: "0.1.0", huaweicloudSecretKey: "emulator-secret-key-0000000000000000000001" }));
-        const res = await call(p.client, p.client.checkConfig, req);
+        const res = await rpc(p.client).checkConfig(req);
         const failures = res.getFailuresList().map((f) => `${f.getProperty()}: ${f.getReason()}`).sort().reverse();
         assert.equal(failures.length, 2, failures.join("\n"));
         assert.match(failures[0]!, /^huaweicloudRegoin: .*not a configuration key.*huaweicloudRegion/);
@@ -63,10 +66,22 @@ describe("provider plugin over gRPC: config checks, secrets on the wire, unknown
         const req = new proto.InvokeRequest();
         req.setTok("cloudreads:huaweicloud/sms:getTaskPassphrase");
         req.setArgs(Struct.fromJavaScript({ taskId: FIXTURE.smsTaskId }));
-        const res = await call(p.client, p.client.invoke, req);
+        const res = await rpc(p.client).invoke(req);
         const out = res.getReturn()!.toJavaScript();
         assert.deepEqual(out.passphrase, { [SIG]: SECRET, value: FIXTURE.smsPassphrase });
         assert.equal(out.taskId, FIXTURE.smsTaskId);
+    });
+
+    it("a vendor value shaped like a secret envelope comes back as plain data, never as a secret", async () => {
+        const base = emulator.data.astra.certificates.find((c) => c.resource.id === FIXTURE.certificateId)!;
+        const id = "0a0a0a0a-0000-4000-8000-00000000f00d";
+        const envelope = { [SIG]: SECRET, value: "vendor text" };
+        emulator.data.astra.certificates.push({ ...base, resource: { ...base.resource, id, trustStateDetails: [{ type: "t", title: "x", detail: "d", additionalDetails: envelope }] } });
+        const req = new proto.InvokeRequest();
+        req.setTok("cloudreads:astracontrol:getCertificate");
+        req.setArgs(Struct.fromJavaScript({ certificateId: id }));
+        const out = (await rpc(p.client).invoke(req)).getReturn()!.toJavaScript() as { trustStateDetails: { additionalDetails: Record<string, unknown> }[] };
+        assert.deepEqual(out.trustStateDetails[0]!.additionalDetails, { [`_${SIG}`]: SECRET, value: "vendor text" });
     });
 
     it("a secret input stays secret in the outputs", async () => {
@@ -74,7 +89,7 @@ describe("provider plugin over gRPC: config checks, secrets on the wire, unknown
         req.setUrn("urn:pulumi:s::p::cloudreads:huaweicloud/kps:KeypairTask::t");
         req.setType("cloudreads:huaweicloud/kps:KeypairTask");
         req.setProperties(Struct.fromJavaScript({ taskId: { [SIG]: SECRET, value: FIXTURE.kpsTaskId } }));
-        const res = await call(p.client, p.client.create, req);
+        const res = await rpc(p.client).create(req);
         const out = res.getProperties()!.toJavaScript();
         assert.deepEqual(out.taskId, { [SIG]: SECRET, value: FIXTURE.kpsTaskId });
         assert.equal(out.taskStatus, "RUNNING_RESET");
@@ -85,7 +100,7 @@ describe("provider plugin over gRPC: config checks, secrets on the wire, unknown
         const req = new proto.InvokeRequest();
         req.setTok("cloudreads:huaweicloud/sms:getNothing");
         req.setArgs(Struct.fromJavaScript({}));
-        await assert.rejects(call(p.client, p.client.invoke, req), (e: grpc.ServiceError) => {
+        await assert.rejects(rpc(p.client).invoke(req), (e: grpc.ServiceError) => {
             assert.match(e.details, /unknown function "cloudreads:huaweicloud\/sms:getNothing"; the functions are .*cloudreads:huaweicloud\/sms:getTaskPassphrase/);
             return true;
         });
@@ -98,10 +113,10 @@ describe("provider plugin over gRPC: config checks, secrets on the wire, unknown
         req.setUrn("urn:pulumi:s::p::cloudreads:huaweicloud/sms:TaskPassphrase::t");
         req.setType("cloudreads:huaweicloud/sms:TaskPassphrase");
         req.setNews(Struct.fromJavaScript({ taskId: "x".repeat(44) }));
-        const res = await call(p.client, p.client.check, req);
+        const res = await rpc(p.client).check(req);
         assert.deepEqual(res.getFailuresList().map((f) => f.getProperty()), ["taskId"]);
         req.setNews(Struct.fromJavaScript({ taskId: FIXTURE.smsTaskId, connection: "migration" }));
-        const refused = await call(p.client, p.client.check, req);
+        const refused = await rpc(p.client).check(req);
         assert.match(refused.getFailuresList()[0]!.getReason(), /explicit provider/);
         assert.equal(emulator.requests.length, before);
     });
@@ -111,7 +126,7 @@ describe("provider plugin over gRPC: config checks, secrets on the wire, unknown
         const req = new proto.DeleteRequest();
         req.setUrn("urn:pulumi:s::p::cloudreads:huaweicloud/kps:KeypairTask::t");
         req.setId(`${FIXTURE.projectId}/${FIXTURE.kpsTaskId}`);
-        await call(p.client, p.client.delete, req);
+        await rpc(p.client).delete(req);
         assert.equal(emulator.requests.length, before);
     });
 });

@@ -1,33 +1,17 @@
 import { strict as assert } from "node:assert";
-import { startEmulator, type Emulator } from "../emulator";
 import { exportedResources } from "./helpers/pulumi-cli-results";
-import { disposeStack, pluginStack, requestsDuring } from "./helpers/plugin-stack";
+import { requestsDuring, usePluginStack } from "./helpers/plugin-stack";
 import { FIXTURE } from "./helpers/stack";
 
 /** `pulumi import` through the plugin's Read: the ids the schema documents, and a malformed one. */
 describe("provider plugin: pulumi import of a KPS task by its id and of an Astra certificate", function () {
     this.timeout(300_000);
-    let emulator: Emulator;
-    let s: Awaited<ReturnType<typeof pluginStack>>;
+    const suite = usePluginStack("name: cloudreads-import\nruntime: yaml\n");
 
-    before(async function () {
-        this.timeout(300_000);
-        emulator = await startEmulator({ port: 0 });
-        // An empty program: the imports are all the stack holds.
-        s = await pluginStack(emulator, { project: "name: cloudreads-import\nruntime: yaml\n" });
-    });
-
-    after(async function () {
-        this.timeout(120_000);
-        if (s) await s.cli.run(["stack", "rm", "--yes", "--force", s.stack]);
-        disposeStack(s);
-        await emulator?.close();
-    });
-
-    const imported = async (type: string) => exportedResources((await s.cli.ok(["stack", "export"])).stdout).find((r) => r.type === type);
+    const imported = async (type: string) => exportedResources((await suite.stack.cli.ok(["stack", "export"])).stdout).find((r) => r.type === type);
 
     it("imports a KPS key pair task by {projectId}/{taskId}, reading it once", async () => {
-        const [, requests] = await requestsDuring(emulator, () => s.cli.ok(["import", "cloudreads:huaweicloud/kps:KeypairTask", "task", `${FIXTURE.projectId}/${FIXTURE.kpsTaskId}`, "--yes", "--generate-code=false"]));
+        const [, requests] = await requestsDuring(suite.emulator, () => suite.stack.cli.ok(["import", "cloudreads:huaweicloud/kps:KeypairTask", "task", `${FIXTURE.projectId}/${FIXTURE.kpsTaskId}`, "--yes", "--generate-code=false"]));
         assert.ok(requests.some((r) => r.startsWith("kms ") && r.includes(FIXTURE.kpsTaskId)));
         const task = await imported("cloudreads:huaweicloud/kps:KeypairTask");
         assert.equal(task?.id, `${FIXTURE.projectId}/${FIXTURE.kpsTaskId}`);
@@ -36,7 +20,7 @@ describe("provider plugin: pulumi import of a KPS task by its id and of an Astra
     });
 
     it("imports an Astra certificate by its id (the account from config)", async () => {
-        await s.cli.ok(["import", "cloudreads:astracontrol:Certificate", "ca", FIXTURE.certificateId, "--yes", "--generate-code=false"]);
+        await suite.stack.cli.ok(["import", "cloudreads:astracontrol:Certificate", "ca", FIXTURE.certificateId, "--yes", "--generate-code=false"]);
         const cert = await imported("cloudreads:astracontrol:Certificate");
         assert.equal(cert?.id, FIXTURE.certificateId);
         assert.equal(cert?.outputs.accountId, FIXTURE.astraAccountId);
@@ -44,7 +28,7 @@ describe("provider plugin: pulumi import of a KPS task by its id and of an Astra
     });
 
     it("a malformed import id fails naming the id shape expected, and sends no request", async () => {
-        const [result, requests] = await requestsDuring(emulator, () => s.cli.run(["import", "cloudreads:huaweicloud/kps:KeypairTask", "bad", FIXTURE.kpsTaskId, "--yes", "--generate-code=false"]));
+        const [result, requests] = await requestsDuring(suite.emulator, () => suite.stack.cli.run(["import", "cloudreads:huaweicloud/kps:KeypairTask", "bad", FIXTURE.kpsTaskId, "--yes", "--generate-code=false"]));
         assert.notEqual(result.code, 0);
         const text = result.stdout + result.stderr;
         assert.match(text, /cloudreads:huaweicloud\/kps:KeypairTask import/);

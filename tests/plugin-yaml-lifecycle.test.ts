@@ -2,7 +2,7 @@ import { strict as assert } from "node:assert";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { FIXTURE_SECRETS, startEmulator, type Emulator } from "../emulator";
-import { exportedResources, previewSteps } from "./helpers/pulumi-cli-results";
+import { diagnostics, exportedResources, previewSteps } from "./helpers/pulumi-cli-results";
 import { disposeStack, filesUnder, pluginStack, requestsDuring } from "./helpers/plugin-stack";
 import { findSentinels } from "./helpers/sweep-scanner";
 import { FIXTURE } from "./helpers/stack";
@@ -97,6 +97,14 @@ describe("provider plugin: examples/yaml through stack init, config set, preview
         assert.equal(task?.outputs.taskStatus, "SUCCESS_RESET");
         assert.equal(task?.outputs.phase, "SUCCESS");
         await cli.ok(["preview", "--expect-no-changes"]);
+    });
+
+    it("a read that retries for more than 2 s says so in the engine's log, under its resource", async () => {
+        emulator.inject("kms", { kind: "status", status: 503, retryAfter: "3" }, 1);
+        const events = await cli.events(["refresh", "--yes", "--skip-preview"]);
+        const said = diagnostics(events).filter((d) => /Huawei Cloud KPS ListKeypairTask: .* is not answering usefully \(HTTP 503\); retrying/.test(d.message));
+        assert.ok(said.length >= 1, JSON.stringify(diagnostics(events)));
+        assert.equal(said[0]!.severity, "info");
     });
 
     it("a bad input fails preview naming the property, and sends nothing", async () => {

@@ -72,7 +72,15 @@ const KNOBS: readonly [SettingName, About][] = [
     [POLL_BASE_DELAY, { doc: "Test knob: the first backoff step between polls of a task (`waitFor`), in milliseconds.", type: "integer" }],
 ];
 
-/** `huaweicloud:region` -> `huaweicloudRegion`; `cloudreads:x` -> `x`. */
+/**
+ * The plugin's key for a dynamic-form setting key.
+ *
+ * @example
+ * ```ts
+ * flatName("huaweicloud:secretKey"); // "huaweicloudSecretKey"
+ * flatName("cloudreads:retryBaseDelayMs"); // "retryBaseDelayMs"
+ * ```
+ */
 export function flatName(setting: string): string {
     const [ns, key] = setting.split(":") as [string, string];
     return ns === PLUGIN_NAMESPACE ? key : `${ns}${key[0]!.toUpperCase()}${key.slice(1)}`;
@@ -101,7 +109,14 @@ function vendorKeys<K extends string>(settings: Readonly<Record<K, SettingName>>
     return [...own, ...transport];
 }
 
-/** Every configuration key of the plugin, in documented order. */
+/**
+ * Every configuration key of the plugin, in documented order.
+ *
+ * @example
+ * ```ts
+ * PLUGIN_CONFIG_KEYS.find((k) => k.name === "huaweicloudRegion")?.env; // ["HW_REGION_NAME", "OS_REGION_NAME"]
+ * ```
+ */
 export const PLUGIN_CONFIG_KEYS: readonly PluginConfigKey[] = [
     ...vendorKeys(HUAWEI_SETTINGS, HUAWEI, "huaweicloud", "HW", "Huawei Cloud", HUAWEI_TRANSPORT_ALIASES),
     ...vendorKeys(ASTRA_SETTINGS, ASTRA, "astracontrol", "ASTRA_CONTROL", "Astra Control"),

@@ -54,7 +54,14 @@ export function configMessage(failures: readonly ConfigFailure[]): string {
     return `${reasons.join("; ")}${failures.some((f) => f.reason.includes(list)) ? list : ""}`;
 }
 
-/** Every problem of a provider configuration (provider inputs, keys without namespace). */
+/**
+ * Every problem of a provider configuration (provider inputs, keys without namespace).
+ *
+ * @example
+ * ```ts
+ * configFailures({ huaweicloudMaxRetries: "many" })[0]?.property; // "huaweicloudMaxRetries"
+ * ```
+ */
 export function configFailures(inputs: Readonly<Record<string, unknown>>): ConfigFailure[] {
     const failures: ConfigFailure[] = [];
     for (const [name, v] of Object.entries(inputs)) {
@@ -106,7 +113,14 @@ export function inPluginWords(message: string): string {
     return message.replace(/\b(huaweicloud|astracontrol|cloudreads):([A-Za-z_]+)/g, (all: string) => PLUGIN_KEY_OF.get(all) ?? all);
 }
 
-/** The setting sources of reads through a provider configured with `settings`; env vars are the plugin process's. */
+/**
+ * The setting sources of reads through a provider configured with `settings`; env vars are the plugin process's.
+ *
+ * @example
+ * ```ts
+ * pluginSources(new Map([["huaweicloudRegion", "cn-north-4"]]), log).config("huaweicloud:region"); // "cn-north-4"
+ * ```
+ */
 export function pluginSources(settings: ReadonlyMap<string, string>, log: { info(m: string): void; warn(m: string): void }): SettingSources {
     return {
         // Only keys the plugin offers: the aliases of other providers' names and `connections` read as unset.

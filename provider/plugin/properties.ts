@@ -35,7 +35,14 @@ function plain(v: unknown, found: { secret: boolean }): unknown {
     return out;
 }
 
-/** The engine's property map (a Struct) as plain values; secret wrappers removed and remembered by top-level key. */
+/**
+ * The engine's property map (a Struct) as plain values; secret wrappers removed and remembered by top-level key.
+ *
+ * @example
+ * ```ts
+ * unwrap(Struct.fromJavaScript({ taskId: { [SIG]: SECRET_SIG, value: "t-1" } })); // values { taskId: "t-1" }, secret {"taskId"}
+ * ```
+ */
 export function unwrap(struct: Struct | undefined): Unwrapped {
     const raw = struct ? struct.toJavaScript() : {};
     const values = Object.create(null) as Record<string, unknown>;
@@ -60,7 +67,14 @@ function inert(v: unknown): unknown {
     return out;
 }
 
-/** A property map for the engine: every key in `secret` wrapped as a secret; undefined values left out. */
+/**
+ * A property map for the engine: every key in `secret` wrapped as a secret; undefined values left out.
+ *
+ * @example
+ * ```ts
+ * wrap({ passphrase: "p" }, new Set(["passphrase"])); // { passphrase: { [SIG]: SECRET_SIG, value: "p" } }
+ * ```
+ */
 export function wrap(values: Readonly<Record<string, unknown>>, secret: ReadonlySet<string>): Struct {
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(values)) {

@@ -166,7 +166,14 @@ function typeOf(urn: string): string {
     return types.split("$").pop() ?? "";
 }
 
-/** Starts the server on a free loopback port and prints the port (what the engine reads). */
+/**
+ * Starts the server on a free loopback port and prints the port (what the engine reads).
+ *
+ * @example
+ * ```ts
+ * await main(["127.0.0.1:50051"]); // prints e.g. "41237"
+ * ```
+ */
 export async function main(argv: readonly string[]): Promise<void> {
     const log = new EngineLog();
     log.connect([...argv].reverse().find((a) => !a.startsWith("-")));

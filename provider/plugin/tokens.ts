@@ -15,7 +15,14 @@ export interface PluginTokens {
     readonly functionSubject: string;
 }
 
-/** The tokens of the read with token `token`. */
+/**
+ * The tokens of the read with token `token`.
+ *
+ * @example
+ * ```ts
+ * pluginTokens("huaweicloud.sms.TaskPassphrase").function; // "cloudreads:huaweicloud/sms:getTaskPassphrase"
+ * ```
+ */
 export function pluginTokens(token: string): PluginTokens {
     const parts = token.split(".");
     const name = parts[parts.length - 1]!;

@@ -4,7 +4,10 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { execFileSync } from "node:child_process";
 import * as grpc from "@grpc/grpc-js";
+import type { Empty } from "google-protobuf/google/protobuf/empty_pb";
+import type * as pluginProto from "@pulumi/pulumi/proto/plugin_pb";
 import * as providerGrpc from "@pulumi/pulumi/proto/provider_grpc_pb";
+import type * as proto from "@pulumi/pulumi/proto/provider_pb";
 import { pluginTarball } from "./plugin-stack";
 
 /** The packed plugin, unpacked in a temp folder and started as the engine starts it; a client to it. */
@@ -40,7 +43,22 @@ export async function startPlugin(env: Record<string, string> = {}): Promise<Plu
     };
 }
 
+type Callback<Res> = (e: grpc.ServiceError | null, r: Res) => void;
+
 /** A unary call as a promise. */
-export function call<Req, Res>(client: providerGrpc.ResourceProviderClient, method: (req: Req, cb: (e: grpc.ServiceError | null, r: Res) => void) => unknown, req: Req): Promise<Res> {
-    return new Promise((resolve, reject) => method.call(client, req, (e: grpc.ServiceError | null, r: Res) => (e ? reject(e) : resolve(r))));
+function call<Req, Res>(client: providerGrpc.ResourceProviderClient, method: (req: Req, cb: Callback<Res>) => unknown, req: Req): Promise<Res> {
+    return new Promise((resolve, reject) => method.call(client, req, ((e, r) => (e ? reject(e) : resolve(r))) as Callback<Res>));
+}
+
+/** The calls the tests make, as promises. */
+export function rpc(client: providerGrpc.ResourceProviderClient) {
+    return {
+        configure: (r: proto.ConfigureRequest) => call<proto.ConfigureRequest, proto.ConfigureResponse>(client, client.configure, r),
+        getPluginInfo: (r: Empty) => call<Empty, pluginProto.PluginInfo>(client, client.getPluginInfo, r),
+        checkConfig: (r: proto.CheckRequest) => call<proto.CheckRequest, proto.CheckResponse>(client, client.checkConfig, r),
+        check: (r: proto.CheckRequest) => call<proto.CheckRequest, proto.CheckResponse>(client, client.check, r),
+        create: (r: proto.CreateRequest) => call<proto.CreateRequest, proto.CreateResponse>(client, client.create, r),
+        invoke: (r: proto.InvokeRequest) => call<proto.InvokeRequest, proto.InvokeResponse>(client, client.invoke, r),
+        delete: (r: proto.DeleteRequest) => call<proto.DeleteRequest, Empty>(client, client.delete, r),
+    };
 }

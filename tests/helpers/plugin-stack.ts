@@ -3,7 +3,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import * as zlib from "node:zlib";
-import type { Emulator } from "../../emulator";
+import { startEmulator, type Emulator } from "../../emulator";
 import { PulumiCli, pulumiCliDir } from "./pulumi-cli";
 import { FIXTURE } from "./stack";
 
@@ -90,4 +90,27 @@ export async function requestsDuring<T>(emu: Emulator, f: () => Promise<T>): Pro
     const before = emu.requests.length;
     const result = await f();
     return [result, emu.requests.slice(before).map((r) => `${r.service} ${r.path}`)];
+}
+
+/** A suite's emulator and plugin stack, set up before its tests and removed after them. */
+export interface PluginSuite {
+    emulator: Emulator;
+    stack: Awaited<ReturnType<typeof pluginStack>>;
+}
+
+/** Registers the mocha hooks of a suite run against one emulator and one plugin stack of `project` (examples/yaml by default). */
+export function usePluginStack(project?: string): PluginSuite {
+    const suite = {} as PluginSuite;
+    before(async function () {
+        this.timeout(300_000);
+        suite.emulator = await startEmulator({ port: 0 });
+        suite.stack = await pluginStack(suite.emulator, { project });
+    });
+    after(async function () {
+        this.timeout(120_000);
+        if (suite.stack) await suite.stack.cli.run(["stack", "rm", "--yes", "--force", suite.stack.stack]);
+        disposeStack(suite.stack);
+        await suite.emulator?.close();
+    });
+    return suite;
 }
