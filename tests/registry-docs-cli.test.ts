@@ -1,42 +1,31 @@
 import { strict as assert } from "node:assert";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { startEmulator, type Emulator } from "../emulator";
-import { disposeStack, pluginStack, requestsDuring } from "./helpers/plugin-stack";
+import { requestsDuring, usePluginStack } from "./helpers/plugin-stack";
 import { FIXTURE } from "./helpers/stack";
 
-const ROOT = path.join(__dirname, "..");
+/** The first YAML program of the Registry's overview page, docs/_index.md, as committed. */
+function indexYamlProgram(): string {
+    const page = fs.readFileSync(path.join(__dirname, "..", "docs", "_index.md"), "utf8");
+    const program = /```yaml\n([\s\S]*?)```/.exec(page)?.[1];
+    if (!program?.startsWith("name: ")) throw new Error("docs/_index.md has no YAML program");
+    return program;
+}
 
 /**
- * The YAML example of the Registry's overview page (docs/_index.md, as committed) is a program that
- * works: copied as it is into a project, with the plugin installed and the stack configured as
- * docs/installation-configuration.md says, it runs through the real CLI against the emulator.
+ * The YAML example of docs/_index.md is a program that works: copied as it is into a project, with
+ * the plugin installed and the stack configured as docs/installation-configuration.md says, it runs
+ * through the real CLI against the emulator.
  */
 describe("docs/_index.md: its YAML example runs through the real CLI and the provider plugin", function () {
     this.timeout(300_000);
-    let emulator: Emulator;
-    let s: Awaited<ReturnType<typeof pluginStack>>;
-
-    before(async function () {
-        this.timeout(300_000);
-        const page = fs.readFileSync(path.join(ROOT, "docs", "_index.md"), "utf8");
-        const program = /```yaml\n([\s\S]*?)```/.exec(page)?.[1];
-        assert.ok(program?.startsWith("name: "), "docs/_index.md has a YAML program");
-        emulator = await startEmulator({ port: 0 });
-        s = await pluginStack(emulator, { project: program });
-    });
-
-    after(async function () {
-        this.timeout(120_000);
-        if (s) await s.cli.run(["stack", "rm", "--yes", "--force", s.stack]);
-        disposeStack(s);
-        await emulator?.close();
-    });
+    const suite = usePluginStack(indexYamlProgram());
 
     it("up reads every value; the outputs marked [secret] are secret", async () => {
-        await s.cli.ok(["up", "--yes", "--skip-preview"]);
-        const shown = await s.cli.json<Record<string, unknown>>(["stack", "output"]);
-        const out = await s.cli.json<Record<string, unknown>>(["stack", "output", "--show-secrets"]);
+        const cli = suite.stack.cli;
+        await cli.ok(["up", "--yes", "--skip-preview"]);
+        const shown = await cli.json<Record<string, unknown>>(["stack", "output"]);
+        const out = await cli.json<Record<string, unknown>>(["stack", "output", "--show-secrets"]);
         assert.equal(out.taskPassphrasePassphrase, FIXTURE.smsPassphrase);
         assert.equal(out.productAuthenticationPassword, FIXTURE.romaPassword);
         assert.equal(shown.taskPassphrasePassphrase, "[secret]");
@@ -46,7 +35,7 @@ describe("docs/_index.md: its YAML example runs through the real CLI and the pro
     });
 
     it("destroy sends no request", async () => {
-        const [, requests] = await requestsDuring(emulator, () => s.cli.ok(["destroy", "--yes", "--skip-preview"]));
+        const [, requests] = await requestsDuring(suite.emulator, () => suite.stack.cli.ok(["destroy", "--yes", "--skip-preview"]));
         assert.deepEqual(requests, []);
     });
 });
