@@ -2,7 +2,8 @@
  * `npm run generate [-- --check]`: writes everything about each read that its description in
  * `provider/operations/` determines — the SDK resource and functions with their TSDoc, the SDK
  * index files, the dynamic provider module, the registry, the compile-time type checks and the
- * reference pages, and the provider plugin's schema (`schema/schema.json`). None of it is committed (.gitignore): `npm ci` (prepare), `npm run build`,
+ * reference pages, and the provider plugin's schema (`schema/schema.json`). None of it is committed (.gitignore) but the Pulumi Registry's
+ * two pages (docs/_index.md, docs/installation-configuration.md: see generateCommitted): `npm ci` (prepare), `npm run build`,
  * `npm test` and `npm run typecheck` run it. `--check` writes nothing and fails, listing the files,
  * when any on disk is not what the descriptions give (tests/generated-files.test.ts runs it).
  */
@@ -15,8 +16,9 @@ import { hasResource, type Read } from "./generate/model";
 import { renderDynamic, renderIndexes, renderRegistry } from "./generate/modules";
 import { namesOf } from "./generate/names";
 import { renderReference, renderReferenceIndex } from "./generate/reference";
+import { type RegistrySchema, renderInstallation, renderRegistryIndex } from "./generate/registry-docs";
 import { renderResource } from "./generate/resource";
-import { renderPluginConfig, renderSchema } from "./generate/schema";
+import { buildSchema, renderPluginConfig, renderSchema } from "./generate/schema";
 import { renderTypeChecks } from "./generate/type-checks";
 
 const ROOT = path.join(__dirname, "..");
@@ -81,6 +83,19 @@ export function generate(reads: readonly Read[]): Map<string, string> {
     return files;
 }
 
+/**
+ * The generated files that are committed: the Pulumi Registry's two pages, which the Registry reads
+ * from the repository at a release tag without running a build (`--check`, run by
+ * tests/registry-docs.test.ts, keeps them current).
+ */
+export function generateCommitted(reads: readonly Read[]): Map<string, string> {
+    const schema = buildSchema(reads, packageVersion()) as unknown as RegistrySchema;
+    return new Map([
+        ["docs/_index.md", renderRegistryIndex(reads, schema)],
+        ["docs/installation-configuration.md", renderInstallation(reads, schema)],
+    ]);
+}
+
 /** Generated files that no description gives any more (a read was removed or renamed). */
 function stale(files: Map<string, string>): string[] {
     const found: string[] = [];
@@ -99,7 +114,8 @@ function stale(files: Map<string, string>): string[] {
 
 function main(): void {
     const check = process.argv.includes("--check");
-    const files = generate(discoverReads());
+    const reads = discoverReads();
+    const files = new Map([...generate(reads), ...generateCommitted(reads)]);
     const differ = [...files].filter(([file, text]) => !fs.existsSync(path.join(ROOT, file)) || fs.readFileSync(path.join(ROOT, file), "utf8") !== text).map(([f]) => f);
     const old = stale(files);
     if (check) {

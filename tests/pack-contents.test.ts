@@ -93,7 +93,7 @@ describe("npm pack: the tarball holds what a user needs and nothing else", funct
       (f) =>
         /^(tests|scripts|tools|examples|emulator|provider|sdk|tmp|node_modules|\.github)\//.test(f) ||
         (f.endsWith(".ts") && !f.endsWith(".d.ts")) ||
-        (f.startsWith("docs/") && !/^docs\/reference\/[^/]+\.md$/.test(f)) ||
+        (f.startsWith("docs/") && !/^docs\/(reference\/[^/]+|_index|installation-configuration)\.md$/.test(f)) ||
         /\.(map|tgz|sh|svg)$/.test(f) ||
         /(^|\/)tsconfig[^/]*\.json$/.test(f) ||
         f === "Pulumi.yaml",

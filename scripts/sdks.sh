@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# `npm run sdks [-- OUT]`: the Go and Python SDKs of the provider plugin, generated from
+# schema/schema.json by tools/sdkgen (Pulumi's own code generators, pkg/codegen v3.276.0), into
+#   OUT/go/cloudreads/   a Go module (go.mod, go.sum) requiring github.com/pulumi/pulumi/sdk/v3 v3.276.0
+#   OUT/python/          a Python package, pulumi_cloudreads (pyproject.toml)
+# OUT defaults to sdks/ (gitignored). Needs Go (the toolchain of tools/sdkgen/go.mod) and the Go
+# module proxy or a warm module cache. The tool is rebuilt each run, in seconds once Go's build
+# cache is warm. Prints OUT's absolute path last.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+out="${1:-sdks}"
+mkdir -p "$out"
+out="$(cd "$out" && pwd)"
+npm run --silent generate >&2
+bin="${CLOUDREADS_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/pulumi-cloudreads}/sdkgen"
+mkdir -p "$bin"
+(cd tools/sdkgen && CGO_ENABLED=0 go build -trimpath -o "$bin/sdkgen" .)
+"$bin/sdkgen" -schema schema/schema.json -out "$out" >&2
+# go.sum of the generated module: its requirements are all in sdk/v3 v3.276.0's graph.
+(cd "$out/go/cloudreads" && go mod tidy)
+echo "$out"

@@ -1,0 +1,211 @@
+// Command sdkgen writes the Go and Python SDKs of a Pulumi package from its schema, with Pulumi's
+// own code generators (pkg/codegen/go and pkg/codegen/python of github.com/pulumi/pulumi/pkg/v3).
+//
+// Why a tool of our own: in CLI v3.276 `pulumi package gen-sdk` hands code generation to the
+// language plugin of each language, and the hosts this project has (Node.js, YAML) do not generate
+// Go or Python. The generators are plain Go packages, so this tool calls them directly.
+//
+//	sdkgen -schema schema/schema.json -out sdks
+//
+// writes:
+//
+//	sdks/go/cloudreads/...   the Go SDK: its own module (go.mod, see goMod) requiring
+//	                         github.com/pulumi/pulumi/sdk/v3 at sdkVersion
+//	sdks/python/...          the Python SDK (pyproject.toml, pulumi_cloudreads/...)
+//
+// Each language's folder is emptied first, so a removed read leaves no stale file behind.
+// The schema's "language" block chooses names and paths; defaultLanguage fills in each setting it
+// leaves out. Exit status 1 and a message on stderr on any error.
+package main
+
+import (
+	"encoding/json"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	gogen "github.com/pulumi/pulumi/pkg/v3/codegen/go"
+	pygen "github.com/pulumi/pulumi/pkg/v3/codegen/python"
+	"github.com/pulumi/pulumi/pkg/v3/codegen/schema"
+)
+
+// sdkVersion is the github.com/pulumi/pulumi/sdk/v3 version the Go SDK requires: the one this
+// project builds its CLI from (tools/pulumi-cli/v3.276.0) and tests with.
+const sdkVersion = "v3.276.0"
+
+// tool names this generator in the "do not edit" header of every generated file.
+const tool = "cloudreads-sdkgen"
+
+// defaultLanguage holds the settings used where the schema's language block has none:
+//   - the Go import path is where `npm run sdks` puts the SDK in this repository
+//     (sdks/go/cloudreads), and that folder is a Go module of that path;
+//   - Python's distribution name follows Pulumi's convention (pulumi_<name>), packaged with a
+//     pyproject.toml;
+//   - respectSchemaVersion: both SDKs carry the schema's version (the plugin's), so a program asks
+//     the engine for that plugin version rather than for whichever is installed.
+func defaultLanguage(pkgName string) map[string]map[string]any {
+	return map[string]map[string]any{
+		"go": {
+			"importBasePath":       "github.com/pulumi-cloudreads/pulumi-cloudreads/sdks/go/" + pkgName,
+			"respectSchemaVersion": true,
+		},
+		"python": {
+			"packageName":          "pulumi_" + pkgName,
+			"pyproject":            map[string]any{"enabled": true},
+			"respectSchemaVersion": true,
+		},
+	}
+}
+
+func main() {
+	schemaPath := flag.String("schema", "schema/schema.json", "the package schema (JSON)")
+	out := flag.String("out", "sdks", "the folder that receives go/ and python/")
+	flag.Parse()
+	if err := run(*schemaPath, *out); err != nil {
+		fmt.Fprintf(os.Stderr, "sdkgen: %v\n", err)
+		os.Exit(1)
+	}
+}
+
+func run(schemaPath, out string) error {
+	spec, err := readSpec(schemaPath)
+	if err != nil {
+		return err
+	}
+
+	// Go: bind and generate. Each generator imports its own language block into the package, so
+	// each gets a freshly bound package.
+	pkg, err := bind(spec)
+	if err != nil {
+		return err
+	}
+	goFiles, err := gogen.GeneratePackage(tool, pkg, nil)
+	if err != nil {
+		return fmt.Errorf("generating the Go SDK: %w", err)
+	}
+	importPath, err := goImportPath(pkg)
+	if err != nil {
+		return err
+	}
+	// The generator names files from the package root (cloudreads/provider.go, ...); that root
+	// folder is the Go module, so go.mod goes in it.
+	root := strings.SplitN(firstGoFile(goFiles), "/", 2)[0]
+	goFiles[root+"/go.mod"] = goMod(importPath)
+	if err := writeTree(filepath.Join(out, "go"), goFiles); err != nil {
+		return err
+	}
+
+	// Python. The loader is asked only for the packages this one depends on, and ours has none.
+	pkg, err = bind(spec)
+	if err != nil {
+		return err
+	}
+	pyFiles, err := pygen.GeneratePackage(tool, pkg, nil, nil)
+	if err != nil {
+		return fmt.Errorf("generating the Python SDK: %w", err)
+	}
+	if err := writeTree(filepath.Join(out, "python"), pyFiles); err != nil {
+		return err
+	}
+
+	fmt.Printf("sdkgen: %d Go files in %s, %d Python files in %s\n",
+		len(goFiles), filepath.Join(out, "go"), len(pyFiles), filepath.Join(out, "python"))
+	return nil
+}
+
+// readSpec reads the schema and adds the default of each language setting it lacks.
+func readSpec(path string) (schema.PackageSpec, error) {
+	var spec schema.PackageSpec
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		return spec, err
+	}
+	if err := json.Unmarshal(raw, &spec); err != nil {
+		return spec, fmt.Errorf("%s: %w", path, err)
+	}
+	if spec.Language == nil {
+		spec.Language = map[string]schema.RawMessage{}
+	}
+	for lang, defaults := range defaultLanguage(spec.Name) {
+		info := map[string]any{}
+		if raw, ok := spec.Language[lang]; ok {
+			if err := json.Unmarshal(raw, &info); err != nil {
+				return spec, fmt.Errorf("%s: language.%s: %w", path, lang, err)
+			}
+		}
+		for key, value := range defaults {
+			if _, ok := info[key]; !ok {
+				info[key] = value
+			}
+		}
+		b, err := json.Marshal(info)
+		if err != nil {
+			return spec, err
+		}
+		spec.Language[lang] = b
+	}
+	return spec, nil
+}
+
+// bind validates the schema as the CLI does (BindSpec checks it against Pulumi's metaschema) and
+// returns the bound package. The null loader fails if asked for another package: ours refers to none.
+func bind(spec schema.PackageSpec) (*schema.Package, error) {
+	pkg, diags, err := schema.BindSpec(spec, schema.NewNullLoader(), schema.ValidationOptions{})
+	if err != nil {
+		return nil, fmt.Errorf("binding the schema: %w", err)
+	}
+	if diags.HasErrors() {
+		return nil, fmt.Errorf("the schema has errors: %s", diags.Error())
+	}
+	return pkg, nil
+}
+
+// goImportPath returns the Go SDK's root import path, as the generator used it. The generator
+// writes its own go.mod only for "supportPack" packages, and then requires an older sdk/v3; we
+// write go.mod ourselves (goMod), with the root import path as the module path.
+func goImportPath(pkg *schema.Package) (string, error) {
+	if err := pkg.ImportLanguages(map[string]schema.Language{"go": gogen.Importer}); err != nil {
+		return "", err
+	}
+	info, _ := pkg.Language["go"].(gogen.GoPackageInfo)
+	if info.ImportBasePath == "" {
+		return "", fmt.Errorf("the schema's language.go has no importBasePath")
+	}
+	return info.ImportBasePath, nil
+}
+
+// goMod is the Go SDK's go.mod: the module at its import path, requiring the Pulumi Go SDK.
+// `go mod tidy` in that folder (npm run sdks runs it) adds the indirect requirements and go.sum.
+func goMod(modulePath string) []byte {
+	return []byte(fmt.Sprintf("module %s\n\ngo 1.25\n\nrequire github.com/pulumi/pulumi/sdk/v3 %s\n",
+		modulePath, sdkVersion))
+}
+
+// firstGoFile returns one generated .go file's path, to learn the root folder from.
+func firstGoFile(files map[string][]byte) string {
+	for name := range files {
+		if strings.HasSuffix(name, ".go") {
+			return name
+		}
+	}
+	return ""
+}
+
+// writeTree empties dir and writes every file of files under it.
+func writeTree(dir string, files map[string][]byte) error {
+	if err := os.RemoveAll(dir); err != nil {
+		return err
+	}
+	for name, content := range files {
+		path := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			return err
+		}
+		if err := os.WriteFile(path, content, 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
+}
