@@ -143,7 +143,7 @@ export function buildSchema(reads: readonly Read[], version: string): Record<str
         functions,
         types: Object.fromEntries([...types].sort(([a], [b]) => a.localeCompare(b))),
         language: {
-            go: { importBasePath: "github.com/pulumi-cloudreads/pulumi-cloudreads/sdk/go/cloudreads" },
+            go: { importBasePath: "github.com/pulumi-cloudreads/pulumi-cloudreads/sdks/go/cloudreads", respectSchemaVersion: true },
             python: { packageName: "pulumi_cloudreads" },
         },
     };
