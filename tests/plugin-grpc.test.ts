@@ -6,6 +6,7 @@ import type * as grpc from "@grpc/grpc-js";
 import { startEmulator, type Emulator } from "../emulator";
 import { rpc, startPlugin, type PluginProcess } from "./helpers/plugin-process";
 import { FIXTURE } from "./helpers/stack";
+import { wrap } from "../provider/plugin/properties";
 
 const SIG = "4dabf18193072939515e22adb298388d";
 const SECRET = "1b47061264138c4ac30d75fd1eb44270";
@@ -72,16 +73,21 @@ describe("provider plugin over gRPC: config checks, secrets on the wire, unknown
         assert.equal(out.taskId, FIXTURE.smsTaskId);
     });
 
-    it("a vendor value shaped like a secret envelope comes back as plain data, never as a secret", async () => {
+    it("a vendor value shaped like a secret envelope is refused, naming the field and never its value (and wrap() would rename the key)", async () => {
         const base = emulator.data.astra.certificates.find((c) => c.resource.id === FIXTURE.certificateId)!;
         const id = "0a0a0a0a-0000-4000-8000-00000000f00d";
-        const envelope = { [SIG]: SECRET, value: "vendor text" };
+        const envelope = { [SIG]: SECRET, value: "vendor-text-sentinel" };
         emulator.data.astra.certificates.push({ ...base, resource: { ...base.resource, id, trustStateDetails: [{ type: "t", title: "x", detail: "d", additionalDetails: envelope }] } });
         const req = new proto.InvokeRequest();
         req.setTok("cloudreads:astracontrol:getCertificate");
         req.setArgs(Struct.fromJavaScript({ certificateId: id }));
-        const out = (await rpc(p.client).invoke(req)).getReturn()!.toJavaScript() as { trustStateDetails: { additionalDetails: Record<string, unknown> }[] };
-        assert.deepEqual(out.trustStateDetails[0]!.additionalDetails, { [`_${SIG}`]: SECRET, value: "vendor text" });
+        await assert.rejects(rpc(p.client).invoke(req), (e: grpc.ServiceError) => {
+            assert.match(e.details, /trustStateDetails\[0\]\.additionalDetails: holds the key 4dabf18193072939515e22adb298388d/);
+            assert.equal(e.details.includes("vendor-text-sentinel"), false, "the vendor value reached the error");
+            return true;
+        });
+        // The second layer: a result value holding the key is marshalled with the key renamed.
+        assert.deepEqual(wrap({ d: envelope }, new Set()).toJavaScript(), { d: { [`_${SIG}`]: SECRET, value: "vendor-text-sentinel" } });
     });
 
     it("a secret input stays secret in the outputs", async () => {
