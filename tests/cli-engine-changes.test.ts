@@ -1,9 +1,9 @@
 import { strict as assert } from "node:assert";
-import * as fs from "node:fs";
 import * as path from "node:path";
-import { startEmulator, type Emulator } from "../emulator";
-import { cliStackConfig, exportedResources } from "./helpers/pulumi-cli-results";
-import { PulumiCli, pulumiCliDir } from "./helpers/pulumi-cli";
+import type { Emulator } from "../emulator";
+import { useCliStack } from "./helpers/cli-stack";
+import { exportedResources } from "./helpers/pulumi-cli-results";
+import type { PulumiCli } from "./helpers/pulumi-cli";
 import { FIXTURE } from "./helpers/stack";
 import { PULUMI_SDK_VERSION } from "./helpers/versions";
 
@@ -21,30 +21,14 @@ const OTHER_PASSPHRASE = "emulator-sms-passphrase-0000000000000002";
  */
 describe(`real Pulumi CLI (@pulumi/pulumi ${PULUMI_SDK_VERSION}): engine changes since 3.248`, function () {
     this.timeout(240_000);
+    const stack = useCliStack(PROJECT, "cli-engine", () => ({ "cloudreads-engine:smsTaskId": FIXTURE.smsTaskId }));
     let emulator: Emulator;
     let cli: PulumiCli;
-    const stack = `cli-engine-${process.pid}`;
 
     before(async function () {
         this.timeout(120_000);
-        emulator = await startEmulator({ port: 0 });
-        cli = new PulumiCli(pulumiCliDir(), { cwd: PROJECT });
-        await cli.ok(["stack", "init", stack]);
-        const { plain, secret } = cliStackConfig(emulator, { "cloudreads-engine:smsTaskId": FIXTURE.smsTaskId });
-        await cli.setConfig(plain);
-        await cli.setConfig(secret, new Set(Object.keys(secret)));
+        ({ emu: emulator, cli } = stack);
         await cli.ok(["up", "--yes", "--skip-preview"]);
-    });
-
-    after(async function () {
-        this.timeout(120_000);
-        if (cli) {
-            await cli.run(["destroy", "--yes", "--skip-preview"]);
-            await cli.run(["stack", "rm", "--yes", "--force", stack]);
-            fs.rmSync(path.join(PROJECT, `Pulumi.${stack}.yaml`), { force: true });
-            cli.dispose();
-        }
-        await emulator?.close();
     });
 
     it("3.251 (pnpm paths in serialized code): __provider is written by the package, a one-line require holding no @pulumi/pulumi path, so an SDK upgrade changes nothing", async () => {
