@@ -137,7 +137,7 @@ export async function scratchProject(work: string): Promise<Record<ProgramName, 
     fs.mkdirSync(project);
     fs.writeFileSync(path.join(project, "package.json"), `${JSON.stringify({ name: "cloudreads-bench-cli", private: true }, null, 2)}\n`);
     const pulumiVersion = (JSON.parse(fs.readFileSync(path.join(ROOT, "node_modules", "@pulumi", "pulumi", "package.json"), "utf8")) as { version: string }).version;
-    await installPackages(project, [ours, theirs, `@pulumi/pulumi@${pulumiVersion}`, "typescript@5.9.3", "ts-node@10.9.2", "@types/node@20.19.43"], 10 * MINUTES);
+    await installPackages(project, [ours, theirs, `@pulumi/pulumi@${pulumiVersion}`, "typescript@5.9.3", "ts-node@10.9.2", "@types/node@22.19.3"], 10 * MINUTES);
     const dirs = {} as Record<ProgramName, string>;
     for (const name of PROGRAMS) {
         const dir = path.join(project, name);

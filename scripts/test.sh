@@ -20,9 +20,8 @@ FLOOR_TESTS=(
     tests/cli-engine-changes.test.ts
     tests/cli-installed.test.ts
     tests/installed-package.test.ts
-    tests/engine-conventions.test.ts
     tests/pulumi-internals.test.ts
-    tests/plugin-yaml.test.ts
+    tests/toolchain-scripts.test.ts
 )
 
 job="${CLOUDREADS_TEST_JOB:-current}"

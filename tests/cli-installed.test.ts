@@ -7,6 +7,7 @@ import { installPackages, packProject } from "./helpers/installed-package";
 import { cliStackConfig, exportedResources, stackOutputs } from "./helpers/pulumi-cli-results";
 import { PulumiCli, pulumiCliDir } from "./helpers/pulumi-cli";
 import { FIXTURE } from "./helpers/stack";
+import { programDependencies } from "./helpers/versions";
 
 const ROOT = path.join(__dirname, "..");
 const TYPE_PREFIX = "pulumi-nodejs:dynamic/cloudreads:";
@@ -42,7 +43,7 @@ describe("real Pulumi CLI: examples/quickstart with the package packed and insta
         fs.writeFileSync(path.join(programDir, "package.json"), `${JSON.stringify({ name: "cloudreads-installed-quickstart", private: true, main: "index.ts" }, null, 2)}\n`);
         fs.copyFileSync(path.join(ROOT, "examples", "quickstart", "index.ts"), path.join(programDir, "index.ts"));
         fs.writeFileSync(path.join(programDir, "Pulumi.yaml"), PROJECT_FILE);
-        await installPackages(programDir, [tarball, "@pulumi/pulumi@3.248.0", "typescript@5.9.3", "ts-node@10.9.2", "@types/node@20.19.43"], 150_000);
+        await installPackages(programDir, [tarball, ...programDependencies()], 150_000);
         emulator = await startEmulator({ port: 0 });
         cli = new PulumiCli(bin, { cwd: programDir });
         await cli.ok(["stack", "init", "dev"]);

@@ -8,6 +8,7 @@ import type * as EmulatorModule from "../emulator";
 import { installPackages, npmEnv, packProject, runCommand } from "./helpers/installed-package";
 import { stackOutputs } from "./helpers/pulumi-cli-results";
 import { PulumiCli, pulumiCliDir } from "./helpers/pulumi-cli";
+import { programDependencies } from "./helpers/versions";
 import { canConnect, exitOf, portClosed, printed, printedPort } from "./helpers/emulator-bin";
 
 const ROOT = path.join(__dirname, "..");
@@ -87,7 +88,7 @@ describe("real Pulumi CLI: a user's stack against pulumi-cloudreads/emulator fro
     fs.writeFileSync(path.join(programDir, "Pulumi.yaml"), PROJECT_FILE);
     fixtureFile = path.join(programDir, "emulator-fixtures.json");
     fs.writeFileSync(fixtureFile, `${JSON.stringify(USER_FIXTURES, null, 2)}\n`);
-    await installPackages(programDir, [tarball, "@pulumi/pulumi@3.248.0", "typescript@5.9.3", "ts-node@10.9.2", "@types/node@20.19.43"], 150_000);
+    await installPackages(programDir, [tarball, ...programDependencies()], 150_000);
     // What a user's mocha test does: require the entry point, from a module of the user's project
     // (a plain require.resolve from here would self-reference this repository's package).
     userRequire = createRequire(path.join(programDir, "index.ts"));

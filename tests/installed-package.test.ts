@@ -9,9 +9,10 @@ import { installPackages, packProject, readLoadLog, writeLoadTracer, type Loaded
 import { dynamicModuleOf, examplesOf, quickstartReads, RESOURCE_READS, resourceLine, typeOf } from "./helpers/reads";
 import { emulatorStackConfig, FIXTURE } from "./helpers/stack";
 import { outsideSecretEnvelopes } from "./helpers/sweep-scanner";
+import { PULUMI_SDK_VERSION } from "./helpers/versions";
 
 const ROOT = path.join(__dirname, "..");
-const PULUMI_SDK = "@pulumi/pulumi@3.248.0";
+const PULUMI_SDK = `@pulumi/pulumi@${PULUMI_SDK_VERSION}`;
 const CREDENTIAL_KEYS = new Set(["huaweicloud:token", "astracontrol:apiToken"]);
 const CREDENTIALS = [FIXTURE.huaweiToken, FIXTURE.astraToken, FIXTURE.accessKey, FIXTURE.secretKey, ...FIXTURE_SECRETS];
 
@@ -126,7 +127,7 @@ describe("the package installed from its npm tarball, running examples/quickstar
         assert.equal(fs.existsSync(path.join(installed, "tests")), false, "tests/ was packed");
         assert.equal(fs.existsSync(path.join(installed, "emulator")), false, "emulator/ was packed");
         const sdk = JSON.parse(fs.readFileSync(path.join(programDir, "node_modules", "@pulumi", "pulumi", "package.json"), "utf8")) as { version: string };
-        assert.equal(sdk.version, "3.248.0");
+        assert.equal(sdk.version, PULUMI_SDK_VERSION);
         // A second SDK copy under the package would break resource registration.
         assert.equal(fs.existsSync(path.join(installed, "node_modules", "@pulumi")), false);
     });

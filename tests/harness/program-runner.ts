@@ -180,7 +180,7 @@ async function main(): Promise<void> {
     } catch (e) {
         reportError(e);
     }
-    await new Promise<void>((resolve) => process.send?.({ kind: "done", errors } satisfies RunnerMessage, () => resolve()));
+    await new Promise<void>((resolve) => process.send?.({ kind: "done", errors } satisfies RunnerMessage, undefined, {}, () => resolve()));
     // Open handles the program left (HTTP agents, timers) must not keep the run alive.
     process.exit(errors.length > 0 ? 1 : 0);
 }
