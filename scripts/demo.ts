@@ -77,10 +77,12 @@ function pulumiCli(): Promise<string> {
 }
 
 async function main(): Promise<number> {
+    const started = Date.now();
     const bin = await pulumiCli();
     const emu = await startEmulator({ port: 0 });
     try {
         await withCli(emu, bin);
+        out(`demo: preview, up, refresh and destroy through the real Pulumi CLI passed in ${Math.round((Date.now() - started) / 1000)} s\n`);
         return 0;
     } finally {
         await emu.close();
