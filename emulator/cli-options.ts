@@ -11,6 +11,8 @@ export interface CliOptions {
   faults: FaultInjection[];
   format: OutputFormat;
   help: boolean;
+  /** `--list-fixtures`: print the fixtures' ids, names, CNs and trust states, and exit without serving. */
+  listFixtures: boolean;
   /** `--max-page-size N`: the most items any list page holds (see `StartEmulatorOptions.maxPageSize`). */
   maxPageSize?: number;
 }
@@ -21,6 +23,7 @@ export class UsageError extends Error {
 }
 
 export const USAGE = `Usage: cloudreads-emulator [--port N] [--fixtures FILE] [--fault SPEC]... [--max-page-size N] [--format both|config|env | --env]
+       cloudreads-emulator --list-fixtures [--fixtures FILE]
 
 Serves the Huawei Cloud (SMS, ROMA Connect, KPS, IAM) and NetApp Astra Control emulator on
 127.0.0.1 until SIGINT or SIGTERM, and prints its URL, then what points a stack at it.
@@ -36,6 +39,8 @@ Serves the Huawei Cloud (SMS, ROMA Connect, KPS, IAM) and NetApp Astra Control e
                     config: URL, then pulumi config set lines;
                     env: export lines only, CLOUDREADS_EMULATOR_URL first (a script to source)
   --env             the same as --format env
+  --list-fixtures   print what a stack can read (project, task, instance, product and
+                    certificate ids, names, states, CNs, trust states) and exit
 `;
 
 /** Options after the kind (`:key=value`), recognised from the right so a redirect URL may hold colons. */
@@ -89,7 +94,7 @@ function portOf(raw: string): number {
 
 /** Parses `argv` (without node and the script); throws {@link UsageError}. */
 export function parseCliOptions(argv: readonly string[], env: NodeJS.ProcessEnv): CliOptions {
-  const options: CliOptions = { port: portOf(env.EMULATOR_PORT ?? "0"), faults: [], format: "both", help: false };
+  const options: CliOptions = { port: portOf(env.EMULATOR_PORT ?? "0"), faults: [], format: "both", help: false, listFixtures: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? "";
     const eq = arg.indexOf("=");
@@ -127,6 +132,9 @@ export function parseCliOptions(argv: readonly string[], env: NodeJS.ProcessEnv)
       }
       case "--env":
         options.format = "env";
+        break;
+      case "--list-fixtures":
+        options.listFixtures = true;
         break;
       case "--help":
       case "-h":

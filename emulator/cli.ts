@@ -4,12 +4,14 @@
  * 127.0.0.1, prints its URL on the first line, then the stack config and environment variables
  * that point a Pulumi program at it (Huawei and Astra); see `--help`. Stops on SIGINT/SIGTERM,
  * closing every connection, with exit code 0, and when its parent process exits (npx, a CI step);
- * `npm run emulator` execs this process, so a SIGTERM to npm reaches it. Exit code 2: bad
+ * `npm run emulator` execs this process, so a SIGTERM to npm reaches it. `--list-fixtures` prints
+ * what the fixtures hold and exits without serving. Exit code 2: bad
  * arguments or fixtures; 1: it could not start.
  */
 import { configLines, connectionSettings, envLines } from "./connection-settings";
 import { parseCliOptions, UsageError, USAGE, type OutputFormat } from "./cli-options";
-import { FixtureError } from "./fixtures";
+import { fixtureListing } from "./fixture-listing";
+import { FixtureError, loadDefaultFixtures, loadFixtureFile } from "./fixtures";
 import { startEmulator, type Emulator } from "./server";
 
 /** The lines printed after the URL line, for `format`. */
@@ -42,6 +44,11 @@ async function main(): Promise<void> {
   const options = parseCliOptions(process.argv.slice(2), process.env);
   if (options.help) {
     process.stdout.write(USAGE);
+    return;
+  }
+  if (options.listFixtures) {
+    const data = options.fixturesFile === undefined ? loadDefaultFixtures() : loadFixtureFile(options.fixturesFile);
+    process.stdout.write(`${fixtureListing(data).join("\n")}\n`);
     return;
   }
   const emulator = await startEmulator({ port: options.port, fixturesFile: options.fixturesFile, faults: options.faults, maxPageSize: options.maxPageSize });

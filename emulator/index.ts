@@ -34,6 +34,7 @@ export type {
   SmsTask,
 } from "./fixtures";
 export { connectionSettings } from "./connection-settings";
+export { fixtureListing } from "./fixture-listing";
 export type { EmulatorConfigValue, EmulatorConnectionSettings } from "./connection-settings";
 export type { Fault, FaultInjection, FaultStatus } from "./faults";
 export type { EmulatedService, RecordedRequest } from "./types";

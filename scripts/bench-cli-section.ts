@@ -1,7 +1,7 @@
 /**
- * The real-CLI section of docs/BENCHMARKS.md. `npm run bench:cli` writes it to
- * docs/benchmarks-cli.md and splices it into docs/BENCHMARKS.md between two markers;
- * `npm run bench` regenerates docs/BENCHMARKS.md and splices it back, so neither run loses
+ * The real-CLI section of docs/benchmarks.md. `npm run bench:cli` writes it to
+ * docs/benchmarks-cli.md and splices it into docs/benchmarks.md between two markers;
+ * `npm run bench` regenerates docs/benchmarks.md and splices it back, so neither run loses
  * the other's figures.
  */
 import * as fs from "node:fs";
@@ -21,7 +21,7 @@ function cliBlock(): string {
     return `${START}\n${body}\n${END}\n`;
 }
 
-/** `text` (a docs/BENCHMARKS.md) with any earlier real-CLI section replaced by the saved one, at the end. */
+/** `text` (a docs/benchmarks.md) with any earlier real-CLI section replaced by the saved one, at the end. */
 export function withCliSection(text: string): string {
     let head = text;
     const at = head.indexOf(START);
@@ -34,8 +34,8 @@ export function withCliSection(text: string): string {
     return `${head.trimEnd()}\n\n${cliBlock()}`;
 }
 
-/** Rewrites docs/BENCHMARKS.md with the saved real-CLI section. */
+/** Rewrites docs/benchmarks.md with the saved real-CLI section. */
 export function spliceCliSection(): void {
-    const file = path.join(DOCS, "BENCHMARKS.md");
+    const file = path.join(DOCS, "benchmarks.md");
     fs.writeFileSync(file, withCliSection(fs.existsSync(file) ? fs.readFileSync(file, "utf8") : "# Benchmarks\n"));
 }

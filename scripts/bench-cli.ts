@@ -8,7 +8,7 @@
  * - the `__provider` bytes of each of our four resources after an up.
  * Per-resource and per-call figures are marginal: (time with N − time with 0) / N, so program
  * start-up is not counted. Rounds interleave ours and theirs, alternating who goes first.
- * Writes docs/benchmarks-cli.md and splices it into docs/BENCHMARKS.md. Machine-dependent;
+ * Writes docs/benchmarks-cli.md and splices it into docs/benchmarks.md. Machine-dependent;
  * never asserted in tests.
  */
 import * as fs from "node:fs";
@@ -59,7 +59,7 @@ async function resetStack(cli: PulumiCli): Promise<void> {
     await cli.ok(["stack", "init", "bench"]);
 }
 
-/** Writes docs/benchmarks-cli.md from measured runs and splices it into docs/BENCHMARKS.md. */
+/** Writes docs/benchmarks-cli.md from measured runs and splices it into docs/benchmarks.md. */
 function publish(measured: Measured): void {
     const text = report(measured);
     fs.writeFileSync(CLI_SECTION_FILE, text);

@@ -3,7 +3,7 @@
  * (ours / theirs, below 1 is faster), against the emulator on 127.0.0.1. Rounds interleave ours
  * and theirs inside each of several fresh processes (scripts/bench-round.ts), and the ratios of
  * all rounds are pooled: one process's median swings too widely to quote alone. Writes
- * docs/BENCHMARKS.md and docs/benchmarks.svg. Machine-dependent; never asserted in tests.
+ * docs/benchmarks.md and docs/benchmarks.svg. Machine-dependent; never asserted in tests.
  */
 import { execFile } from "node:child_process";
 import * as fs from "node:fs";
@@ -124,7 +124,7 @@ async function main(): Promise<void> {
         "",
     ].join("\n");
     // The real-CLI section comes from `npm run bench:cli` and is kept.
-    fs.writeFileSync(path.join(ROOT, "docs", "BENCHMARKS.md"), withCliSection(text));
+    fs.writeFileSync(path.join(ROOT, "docs", "benchmarks.md"), withCliSection(text));
     fs.writeFileSync(path.join(ROOT, "docs", "benchmarks.svg"), svg(rows));
     process.stdout.write(text);
 }

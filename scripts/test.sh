@@ -18,7 +18,6 @@ FLOOR_TESTS=(
     tests/cli-quickstart.test.ts
     tests/cli-conventions.test.ts
     tests/cli-engine-changes.test.ts
-    tests/cli-installed.test.ts
     tests/installed-package.test.ts
     tests/pulumi-internals.test.ts
     tests/toolchain-scripts.test.ts

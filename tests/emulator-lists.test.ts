@@ -384,11 +384,8 @@ describe("emulator list routes", () => {
       };
       assert.deepEqual(await ids("cn eq 'dup.example.com'"), ["c0000000-0000-4000-8000-0000000000f1", "c0000000-0000-4000-8000-0000000000f2"]);
       assert.deepEqual(await ids("certUse eq 'rootCA'"), ["a26cbed4-2183-58ce-aa19-e37ca8b0531a", "c0000000-0000-4000-8000-0000000000f3"]);
-      assert.deepEqual(await ids("trustState eq 'untrusted'"), [
-        "a26cbed4-2183-58ce-aa19-e37ca8b0531a",
-        "c0000000-0000-4000-8000-0000000000f2",
-        "c0000000-0000-4000-8000-0000000000f3",
-      ]);
+      assert.deepEqual(await ids("trustState eq 'untrusted'"), ["a26cbed4-2183-58ce-aa19-e37ca8b0531a", "c0000000-0000-4000-8000-0000000000f2"]);
+      assert.deepEqual(await ids("certUse eq 'rootCA' and trustState eq 'trusted'"), ["c0000000-0000-4000-8000-0000000000f3"]);
       assert.deepEqual(await ids("cn eq 'dup.example.com' and trustState eq 'trusted'"), ["c0000000-0000-4000-8000-0000000000f1"]);
       assert.deepEqual(await ids("cn eq 'nobody.example.com'"), []);
     });

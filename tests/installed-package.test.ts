@@ -4,16 +4,16 @@ import { createRequire } from "node:module";
 import * as os from "node:os";
 import * as path from "node:path";
 import { FIXTURE_SECRETS, startEmulator, type Emulator } from "../emulator";
-import { runHarness, SECRET_SIG, SIG_KEY, type HarnessResult, type HarnessRun, type StateFile } from "./harness";
 import { installPackages, packProject, readLoadLog, writeLoadTracer, type LoadedModule } from "./helpers/installed-package";
+import { cliStackConfig, exportedResources, previewSteps, stackOutputs, type ExportedResource } from "./helpers/pulumi-cli-results";
+import { PulumiCli, pulumiCliDir, type EngineEvent } from "./helpers/pulumi-cli";
 import { dynamicModuleOf, examplesOf, quickstartReads, RESOURCE_READS, resourceLine, typeOf } from "./helpers/reads";
-import { emulatorStackConfig, FIXTURE } from "./helpers/stack";
-import { outsideSecretEnvelopes } from "./helpers/sweep-scanner";
-import { PULUMI_SDK_VERSION } from "./helpers/versions";
+import { FIXTURE } from "./helpers/stack";
+import { outsideSecretEnvelopes, SECRET_SIG, SIG_KEY } from "./helpers/sweep-scanner";
+import { programDependencies, PULUMI_SDK_VERSION } from "./helpers/versions";
 
 const ROOT = path.join(__dirname, "..");
-const PULUMI_SDK = `@pulumi/pulumi@${PULUMI_SDK_VERSION}`;
-const CREDENTIAL_KEYS = new Set(["huaweicloud:token", "astracontrol:apiToken"]);
+const TYPE_PREFIX = "pulumi-nodejs:dynamic/cloudreads:";
 const CREDENTIALS = [FIXTURE.huaweiToken, FIXTURE.astraToken, FIXTURE.accessKey, FIXTURE.secretKey, ...FIXTURE_SECRETS];
 
 /** The provider module each resource type's `__provider` must require. */
@@ -48,21 +48,27 @@ runtime:
 description: examples/quickstart with pulumi-cloudreads installed from its npm tarball.
 `;
 
-function customResources(state: StateFile): StateFile["resources"] {
-    return state.resources.filter((r) => r.custom);
+/** This package's resources in a `pulumi stack export`. */
+function customResources(exported: string): ExportedResource[] {
+    return exportedResources(exported).filter((r) => r.type.startsWith(TYPE_PREFIX));
 }
 
-function assertNoErrors(result: HarnessResult): void {
-    assert.deepEqual(result.errors, [], `${result.errors.join("\n")}\n${result.programStderr}\n${result.hostStderr}`);
-}
+const nameOf = (r: ExportedResource): string => r.urn.split("::").pop() ?? "";
 
-describe("the package installed from its npm tarball, running examples/quickstart", function () {
-    this.timeout(60_000);
+/**
+ * The package as a user gets it: packed with `npm pack`, installed into a scratch TypeScript
+ * project, and run by the real Pulumi CLI (examples/quickstart plus a resource of every other read),
+ * with every Node.js process the CLI starts tracing which copy of each module it loads.
+ */
+describe("real Pulumi CLI: the package installed from its npm tarball, running examples/quickstart and every read", function () {
+    this.timeout(240_000);
     let tmp: string;
     let programDir: string;
     let installed: string;
     let emulator: Emulator;
-    let upState: StateFile;
+    let cli: PulumiCli;
+    let loadLog: string;
+    let upResources: ExportedResource[];
     const timings: string[] = [];
 
     before(async function () {
@@ -79,13 +85,21 @@ describe("the package installed from its npm tarball, running examples/quickstar
         fs.writeFileSync(path.join(programDir, "index.ts"), ENTRY_POINT);
         fs.writeFileSync(path.join(programDir, "Pulumi.yaml"), PROJECT_FILE);
         const installStarted = Date.now();
-        await installPackages(programDir, [tarball, PULUMI_SDK], 150_000);
+        await installPackages(programDir, [tarball, ...programDependencies()], 150_000);
         timings.push(`npm install ${Date.now() - installStarted} ms`);
         installed = path.join(programDir, "node_modules", "pulumi-cloudreads");
         emulator = await startEmulator({ port: 0 });
+        loadLog = path.join(tmp, "loads.log");
+        // Every node process the CLI starts (the program, the dynamic-provider host) inherits the tracer.
+        cli = new PulumiCli(pulumiCliDir(), { cwd: programDir, env: { NODE_OPTIONS: writeLoadTracer(path.join(tmp, "trace-loads.js")), CLOUDREADS_LOAD_LOG: loadLog } });
+        await cli.ok(["stack", "init", "dev"]);
+        const { plain, secret } = cliStackConfig(emulator);
+        await cli.setConfig(plain);
+        await cli.setConfig(secret, new Set(Object.keys(secret)));
     });
 
     after(async () => {
+        cli?.dispose();
         await emulator?.close();
         if (tmp) {
             fs.rmSync(tmp, { recursive: true, force: true });
@@ -95,22 +109,16 @@ describe("the package installed from its npm tarball, running examples/quickstar
         }
     });
 
-    /** One harness run with module-load tracing; returns the result and the modules each process compiled. */
-    async function run(mode: HarnessRun["mode"]): Promise<[HarnessResult, LoadedModule[]]> {
-        const all = emulatorStackConfig(emulator);
-        const log = path.join(tmp, `loads-${mode}.log`);
+    /** One CLI command with module-load tracing; returns its engine events and the modules each process compiled. */
+    async function run(args: string[]): Promise<[EngineEvent[], LoadedModule[]]> {
+        fs.rmSync(loadLog, { force: true });
         const started = Date.now();
-        const result = await runHarness({
-            mode,
-            programDir,
-            statePath: path.join(tmp, "state.json"),
-            config: Object.fromEntries(Object.entries(all).filter(([k]) => !CREDENTIAL_KEYS.has(k))),
-            secretConfig: Object.fromEntries(Object.entries(all).filter(([k]) => CREDENTIAL_KEYS.has(k))),
-            env: { NODE_OPTIONS: writeLoadTracer(path.join(tmp, "trace-loads.js")), CLOUDREADS_LOAD_LOG: log },
-        });
-        timings.push(`${mode} ${Date.now() - started} ms`);
-        return [result, readLoadLog(log)];
+        const events = await cli.events([...args, "--yes", "--skip-preview"]);
+        timings.push(`${args[0]} ${Date.now() - started} ms`);
+        return [events, readLoadLog(loadLog)];
     }
+
+    const ours = (events: EngineEvent[]) => previewSteps(events).filter((s) => s.type.startsWith(TYPE_PREFIX));
 
     function hostModules(loads: LoadedModule[]): string[] {
         return loads.filter((m) => m.script.endsWith(path.join("cmd", "dynamic-provider", "index.js"))).map((m) => m.file);
@@ -127,27 +135,26 @@ describe("the package installed from its npm tarball, running examples/quickstar
         assert.equal(fs.existsSync(path.join(installed, "tests")), false, "tests/ was packed");
         assert.equal(fs.existsSync(path.join(installed, "emulator")), false, "emulator/ was packed");
         const sdk = JSON.parse(fs.readFileSync(path.join(programDir, "node_modules", "@pulumi", "pulumi", "package.json"), "utf8")) as { version: string };
-        assert.equal(sdk.version, PULUMI_SDK_VERSION);
+        assert.equal(sdk.version, PULUMI_SDK_VERSION, "the program runs this job's @pulumi/pulumi");
         // A second SDK copy under the package would break resource registration.
         assert.equal(fs.existsSync(path.join(installed, "node_modules", "@pulumi")), false);
     });
 
     it("up creates every resource, running only the installed copy of the package", async () => {
-        const [result, loads] = await run("up");
-        assertNoErrors(result);
-        const custom = result.steps.filter((s) => s.custom);
+        const [events, loads] = await run(["up"]);
+        const custom = ours(events);
         assert.equal(custom.length, CUSTOM_COUNT);
         assert.deepEqual([...new Set(custom.map((s) => s.op))], ["create"]);
         assert.deepEqual([...new Set(custom.map((s) => s.type))].sort(), Object.keys(PROVIDER_MODULES).sort());
-        for (const s of custom) {
-            assert.ok(s.id, `${s.name} has no id`);
-        }
-        upState = result.state;
-        assert.equal(customResources(upState).length, CUSTOM_COUNT);
-        assert.equal(result.outputs.keypairTaskStatus, "RUNNING_RESET");
-        assert.equal(result.outputs.migrationPassphrase, "[secret]");
-        assert.equal(result.reveal.resourceOutput("agent-pass", "passphrase"), FIXTURE.smsPassphrase);
-        assert.equal(result.reveal.resourceOutput("device-auth-2", "userName"), "emulatorUser0002");
+        upResources = customResources((await cli.ok(["stack", "export"])).stdout);
+        assert.equal(upResources.length, CUSTOM_COUNT);
+        for (const r of upResources) assert.ok(r.id, `${nameOf(r)} has no id`);
+        const hidden = await stackOutputs(cli, false);
+        assert.equal(hidden.keypairTaskStatus, "RUNNING_RESET");
+        assert.equal(hidden.migrationPassphrase, "[secret]");
+        assert.equal((await stackOutputs(cli, true)).migrationPassphrase, FIXTURE.smsPassphrase);
+        const shown = customResources((await cli.ok(["stack", "export", "--show-secrets"])).stdout);
+        assert.equal(shown.find((r) => nameOf(r) === "device-auth-2")?.outputs.userName, "emulatorUser0002");
 
         // The program and the provider host load the package from the install, never from this repository.
         const fromRepo = loads.filter((m) => [path.join(ROOT, "dist"), path.join(ROOT, "sdk"), path.join(ROOT, "provider"), path.join(ROOT, "node_modules", "@pulumi")].some((d) => m.file.startsWith(`${d}${path.sep}`)));
@@ -160,18 +167,18 @@ describe("the package installed from its npm tarball, running examples/quickstar
 
     it("stores each __provider as a short require() of the installed module, the same for every resource of a type", () => {
         const byType = new Map<string, Set<string>>();
-        for (const r of customResources(upState)) {
+        for (const r of upResources) {
             const text = r.inputs.__provider;
-            assert.equal(typeof text, "string", `${r.name} has no __provider`);
+            assert.equal(typeof text, "string", `${nameOf(r)} has no __provider`);
             const provider = text as string;
-            assert.equal(r.outputs.__provider, provider, `${r.name}: __provider differs between inputs and outputs`);
+            assert.equal(r.outputs.__provider, provider, `${nameOf(r)}: __provider differs between inputs and outputs`);
             const module = PROVIDER_MODULES[r.type];
             assert.ok(module, `unexpected type ${r.type}`);
-            assert.ok(Buffer.byteLength(provider) <= 1024, `${r.name}: __provider is ${Buffer.byteLength(provider)} bytes`);
+            assert.ok(Buffer.byteLength(provider) <= 1024, `${nameOf(r)}: __provider is ${Buffer.byteLength(provider)} bytes`);
             const requires = [...provider.matchAll(/require\(("[^"]*")\)/g)].map((m) => JSON.parse(m[1]) as string);
             assert.deepEqual(requires, [`pulumi-cloudreads/provider/dynamic/${module}`], provider);
             for (const marker of PROVIDER_CODE_MARKERS) {
-                assert.equal(provider.includes(marker), false, `${r.name}: __provider holds provider code (${marker}):\n${provider}`);
+                assert.equal(provider.includes(marker), false, `${nameOf(r)}: __provider holds provider code (${marker}):\n${provider}`);
             }
             byType.set(r.type, (byType.get(r.type) ?? new Set()).add(provider));
         }
@@ -188,10 +195,10 @@ describe("the package installed from its npm tarball, running examples/quickstar
         }
     });
 
-    it("keeps every credential and fixture secret out of the state, outside secret envelopes", () => {
-        const text = fs.readFileSync(path.join(tmp, "state.json"), "utf8");
-        const clear = JSON.stringify(outsideSecretEnvelopes(JSON.parse(text)));
-        const providers = customResources(upState).map((r) => String(r.inputs.__provider)).join("\n");
+    it("keeps every credential and fixture secret out of the state, outside secret envelopes", async () => {
+        const exported = (await cli.ok(["stack", "export"])).stdout;
+        const clear = JSON.stringify(outsideSecretEnvelopes(JSON.parse(exported)));
+        const providers = upResources.map((r) => String(r.inputs.__provider)).join("\n");
         for (const secret of CREDENTIALS) {
             assert.equal(clear.includes(secret), false, `a credential or secret is in the state in clear: ${secret.slice(0, 12)}…`);
             assert.equal(providers.includes(secret), false, `a credential or secret is in __provider: ${secret.slice(0, 12)}…`);
@@ -202,7 +209,7 @@ describe("the package installed from its npm tarball, running examples/quickstar
             ["device-auth", "password"],
             ["device-auth-2", "password"],
         ] as const) {
-            const value = upState.resources.find((r) => r.name === name)?.outputs[key] as Record<string, unknown> | undefined;
+            const value = customResources(exported).find((r) => nameOf(r) === name)?.outputs[key] as Record<string, unknown> | undefined;
             assert.equal(value?.[SIG_KEY], SECRET_SIG, `${name}.${key} is not stored as a secret`);
         }
     });
@@ -210,17 +217,16 @@ describe("the package installed from its npm tarball, running examples/quickstar
     it("refresh re-reads through the stored __provider, running the installed code", async () => {
         emulator.setKeypairTaskStatus(FIXTURE.projectId, FIXTURE.kpsTaskId, "SUCCESS_RESET");
         const before = emulator.requests.length;
-        const [result, loads] = await run("refresh");
-        assertNoErrors(result);
+        const [events, loads] = await run(["refresh"]);
         const services = new Set(emulator.requests.slice(before).map((r) => r.service));
         assert.deepEqual([...services].sort(), ["astra", "kms", "roma", "sms"]);
-        assert.equal(result.steps.filter((s) => s.op === "refresh").length, CUSTOM_COUNT);
-        assert.equal(result.steps.find((s) => s.name === "reset-task")?.refresh, "update");
-        assert.equal(result.reveal.resourceOutput("reset-task", "taskStatus"), "SUCCESS_RESET");
-        assert.equal(result.steps.find((s) => s.name === "agent-pass")?.refresh, "same");
-        for (const r of customResources(result.state)) {
-            const stored = upState.resources.find((u) => u.urn === r.urn);
-            assert.equal(r.inputs.__provider, stored?.inputs.__provider, `${r.name}: __provider changed on refresh`);
+        assert.equal(ours(events).filter((s) => s.op === "refresh").length, CUSTOM_COUNT);
+        const after = customResources((await cli.ok(["stack", "export"])).stdout);
+        const task = after.find((r) => nameOf(r) === "reset-task");
+        assert.equal(task?.outputs.taskStatus, "SUCCESS_RESET");
+        for (const r of after) {
+            const stored = upResources.find((u) => u.urn === r.urn);
+            assert.equal(r.inputs.__provider, stored?.inputs.__provider, `${nameOf(r)}: __provider changed on refresh`);
         }
         const host = hostModules(loads);
         for (const module of Object.values(PROVIDER_MODULES)) {
@@ -232,10 +238,9 @@ describe("the package installed from its npm tarball, running examples/quickstar
 
     it("destroy deletes every resource without a request", async () => {
         const before = emulator.requests.length;
-        const [result] = await run("destroy");
-        assertNoErrors(result);
+        const [events] = await run(["destroy"]);
         assert.equal(emulator.requests.length, before);
-        assert.equal(result.steps.filter((s) => s.op === "delete" && s.custom).length, CUSTOM_COUNT);
-        assert.deepEqual(result.state.resources, []);
+        assert.equal(ours(events).filter((s) => s.op === "delete").length, CUSTOM_COUNT);
+        assert.deepEqual(exportedResources((await cli.ok(["stack", "export"])).stdout), []);
     });
 });

@@ -15,14 +15,21 @@ export interface CliStack {
  * Registers mocha hooks, in the calling `describe`, that start an emulator, init a stack of the
  * project in `dir` on a file backend, and set the emulator's config (credentials with `--secret`)
  * plus `config(emu)`; afterwards they destroy the stack, remove it and its stack file, and stop the
- * emulator.
+ * emulator. `env` reaches every CLI command (e.g. `PULUMI_DEBUG_GRPC`).
  */
-export function useCliStack(dir: string, prefix: string, config: (emu: Emulator) => Record<string, string> = () => ({}), fixtures?: FixtureInput, emulator: { maxPageSize?: number } = {}): CliStack {
+export function useCliStack(
+    dir: string,
+    prefix: string,
+    config: (emu: Emulator) => Record<string, string> = () => ({}),
+    fixtures?: FixtureInput,
+    emulator: { maxPageSize?: number } = {},
+    env: Record<string, string> = {},
+): CliStack {
     const stack = { name: `${prefix}-${process.pid}` } as CliStack;
     before(async function () {
         this.timeout(120_000);
         stack.emu = await startEmulator({ port: 0, ...(fixtures ? { fixtures } : {}), ...emulator });
-        stack.cli = new PulumiCli(pulumiCliDir(), { cwd: dir });
+        stack.cli = new PulumiCli(pulumiCliDir(), { cwd: dir, env });
         await stack.cli.ok(["stack", "init", stack.name]);
         const { plain, secret } = cliStackConfig(stack.emu, config(stack.emu));
         await stack.cli.setConfig(plain);

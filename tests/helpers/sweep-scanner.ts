@@ -1,6 +1,10 @@
 import { inspect } from "node:util";
-import { SECRET_SIG, SIG_KEY } from "../harness";
 import { SENTINEL_PREFIX } from "./sweep-sentinels";
+
+/** The key Pulumi marks its special values with, in state and on the wire. */
+export const SIG_KEY = "4dabf18193072939515e22adb298388d";
+/** The value of {@link SIG_KEY} that marks a secret: `{ [SIG_KEY]: SECRET_SIG, ciphertext | value }`. */
+export const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
 
 /** One sentinel found in one collected text. */
 export interface Leak {

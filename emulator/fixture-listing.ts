@@ -1,0 +1,68 @@
+import type { FixtureData } from "./fixtures";
+
+/** A table as aligned text lines: a title, then one line per row, columns padded to the widest cell. */
+function table(title: string, header: readonly string[], rows: readonly (readonly string[])[]): string[] {
+  if (rows.length === 0) return [title, "  (none)", ""];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
+  const line = (cells: readonly string[]): string => `  ${cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i] ?? 0))).join("  ")}`.trimEnd();
+  return [title, line(header), ...rows.map(line), ""];
+}
+
+/** A field of a vendor body kept as the fixture has it (`detail`, `resource`), as text; `-` when absent. */
+function text(value: unknown): string {
+  return typeof value === "string" || typeof value === "number" || typeof value === "boolean" ? String(value) : "-";
+}
+
+/**
+ * What a stack can read from `data`: every id a read takes, with the names, states, CNs and trust
+ * states the reads return. Secret values (passphrases, passwords, tokens) are not listed; the
+ * emulator prints its credentials in its config lines. `cloudreads-emulator --list-fixtures`
+ * prints this.
+ *
+ * @example
+ * ```ts
+ * import { fixtureListing, loadDefaultFixtures } from "pulumi-cloudreads/emulator";
+ * process.stdout.write(fixtureListing(loadDefaultFixtures()).join("\n"));
+ * ```
+ */
+export function fixtureListing(data: FixtureData): string[] {
+  const region = new Map(data.huawei.projects.map((p) => [p.id, p.name]));
+  const h = data.huawei;
+  return [
+    ...table(
+      "Huawei Cloud projects (huaweicloud:region, huaweicloud:projectId):",
+      ["region", "projectId", "domainId"],
+      h.projects.map((p) => [p.name, p.id, p.domainId]),
+    ),
+    ...table(
+      "SMS tasks (huaweicloud.sms: TaskPassphrase, Task, getTasks):",
+      ["taskId", "name", "state"],
+      h.sms.tasks.map((t) => [t.taskId, text(t.detail?.name), text(t.detail?.state)]),
+    ),
+    ...table(
+      "KPS key pair tasks (huaweicloud.kps.KeypairTask):",
+      ["region", "projectId", "taskId", "taskStatus"],
+      h.kps.tasks.map((t) => [region.get(t.projectId) ?? "-", t.projectId, t.taskId, t.taskStatus]),
+    ),
+    ...table(
+      "ROMA Connect instances (instanceId; `default` is the one marked default):",
+      ["region", "projectId", "instanceId", "default"],
+      h.roma.instances.map((i) => [region.get(i.projectId) ?? "-", i.projectId, i.instanceId, i.isDefault ? "yes" : "no"]),
+    ),
+    ...table(
+      "ROMA Connect products (huaweicloud.roma: ProductAuthentication, getProducts):",
+      ["instanceId", "productId", "name", "userName"],
+      h.roma.products.map((p) => [p.instanceId, p.productId, p.name ?? `product-${p.productId}`, p.userName]),
+    ),
+    ...table(
+      "Astra Control accounts (astracontrol:accountId) a token may read:",
+      ["accountId", "token"],
+      data.astra.tokens.flatMap((t, i) => t.accounts.map((a) => [a, `token ${i + 1} of ${data.astra.tokens.length}`])),
+    ),
+    ...table(
+      "Astra Control certificates (astracontrol: Certificate, getCertificates):",
+      ["accountId", "certificateId", "cn", "certUse", "trustState", "expiryTimestamp"],
+      data.astra.certificates.map((c) => [c.accountId, c.resource.id, text(c.resource.cn), text(c.resource.certUse), text(c.resource.trustState), text(c.resource.expiryTimestamp)]),
+    ),
+  ];
+}
