@@ -12,8 +12,6 @@ const REPOSITORY_BLOB = "https://github.com/pulumi-cloudreads/pulumi-cloudreads/
  * Pages other branches add (the provider plugin's, the Registry-shaped ones). Links to them may be
  * dangling until those branches are merged. Lead: remove each entry when its page lands.
  */
-const EXPECTED_FROM_OTHER_BRANCHES: ReadonlySet<string> = new Set(["docs/plugin.md", "docs/installation-configuration.md", "docs/_index.md", "docs/configuration-precedence.md"]);
-
 const show = (broken: readonly BrokenLink[]): string => broken.map((b) => `${b.file}: (${b.link}) ${b.why}`).join("\n");
 
 describe("documentation links: README.md and docs/ in the repository and in the npm tarball", function () {
@@ -39,14 +37,14 @@ describe("documentation links: README.md and docs/ in the repository and in the 
                 path.join(dir, "README.md"),
                 [
                     "[ok](docs/page.md#notes-1) [ok](#top) [url](https://example.com/x.md) `[code](nowhere.md)`",
-                    "[gone](docs/gone.md) [anchor](docs/page.md#no-such) [out](../x.md) [later](docs/plugin.md)",
+                    "[gone](docs/gone.md) [anchor](docs/page.md#no-such) [out](../x.md)",
                     "```md",
                     "[in a fence](fence.md)",
                     "```",
                     "# Top",
                 ].join("\n"),
             );
-            const broken = brokenLinks(dir, markdownFiles(dir), new Set(["docs/plugin.md"]));
+            const broken = brokenLinks(dir, markdownFiles(dir));
             assert.deepEqual(
                 broken.map((b) => b.link),
                 ["docs/gone.md", "docs/page.md#no-such", "../x.md"],
@@ -62,11 +60,7 @@ describe("documentation links: README.md and docs/ in the repository and in the 
     it("every relative link (file and #anchor) in README.md and docs/ resolves in the repository", () => {
         const files = markdownFiles(ROOT);
         assert.ok(files.includes("docs/reference/README.md"), "docs/reference is missing: run `npm run generate`");
-        assert.deepEqual(brokenLinks(ROOT, files, EXPECTED_FROM_OTHER_BRANCHES), [], show(brokenLinks(ROOT, files, EXPECTED_FROM_OTHER_BRANCHES)));
-    });
-
-    it("pages expected from other branches are not here yet (lead: drop them from the list once merged)", () => {
-        for (const page of EXPECTED_FROM_OTHER_BRANCHES) assert.equal(fs.existsSync(path.join(ROOT, page)), false, `${page} exists now: remove it from EXPECTED_FROM_OTHER_BRANCHES`);
+        assert.deepEqual(brokenLinks(ROOT, files), [], show(brokenLinks(ROOT, files)));
     });
 
     it("every link into the repository on GitHub names a file that exists", () => {
@@ -102,7 +96,7 @@ describe("documentation links: README.md and docs/ in the repository and in the 
         });
 
         it("every relative link (file and #anchor) resolves inside the unpacked package", () => {
-            const broken = brokenLinks(unpacked, markdownFiles(unpacked), EXPECTED_FROM_OTHER_BRANCHES);
+            const broken = brokenLinks(unpacked, markdownFiles(unpacked));
             assert.deepEqual(broken, [], show(broken));
         });
     });

@@ -81,10 +81,9 @@ export function anchorsOf(markdown: string): Set<string> {
 
 /**
  * Every relative link in `files` (Markdown files under `root`) whose file is missing or whose
- * `#anchor` names no heading there. Targets listed in `expectedElsewhere` (root-relative paths of
- * pages another branch adds) may be missing; their anchors are then not checked.
+ * `#anchor` names no heading there.
  */
-export function brokenLinks(root: string, files: readonly string[], expectedElsewhere: ReadonlySet<string> = new Set()): BrokenLink[] {
+export function brokenLinks(root: string, files: readonly string[]): BrokenLink[] {
     const broken: BrokenLink[] = [];
     const anchorCache = new Map<string, Set<string>>();
     const anchors = (file: string): Set<string> => {
@@ -105,7 +104,7 @@ export function brokenLinks(root: string, files: readonly string[], expectedElse
                 continue;
             }
             if (!fs.existsSync(path.join(root, target)) || !fs.statSync(path.join(root, target)).isFile()) {
-                if (!expectedElsewhere.has(target)) broken.push({ file, link, why: `${target} does not exist` });
+                broken.push({ file, link, why: `${target} does not exist` });
                 continue;
             }
             if (rawAnchor !== undefined && target.endsWith(".md") && !anchors(target).has(decodeURIComponent(rawAnchor))) {
