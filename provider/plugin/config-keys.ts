@@ -44,7 +44,7 @@ const TRANSPORT: Readonly<Record<string, (vendor: string) => About>> = {
     maxConcurrency: () => ({ doc: "Requests in flight per host from the plugin.", type: "integer" }),
     maxRetryDelay: () => ({ doc: "Longest wait between attempts in whole seconds (caps `Retry-After` and backoff).", type: "integer" }),
     caCert: (v) => ({ doc: `Extra trusted CA for ${v} requests: PEM text or the path of a PEM file.` }),
-    insecure: (v) => ({ doc: `Skip TLS verification for this package's ${v} requests only (warns).`, type: "boolean", default: false }),
+    insecure: (v) => ({ doc: `Skip TLS verification for this package's ${v} requests only (a Pulumi warning naming the variable, once per process).`, type: "boolean", default: false }),
 };
 
 const HUAWEI: Readonly<Record<keyof typeof HUAWEI_SETTINGS, About>> = {
