@@ -92,8 +92,8 @@ describe("emulator package: fixtures a user gives", () => {
       );
       assert.deepEqual(error.problems, [
         "huawei.sms.tasks[1].taskId: the same as huawei.sms.tasks[0]; the emulator would only ever serve the first",
-        "huawei.kps.tasks[0].projectId: names no project in huawei.projects (every read of it would be 403)",
         "huawei.roma.products[0].instanceId: names no instance of project 0123456789abcdef0123456789abcdef in huawei.roma.instances",
+        "huawei.kps.tasks[0].projectId: names no project in huawei.projects (every read of it would be 403)",
       ]);
     });
 

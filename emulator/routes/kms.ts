@@ -1,12 +1,27 @@
+import * as t from "io-ts";
+import { nonEmptyString, strictObject, timeline } from "../fixture-codec";
+import { fixtureCollection } from "../fixture-collection";
+import type { KpsTask } from "../fixtures";
 import { jsonResponse, HUAWEI_JSON } from "../responses";
 import type { RequestContext, RouteParams, SuccessSample } from "../types";
 import { huaweiErrorEntry, kpsError } from "../vendor-errors";
 import { huaweiService } from "./huawei-service";
+import { hasProject } from "./iam";
 import { projectScopeError } from "./project-scope";
 import { nextStatus } from "../timeline";
 
+/** Key pair tasks: ListKeypairTask serves them. */
+const tasks = fixtureCollection<KpsTask>(
+  "huawei.kps.tasks",
+  strictObject("a KPS task", { projectId: nonEmptyString, taskId: nonEmptyString, taskStatus: nonEmptyString, serverId: t.string }, { timeline }),
+  {
+    unique: { field: "taskId", key: (task) => `${task.projectId}/${task.taskId}` },
+    unreachable: (task, data) => (hasProject(data, task.projectId) ? undefined : { field: "projectId", problem: "names no project in huawei.projects (every read of it would be 403)" }),
+  },
+);
+
 function findTask(ctx: RequestContext, projectId: string, taskId: string) {
-  return ctx.data.huawei.kps.tasks.find((t) => t.projectId === projectId && t.taskId === taskId);
+  return tasks.in(ctx.data).find((t) => t.projectId === projectId && t.taskId === taskId);
 }
 
 /**
@@ -48,4 +63,5 @@ export const kmsService = huaweiService(
     },
   ],
   ["x-project-id"],
+  [tasks],
 );

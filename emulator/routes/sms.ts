@@ -1,3 +1,5 @@
+import { jsonObject, nonEmptyString, secretString, shownString, strictObject, timeline } from "../fixture-codec";
+import { fixtureCollection } from "../fixture-collection";
 import { jsonResponse, HUAWEI_JSON } from "../responses";
 import type { EmulatorResponse, RequestContext, RouteParams, SuccessSample } from "../types";
 import { huaweiErrorEntry, smsError, smsForbidden } from "../vendor-errors";
@@ -9,8 +11,18 @@ import { integerParam, pageSize } from "../paging";
 /** The documented maximum length of an SMS task id. */
 const MAX_TASK_ID_LENGTH = 36;
 
+/** An SMS task id as the fixtures take it: at most 36 characters, as SMS documents it. */
+const smsTaskId = shownString(`a non-empty string of at most ${MAX_TASK_ID_LENGTH} characters`, (s) => nonEmptyString.is(s) && s.length <= MAX_TASK_ID_LENGTH);
+
+/** The migration tasks: ShowTask, ListTasks and ShowPassphrase serve them. */
+const tasks = fixtureCollection<SmsTask>(
+  "huawei.sms.tasks",
+  strictObject("an SMS task", { taskId: smsTaskId, passphrase: secretString }, { detail: jsonObject, timeline }),
+  { unique: { field: "taskId", key: (task) => task.taskId } },
+);
+
 function findTask(ctx: RequestContext, taskId: string) {
-  return ctx.data.huawei.sms.tasks.find((t) => t.taskId === taskId);
+  return tasks.in(ctx.data).find((t) => t.taskId === taskId);
 }
 
 /** SMS is global: an AK/SK request must sign an `X-Domain-Id` naming a fixture domain, else the documented 403. */
@@ -154,4 +166,5 @@ export const smsService = huaweiService(
     },
   ],
   ["x-domain-id"],
+  [tasks],
 );
