@@ -38,6 +38,12 @@ const inFixtureProject = (task: { projectId: string }, data: FixtureData) =>
 
 /** Tasks ListRunningTask answers. */
 const runningTasks = fixtureCollection("huawei.kps.runningTasks", strictObject("a running KPS task", listedTask, {}), { unreachable: inFixtureProject });
+/** Tasks ListFailedTask answers: a listed task and its error. */
+const failedTasks = fixtureCollection(
+  "huawei.kps.failedTasks",
+  strictObject("a failed KPS task", { ...listedTask, taskErrorCode: nonEmptyString, taskErrorMsg: t.string }, {}),
+  { unreachable: inFixtureProject },
+);
 
 /** KPS's documented `limit` and `offset` of its task lists, as the emulator takes them (a whole number each; `limit` at least 1). */
 const LIST_LIMIT = { min: 1, max: 1000, default: 1000 } as const;
@@ -89,7 +95,7 @@ function findTask(ctx: RequestContext, projectId: string, taskId: string) {
 
 /**
  * KPS (key pair service, served by the DEW/KMS host): `GET /v3/{project_id}/tasks/{task_id}` (ListKeypairTask)
- * and the task lists `GET /v3/{project_id}/running-tasks` (ListRunningTask).
+ * and the task lists `GET /v3/{project_id}/running-tasks` (ListRunningTask) and `.../failed-tasks` (ListFailedTask).
  * Regional, so AK/SK requests must sign `X-Project-Id`.
  */
 export const kmsService = huaweiService(
@@ -123,7 +129,8 @@ export const kmsService = huaweiService(
       },
     },
     listRoute("running-tasks", (ctx) => runningTasks.in(ctx.data)),
+    listRoute("failed-tasks", (ctx) => failedTasks.in(ctx.data)),
   ],
   ["x-project-id"],
-  [tasks, runningTasks],
+  [tasks, runningTasks, failedTasks],
 );
