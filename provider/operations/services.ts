@@ -61,7 +61,7 @@ export function waitForArg(phases: string, terminal: string) {
  * Paging by `limit` and `offset` (SMS, ROMA): pages of `pageSize` with the vendor's filters
  * (`filters` maps an argument to its query parameter), until the vendor's total of matches
  * (`totalKey`) has come, or a page comes back empty (also how a body without a total ends). The
- * merged body keeps the first page's fields and every page's items (`key`, absent for none). `_page`, the page
+ * merged body keeps the first page's fields and every page's items (`key`). `_page`, the page
  * codec, only fixes the body type `B`.
  */
 export function offsetPaging<B>(
@@ -75,8 +75,7 @@ export function offsetPaging<B>(
         readonly noun: string;
     },
 ): ListPaging<B, Readonly<Record<string, unknown>>> {
-    // A page may leave its list out (KPS sends no `tasks` when there are none): no items.
-    const items = (page: B): readonly unknown[] => (page[o.key] as readonly unknown[] | undefined) ?? [];
+    const items = (page: B): readonly unknown[] => page[o.key] as readonly unknown[];
     const total = (page: B): number => (typeof page[o.totalKey] === "number" ? (page[o.totalKey] as number) : Infinity);
     const query = (a: Readonly<Record<string, unknown>>, offset: number): Query => {
         const q: Record<string, string> = {};
