@@ -56,8 +56,8 @@ function listedBody(task: Readonly<Record<string, unknown>>): Record<string, unk
 
 /**
  * A KPS task list (ListRunningTask, ListFailedTask): `{total, tasks}` of the project's records, the
- * page from `offset`, at most `limit` long (and the emulator's `maxPageSize`); `tasks` is left out
- * when the page is empty, as KPS's SDKs allow. A bad `limit` or `offset` is a 400 naming it.
+ * page from `offset`, at most `limit` long (and the emulator's `maxPageSize`). A bad `limit` or
+ * `offset` is a 400 naming it.
  */
 function listTasks(ctx: RequestContext, projectId: string, records: readonly { projectId: string }[]): EmulatorResponse {
   const scopeError = projectScopeError(ctx, projectId, forbidden);
@@ -73,7 +73,7 @@ function listTasks(ctx: RequestContext, projectId: string, records: readonly { p
   const mine = records.filter((r) => r.projectId === projectId);
   const start = offset.kind === "value" ? offset.value : LIST_OFFSET.default;
   const page = mine.slice(start, start + pageSize(ctx, limit.kind === "value" ? limit.value : LIST_LIMIT.default)).map(listedBody);
-  return jsonResponse(200, page.length > 0 ? { total: mine.length, tasks: page } : { total: mine.length });
+  return jsonResponse(200, { total: mine.length, tasks: page });
 }
 
 /** A task list route of KPS at `v3/{project_id}/<name>`. */
@@ -84,7 +84,7 @@ function listRoute(name: string, records: (ctx: RequestContext) => readonly { pr
     handle: (ctx, params) => listTasks(ctx, params.project_id, records(ctx)),
     sample: (ctx, params): SuccessSample => {
       const mine = records(ctx).filter((r) => r.projectId === params.project_id).map(listedBody);
-      return { contentType: HUAWEI_JSON, body: { total: mine.length, tasks: mine }, required: ["total"] };
+      return { contentType: HUAWEI_JSON, body: { total: mine.length, tasks: mine }, required: ["tasks"] };
     },
   };
 }

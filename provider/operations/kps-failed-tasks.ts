@@ -6,8 +6,8 @@ import { huaweiOverrides, offsetPaging, SERVICES } from "./services";
 /** One task of `ListFailedTask` (KPS's `FailedTasks` model): a listed task and its error. */
 const FailedTaskItem = t.intersection([RunningTaskItem, t.partial({ task_error_code: t.string, task_error_msg: t.string })], "FailedTasks");
 
-/** One page of `ListFailedTask`: `total` is every task, whatever the page; `tasks` may be left out when there are none. */
-const FailedTaskPage = t.partial({ total: t.number, tasks: t.array(FailedTaskItem) }, "ListFailedTaskResponse");
+/** One page of `ListFailedTask`: `total` is every task, whatever the page. */
+const FailedTaskPage = t.intersection([t.type({ tasks: t.array(FailedTaskItem) }), t.partial({ total: t.number })], "ListFailedTaskResponse");
 
 /**
  * A KPS key pair task that failed, as `getFailedTasks` lists it.
@@ -40,7 +40,7 @@ export const kpsFailedTasks = defineRead({
     paging: offsetPaging(FailedTaskPage, { key: "tasks", totalKey: "total", pageSize: 100, filters: {}, maxItems: 5000, noun: "tasks" }),
     result: (b, _a, s) => ({
         projectId: s.projectId ?? "",
-        tasks: (b.tasks ?? []).map((x): FailedTask => ({ ...runningTaskOf(x), taskErrorCode: x.task_error_code ?? "", taskErrorMsg: x.task_error_msg ?? "" })),
+        tasks: b.tasks.map((x): FailedTask => ({ ...runningTaskOf(x), taskErrorCode: x.task_error_code ?? "", taskErrorMsg: x.task_error_msg ?? "" })),
     }),
     fields: {
         projectId: field.string("The project listed (the argument, `huaweicloud:projectId`, or the IAM look-up)."),

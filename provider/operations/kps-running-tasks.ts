@@ -13,8 +13,8 @@ export const RunningTaskItem = t.partial({
     keypair_name: t.string,
 }, "RunningTasks");
 
-/** One page of `ListRunningTask`: `total` is every task, whatever the page; `tasks` may be left out when there are none. */
-const RunningTaskPage = t.partial({ total: t.number, tasks: t.array(RunningTaskItem) }, "ListRunningTaskResponse");
+/** One page of `ListRunningTask`: `total` is every task, whatever the page. */
+const RunningTaskPage = t.intersection([t.type({ tasks: t.array(RunningTaskItem) }), t.partial({ total: t.number })], "ListRunningTaskResponse");
 
 /**
  * A KPS key pair task that is being processed, as `getRunningTasks` lists it.
@@ -68,7 +68,7 @@ export const kpsRunningTasks = defineRead({
     },
     response: RunningTaskPage,
     paging: offsetPaging(RunningTaskPage, { key: "tasks", totalKey: "total", pageSize: 100, filters: {}, maxItems: 5000, noun: "tasks" }),
-    result: (b, _a, s) => ({ projectId: s.projectId ?? "", tasks: (b.tasks ?? []).map(runningTaskOf) }),
+    result: (b, _a, s) => ({ projectId: s.projectId ?? "", tasks: b.tasks.map(runningTaskOf) }),
     fields: {
         projectId: field.string("The project listed (the argument, `huaweicloud:projectId`, or the IAM look-up)."),
         tasks: field.of<readonly RunningTask[]>("readonly RunningTask[]", "Every key pair task KPS is processing in the project, in KPS's order; empty when none runs."),

@@ -2,16 +2,14 @@ import * as t from "io-ts";
 import { defineRead, field } from "./describe";
 import { huaweiOverrides, SERVICES, smsTaskIdArg } from "./services";
 
-/** `GET /v3/tasks/{task_id}/certkey` success body: every member optional, as SMS's SDKs have it. */
-const CertKeyBody = t.partial({
-    cert: t.string,
-    private_key: t.string,
+/** `GET /v3/tasks/{task_id}/certkey` success body: an answer without the certificate or its key is none. */
+const CertKeyBody = t.intersection([t.type({ cert: t.string, private_key: t.string }), t.partial({
     ca: t.string,
     target_mgmt_cert: t.string,
     target_mgmt_private_key: t.string,
     target_data_cert: t.string,
     target_data_private_key: t.string,
-}, "CertKeyBody");
+})], "CertKeyBody");
 
 /** A member SMS may leave out: absent, not an empty string. */
 const opt = <K extends string>(k: K, v: string | undefined): { [P in K]?: string } => (v === undefined ? {} : ({ [k]: v } as { [P in K]?: string }));
@@ -28,8 +26,8 @@ export const smsTaskCertificate = defineRead({
     response: CertKeyBody,
     result: (b, a) => ({
         taskId: a.taskId,
-        cert: b.cert ?? "",
-        privateKey: b.private_key ?? "",
+        cert: b.cert,
+        privateKey: b.private_key,
         ...opt("ca", b.ca),
         ...opt("targetMgmtCert", b.target_mgmt_cert),
         ...opt("targetMgmtPrivateKey", b.target_mgmt_private_key),
@@ -38,8 +36,8 @@ export const smsTaskCertificate = defineRead({
     }),
     fields: {
         taskId: field.string("The migration task id read."),
-        cert: field.string("The source server's certificate (PEM); empty when SMS does not send it."),
-        privateKey: field.string("The source server's private key (PEM); empty when SMS does not send it.", { secret: true }),
+        cert: field.string("The source server's certificate (PEM)."),
+        privateKey: field.string("The source server's private key (PEM).", { secret: true }),
         ca: field.optionalString("The CA certificate (PEM), when SMS sends one."),
         targetMgmtCert: field.optionalString("The target server's certificate for managing the migration task (PEM), when sent."),
         targetMgmtPrivateKey: field.optionalString("The target server's private key for managing the migration task (PEM), when sent.", { secret: true }),
