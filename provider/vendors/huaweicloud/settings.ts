@@ -1,4 +1,4 @@
-import type { SettingAliases, SettingName } from "../../core/settings";
+import { namespaceKeys, type SettingAliases, type SettingName, transportNames } from "../../core/settings";
 
 /**
  * Stack config keys (`huaweicloud:` namespace, as the pulumi-huaweicloud bridge names them) and
@@ -32,3 +32,6 @@ export const HUAWEI_TRANSPORT_ALIASES: Readonly<Record<string, SettingAliases>> 
 
 /** Advice for the API gateway's APIGW.0303: the signature's time is more than 15 minutes off. */
 export const CLOCK_SKEW_HINT = "The request time differs from the gateway's by more than 15 minutes; check the system clock";
+
+/** Every key of `huaweicloud:` this package reads (a named connection takes the same ones). */
+export const HUAWEI_SETTING_KEYS: readonly string[] = namespaceKeys("huaweicloud", HUAWEI_SETTINGS, transportNames("huaweicloud", "HW", HUAWEI_TRANSPORT_ALIASES));
