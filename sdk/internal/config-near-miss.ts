@@ -21,13 +21,17 @@ export const NAMESPACES: readonly KeyNamespace[] = [
 ];
 
 const warned = new Set<string>();
+// The program's config snapshot is one object until the config changes: each is checked once.
+const checked = new WeakSet<object>();
 
 /**
  * Warns, once per process and key, about each stack config key that nearly names a setting of
  * this package (`huaweicloud:regoin`): Pulumi would otherwise ignore it without a word. Called at
- * each read and resource of a program; the check is a few string comparisons per config key.
+ * each read and resource of a program; a config snapshot already checked is not checked again.
  */
 export function warnNearMissConfig(config: Readonly<Record<string, string>>): void {
+    if (checked.has(config)) return;
+    checked.add(config);
     for (const { key, meant } of nearMisses(Object.keys(config), NAMESPACES)) {
         if (warned.has(key)) continue;
         warned.add(key);
