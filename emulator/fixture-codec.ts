@@ -35,6 +35,14 @@ export function registerShownString<C extends t.Decoder<unknown, string>>(codec:
 /** A JSON object (not null, not an array), whatever its members. */
 export const jsonObject = t.UnknownRecord;
 
+/** The members of each object made by {@link strictObject}, so secret paths can be found by walking a codec. */
+const MEMBERS = new WeakMap<object, t.Props>();
+
+/** The members of a codec made by {@link strictObject} (required and optional), or undefined for any other codec. */
+export function strictObjectMembers(codec: t.Decoder<unknown, unknown>): Readonly<t.Props> | undefined {
+  return MEMBERS.get(codec);
+}
+
 function isPlainObject(u: unknown): u is Record<string, unknown> {
   return typeof u === "object" && u !== null && !Array.isArray(u);
 }
@@ -52,7 +60,7 @@ export function strictObject<R extends t.Props, O extends t.Props>(
   const known = [...Object.keys(required), ...Object.keys(optional)];
   const requiredMembers = t.type(required);
   const optionalMembers = t.partial(optional);
-  return new t.Type<Value, unknown, unknown>(
+  const codec = new t.Type<Value, unknown, unknown>(
     name,
     (u): u is Value => isPlainObject(u) && Object.keys(u).every((k) => known.includes(k)) && requiredMembers.is(u) && optionalMembers.is(u),
     (u, c) => {
@@ -71,6 +79,8 @@ export function strictObject<R extends t.Props, O extends t.Props>(
     },
     t.identity,
   );
+  MEMBERS.set(codec, { ...required, ...optional });
+  return codec;
 }
 
 /**
@@ -137,3 +147,18 @@ export function decodeWithPaths<A>(codec: t.Decoder<unknown, A>, value: unknown)
   }
   return { ok: false, problems: [...problems] };
 }
+
+/** A whole number from `min` to `max`, named for error lines. */
+export function wholeNumber(name: string, min: number, max: number): t.Type<number, number, unknown> {
+  const is = (u: unknown): u is number => typeof u === "number" && Number.isInteger(u) && u >= min && u <= max;
+  return new t.Type<number, number, unknown>(name, is, (u, c) => (is(u) ? t.success(u) : t.failure(u, c)), t.identity);
+}
+
+/** A string matching `pattern`, named `name` in errors, whose value errors may show. */
+export function shownString(name: string, pattern: (s: string) => boolean): t.Type<string, string, unknown> {
+  const is = (u: unknown): u is string => typeof u === "string" && pattern(u);
+  return registerShownString(new t.Type<string, string, unknown>(name, is, (u, c) => (is(u) ? t.success(u) : t.failure(u, c)), t.identity));
+}
+
+/** A scripted timeline of statuses (see emulator/timeline.ts): each step answers `polls` GETs. */
+export const timeline = t.array(strictObject("a timeline step", { status: nonEmptyString, polls: wholeNumber("a whole number from 1 to 1000000", 1, 1_000_000) }, {}));

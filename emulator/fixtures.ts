@@ -1,6 +1,8 @@
 import * as fs from "node:fs";
 import { decodeWithPaths } from "./fixture-codec";
-import { fixtureDataCodec, fixtureInputCodec, unreachableRecords } from "./fixture-format";
+import { valueAt } from "./fixture-collection";
+import { fixtureDataCodec, fixtureInputCodec, mergeFixtures, unreachableRecords } from "./fixture-format";
+import { FIXTURE_COLLECTIONS } from "./routes";
 import { jsonErrorOffset, lineAndColumn } from "./json-position";
 import defaultFixtureJson = require("./fixtures/default.json");
 
@@ -288,25 +290,6 @@ export function loadDefaultFixtures(): FixtureData {
   return decoded.value;
 }
 
-/** `input`'s lists in place of the defaults' (see {@link FixtureInput}), as a fresh copy. */
-function mergeOntoDefaults(input: FixtureInput): FixtureData {
-  const d = loadDefaultFixtures();
-  const h = input.huawei ?? {};
-  const a = input.astra ?? {};
-  return cloneFixtures<FixtureData>({
-    huawei: {
-      tokens: [...(h.tokens ?? d.huawei.tokens)],
-      credentials: [...(h.credentials ?? d.huawei.credentials)],
-      domains: [...(h.domains ?? d.huawei.domains)],
-      projects: [...(h.projects ?? d.huawei.projects)],
-      sms: { tasks: [...(h.sms?.tasks ?? d.huawei.sms.tasks)] },
-      roma: { instances: [...(h.roma?.instances ?? d.huawei.roma.instances)], products: [...(h.roma?.products ?? d.huawei.roma.products)] },
-      kps: { tasks: [...(h.kps?.tasks ?? d.huawei.kps.tasks)] },
-    },
-    astra: { tokens: [...(a.tokens ?? d.astra.tokens)], certificates: [...(a.certificates ?? d.astra.certificates)] },
-  });
-}
-
 /**
  * Validates a user's fixtures (any JSON value) and merges them onto the defaults (see
  * {@link FixtureInput}). Throws a {@link FixtureError} listing every problem.
@@ -320,7 +303,7 @@ function mergeOntoDefaults(input: FixtureInput): FixtureData {
 export function parseFixtures(value: unknown, source = "fixtures"): FixtureData {
   const decoded = decodeWithPaths(fixtureInputCodec, value);
   if (!decoded.ok) throw new FixtureError(source, decoded.problems);
-  const data = mergeOntoDefaults(decoded.value);
+  const data = mergeFixtures(loadDefaultFixtures(), decoded.value);
   const unreachable = unreachableRecords(data, decoded.value);
   if (unreachable.length > 0) throw new FixtureError(source, unreachable);
   return data;
@@ -359,8 +342,9 @@ export function loadFixtureFile(file: string): FixtureData {
 }
 
 /**
- * Every secret value in `data`: tokens, secret keys, security tokens, passphrases and
- * passwords. Scan logs, errors and state for these to prove nothing leaks.
+ * Every secret value in `data`: each value a fixture collection's codec types as a secret (tokens,
+ * secret keys, security tokens, passphrases, passwords, private keys; see emulator/routes/*.ts).
+ * Scan logs, errors and state for these to prove nothing leaks.
  *
  * @example
  * ```ts
@@ -369,14 +353,8 @@ export function loadFixtureFile(file: string): FixtureData {
  * ```
  */
 export function fixtureSecrets(data: FixtureData): string[] {
-  const values = [
-    ...data.huawei.tokens,
-    ...data.huawei.credentials.flatMap((c) => (c.securityToken === undefined ? [c.secretKey] : [c.secretKey, c.securityToken])),
-    ...data.huawei.sms.tasks.map((t) => t.passphrase),
-    ...data.huawei.roma.products.map((p) => p.password),
-    ...data.astra.tokens.map((t) => t.token),
-  ];
-  return [...new Set(values)];
+  const values = FIXTURE_COLLECTIONS.flatMap((c) => c.in(data).flatMap((record) => c.secrets.flatMap((p) => [valueAt(record, p)].flat())));
+  return [...new Set(values.filter((v): v is string => typeof v === "string"))];
 }
 
 /**

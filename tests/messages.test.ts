@@ -188,7 +188,8 @@ describe("messages a new user meets: each names the problem and the fix", () => 
             pulumi.runtime.setAllConfig(emulatorStackConfig(emu, { "huaweicloud:maxRetries": "many" }));
             const setting = await failure(huaweicloud.sms.getTaskPassphrase({ taskId: FIXTURE.smsTaskId }));
             assert.ok(setting instanceof ConfigurationError, String(setting));
-            assert.equal(setting.message, "huaweicloud.sms.getTaskPassphrase: stack config huaweicloud:maxRetries must be a whole number from 0 to 20.");
+            // Then where the program called it: this file and line.
+            assert.match(setting.message, /^huaweicloud\.sms\.getTaskPassphrase: stack config huaweicloud:maxRetries must be a whole number from 0 to 20\. \(called at tests[/\\]messages\.test\.ts:\d+\)$/);
             assert.match(setting.stack ?? "", /^ConfigurationError: huaweicloud\.sms\.getTaskPassphrase: stack config/);
             // A resource's error names no function: the engine shows it under the resource.
             const resourceGone = await failure(performRead(kps, { taskId: "11111111-2222-4333-8444-000000000099" }, sources(emulatorStackConfig(emu))));

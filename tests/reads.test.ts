@@ -3,7 +3,9 @@ import { X509Certificate } from "node:crypto";
 import { Emulator, startEmulator } from "../emulator";
 import { performRead } from "../provider/runtime/execute";
 import { operations } from "../provider/operations";
+import { descriptionOf } from "../provider/operations/describe";
 import { emulatorStackConfig, FIXTURE, sources } from "./helpers/stack";
+import { examplesOf, isList, READS } from "./helpers/reads";
 
 const sms = operations["huaweicloud.sms.TaskPassphrase"];
 const roma = operations["huaweicloud.roma.ProductAuthentication"];
@@ -124,4 +126,24 @@ describe("the four reads against the emulator", () => {
         const cert = await performRead(astra, { certificateId: FIXTURE.certificateId, url: emu.endpoints.astra }, sources(config));
         assert.equal(cert.result.cn, "vcenter.example.com");
     });
+});
+
+describe("every registered read against the emulator", () => {
+    let emu: Emulator;
+    before(async () => {
+        emu = await startEmulator({ port: 0 });
+    });
+    after(() => emu.close());
+    const s = () => sources(emulatorStackConfig(emu));
+
+    for (const token of READS) {
+        it(`${token}: its example gives every documented field${isList(token) ? " of a list" : ""}, and each secret field a non-empty value`, async () => {
+            const op = operations[token];
+            const out = await performRead(op, examplesOf(token).args, s());
+            const result = out.result as Readonly<Record<string, unknown>>;
+            const optional = new Set(Object.entries(descriptionOf(op).fields).filter(([, f]) => f.optional).map(([n]) => n));
+            assert.deepEqual(Object.keys(result).filter((k) => !optional.has(k)).sort(), op.resultNames.filter((n) => !optional.has(n)).sort());
+            for (const name of op.secretFields) assert.ok(result[name] !== undefined && result[name] !== "", `${token}.${name} is empty in the example`);
+        });
+    }
 });

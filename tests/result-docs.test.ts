@@ -1,40 +1,20 @@
 import * as assert from "node:assert/strict";
-import * as path from "node:path";
 import * as ts from "typescript";
+import { hasResource, READS as REGISTERED, sdkNamesOf } from "./helpers/reads";
+import { sdkChecker } from "./helpers/sdk-checker";
 
-const SDK = path.join(__dirname, "..", "sdk", "index.ts");
-const READS = [
-    { module: "huaweicloud.sms", result: "GetTaskPassphraseResult", resource: "TaskPassphrase" },
-    { module: "huaweicloud.roma", result: "GetProductAuthenticationResult", resource: "ProductAuthentication" },
-    { module: "huaweicloud.kps", result: "GetKeypairTaskResult", resource: "KeypairTask" },
-    { module: "astracontrol", result: "GetCertificateResult", resource: "Certificate" },
-];
-// Look-ups, offered as functions only.
-const LOOKUPS = [
-    { module: "astracontrol", result: "GetCertificatesResult" },
-    { module: "huaweicloud.sms", result: "GetTasksResult" },
-    { module: "huaweicloud.roma", result: "GetProductsResult" },
-];
+// Every read of the registry: its result, and its resource unless it is function-only.
+const ALL = REGISTERED.map((token) => {
+    const { module, name } = sdkNamesOf(token);
+    return { module, result: `Get${name}Result`, resource: name, hasResource: hasResource(token) };
+});
+const READS = ALL.filter((r) => r.hasResource);
 
 describe("results are fully documented, and resources expose the same fields under the same names", function () {
     this.timeout(120_000);
     let checker: ts.TypeChecker;
-    let root: ts.Symbol;
-
-    before(() => {
-        const program = ts.createProgram([SDK], { strict: true, noEmit: true, skipLibCheck: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.Node16, moduleResolution: ts.ModuleResolutionKind.Node16, types: ["node"] });
-        checker = program.getTypeChecker();
-        root = checker.getSymbolAtLocation(program.getSourceFile(SDK)!)!;
-    });
-
-    function exported(modulePath: string, name: string): ts.Symbol {
-        const resolve = (s: ts.Symbol): ts.Symbol => (s.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(s) : s);
-        let scope = root;
-        for (const part of modulePath.split(".")) scope = resolve(checker.getExportsOfModule(scope).find((s) => s.name === part)!);
-        const found = checker.getExportsOfModule(scope).find((s) => s.name === name);
-        assert.ok(found, `${modulePath}.${name} is not exported`);
-        return resolve(found);
-    }
+    let exported: ReturnType<typeof sdkChecker>["exported"];
+    before(() => ({ checker, exported } = sdkChecker()));
 
     const doc = (s: ts.Symbol): string => ts.displayPartsToString(s.getDocumentationComment(checker)).trim();
 
@@ -52,7 +32,7 @@ describe("results are fully documented, and resources expose the same fields und
         return missing;
     }
 
-    for (const r of [...READS, ...LOOKUPS]) {
+    for (const r of ALL) {
         it(`${r.module}.${r.result}: every field, nested ones included, has TSDoc`, () => {
             const type = checker.getDeclaredTypeOfSymbol((exported(r.module, r.result)));
             assert.ok(checker.getPropertiesOfType(type).length > 0);

@@ -5,7 +5,10 @@ import { promisify } from "node:util";
 
 const run = promisify(execFile);
 
+import { operations } from "../provider/operations";
+import { descriptionOf } from "../provider/operations/describe";
 import { examplesOf, RESOURCE_READS, typeOf } from "./helpers/reads";
+import { nameSaysSecret } from "./helpers/secret-names";
 
 interface Registration {
     type: string;
@@ -46,9 +49,15 @@ describe("SDK wiring under pulumi.runtime mocks", function () {
         for (const token of RESOURCE_READS) assert.ok(regs.some((r) => r.name === `example-${token}` && r.type === typeOf(token)), token);
     });
 
-    it("declares passphrase and password as additional secret outputs, and nothing else", () => {
-        const secrets = Object.fromEntries(regs.map((r) => [r.type.split(":").pop(), r.additionalSecretOutputs]));
+    it("declares every output whose name says secret as an additional secret output, as the descriptions have it", () => {
+        const secrets: Record<string, string[]> = Object.fromEntries(regs.map((r) => [r.type.split(":").pop(), r.additionalSecretOutputs]));
         assert.deepEqual(secrets, { ...Object.fromEntries(RESOURCE_READS.map((t) => [t, examplesOf(t).secretFields])), "huaweicloud.sms.TaskPassphrase": ["passphrase"], "huaweicloud.roma.ProductAuthentication": ["password"] });
+        // Not only against the descriptions' own lists: the names of the outputs say which are secrets.
+        for (const token of RESOURCE_READS) {
+            const named = operations[token].resultNames.filter((n) => nameSaysSecret(n) && !descriptionOf(operations[token]).fields[n]?.notSecret);
+            const declared = regs.find((r) => r.type === typeOf(token))?.additionalSecretOutputs ?? [];
+            assert.deepEqual(named.filter((n) => !declared.includes(n)), [], `${token}: secret-named outputs not in additionalSecretOutputs`);
+        }
         for (const r of regs) assert.deepEqual(r.additionalSecretOutputs, examplesOf(r.type.split(":").pop() as (typeof RESOURCE_READS)[number]).secretFields, r.name);
     });
 

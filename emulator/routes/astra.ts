@@ -1,5 +1,8 @@
+import * as t from "io-ts";
 import { astraProblem } from "../astra-problems";
-import type { AstraCertificate } from "../fixtures";
+import { jsonObject, nonEmptyString, secretString, strictObject } from "../fixture-codec";
+import { fixtureCollection } from "../fixture-collection";
+import type { AstraCertificate, AstraToken } from "../fixtures";
 import { integerParam, issueContinueToken, pageSize, readContinueToken } from "../paging";
 import { ASTRA_CERTIFICATE_JSON, ASTRA_CERTIFICATES_JSON, jsonResponse } from "../responses";
 import type { EmulatorResponse, RequestContext, RouteParams, SuccessSample } from "../types";
@@ -21,8 +24,17 @@ export function acceptsCertificate(accept: string | undefined): boolean {
   return acceptsMedia(accept, ASTRA_CERTIFICATE_JSON);
 }
 
+/** API tokens, each with the accounts it may read. */
+const tokens = fixtureCollection<AstraToken>("astra.tokens", strictObject("an Astra token", { token: secretString, accounts: t.array(nonEmptyString) }, {}));
+/** Certificates: the Certificate resource JSON, served as is. */
+const certificates = fixtureCollection<AstraCertificate>(
+  "astra.certificates",
+  strictObject("an Astra certificate", { accountId: nonEmptyString, resource: t.intersection([t.type({ id: nonEmptyString }), jsonObject]) }, {}),
+  { unique: { field: "resource.id", key: (c) => `${c.accountId}/${c.resource.id}` } },
+);
+
 function findCertificate(ctx: RequestContext, accountId: string, certificateId: string) {
-  return ctx.data.astra.certificates.find((c) => c.accountId === accountId && c.resource.id === certificateId);
+  return certificates.in(ctx.data).find((c) => c.accountId === accountId && c.resource.id === certificateId);
 }
 
 function problem(ctx: RequestContext, number: number, options: Parameters<typeof astraProblem>[1] = {}): EmulatorResponse {
@@ -120,7 +132,7 @@ function parseListQuery(ctx: RequestContext, accountId: string): ListQuery | Inv
 
 /** The account's certificates a filter matches, in fixture order or `orderBy`'s (a stable sort). */
 function matchingCertificates(ctx: RequestContext, accountId: string, query: Pick<ListQuery, "filter" | "orderBy">): AstraCertificate[] {
-  const matching = ctx.data.astra.certificates.filter(
+  const matching = certificates.in(ctx.data).filter(
     (c) => c.accountId === accountId && query.filter.every(([field, value]) => c.resource[field] === value),
   );
   const order = query.orderBy;
@@ -177,8 +189,8 @@ export const astraService: ServiceDefinition = {
       pattern: ["accounts", ":account_id", "core", "v1", "certificates"],
       handle: (ctx, params) => listCertificates(ctx, params.account_id),
       sample(ctx: RequestContext, params: RouteParams): SuccessSample {
-        const accountId = params.account_id ?? ctx.data.astra.certificates[0]?.accountId ?? "";
-        const items = ctx.data.astra.certificates.filter((c) => c.accountId === accountId).map((c) => ({ ...c.resource }));
+        const accountId = params.account_id ?? certificates.in(ctx.data)[0]?.accountId ?? "";
+        const items = certificates.in(ctx.data).filter((c) => c.accountId === accountId).map((c) => ({ ...c.resource }));
         return {
           contentType: ASTRA_CERTIFICATES_JSON,
           body: { type: "application/astra-certificates", version: "1.1", items, metadata: {} },
@@ -202,7 +214,7 @@ export const astraService: ServiceDefinition = {
         return jsonResponse(200, certificate.resource, ASTRA_CERTIFICATE_JSON);
       },
       sample(ctx: RequestContext, params: RouteParams): SuccessSample {
-        const certificate = findCertificate(ctx, params.account_id ?? "", params.certificate_id ?? "") ?? ctx.data.astra.certificates[0];
+        const certificate = findCertificate(ctx, params.account_id ?? "", params.certificate_id ?? "") ?? certificates.in(ctx.data)[0];
         return {
           contentType: ASTRA_CERTIFICATE_JSON,
           body: certificate ? { ...certificate.resource } : {},
@@ -211,10 +223,11 @@ export const astraService: ServiceDefinition = {
       },
     },
   ],
+  fixtures: [tokens, certificates],
   authenticate(ctx, params) {
     const match = /^Bearer\s+(\S+)\s*$/i.exec(ctx.headers["authorization"] ?? "");
     if (!match) return problem(ctx, 3);
-    const token = ctx.data.astra.tokens.find((t) => t.token === match[1]);
+    const token = tokens.in(ctx.data).find((t) => t.token === match[1]);
     if (!token) return problem(ctx, 4);
     if (!token.accounts.includes(params.account_id)) return problem(ctx, 11);
     return undefined;

@@ -1,4 +1,5 @@
 import { authenticateHuawei } from "../huawei-auth";
+import type { AnyFixtureCollection } from "../fixture-collection";
 import type { EmulatedService } from "../types";
 import { GATEWAY_MESSAGES, gatewayError } from "../vendor-errors";
 import type { Route, ServiceDefinition } from "./route";
@@ -15,10 +16,12 @@ export function huaweiService(
   service: Exclude<EmulatedService, "astra">,
   routes: readonly Route[],
   requiredSignedHeaders: readonly string[],
+  fixtures: readonly AnyFixtureCollection[],
 ): ServiceDefinition {
   return {
     service,
     routes,
+    fixtures,
     authenticate(ctx) {
       const result = authenticateHuawei(ctx, requiredSignedHeaders);
       if ("denied" in result) return result.denied;

@@ -1,6 +1,27 @@
+import { nonEmptyString, secretString, strictObject } from "../fixture-codec";
+import { fixtureCollection } from "../fixture-collection";
+import type { HuaweiCredential, HuaweiDomain, HuaweiProject } from "../fixtures";
 import { jsonResponse, HUAWEI_JSON } from "../responses";
 import type { RequestContext, SuccessSample } from "../types";
 import { huaweiService } from "./huawei-service";
+
+/** Accepted `X-Auth-Token` values. */
+const tokens = fixtureCollection<string>("huawei.tokens", secretString);
+/** Accepted AK/SK pairs (every Huawei service authenticates with them). */
+const credentials = fixtureCollection<HuaweiCredential>(
+  "huawei.credentials",
+  strictObject("a Huawei AK/SK credential", { accessKey: nonEmptyString, secretKey: secretString }, { securityToken: secretString }),
+  { unique: { field: "accessKey", key: (c) => c.accessKey } },
+);
+const domains = fixtureCollection<HuaweiDomain>("huawei.domains", strictObject("a Huawei domain", { id: nonEmptyString, name: nonEmptyString }, {}));
+const projects = fixtureCollection<HuaweiProject>(
+  "huawei.projects",
+  strictObject("a Huawei project", { id: nonEmptyString, name: nonEmptyString, domainId: nonEmptyString }, {}),
+  {
+    unique: { field: "id", key: (p) => p.id },
+    unreachable: (p, data) => (data.huawei.domains.some((d) => d.id === p.domainId) ? undefined : { field: "domainId", problem: "names no domain in huawei.domains" }),
+  },
+);
 
 function projectsBody(ctx: RequestContext) {
   const name = ctx.query.get("name");
@@ -59,4 +80,8 @@ export const iamService = huaweiService(
     },
   ],
   [],
+  [tokens, credentials, domains, projects],
 );
+
+/** Whether a Huawei project of the fixtures has `id` (records of other services name one). */
+export const hasProject = (data: { huawei: { projects: readonly { id: string }[] } }, id: string): boolean => data.huawei.projects.some((p) => p.id === id);

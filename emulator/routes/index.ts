@@ -1,3 +1,4 @@
+import type { AnyFixtureCollection } from "../fixture-collection";
 import type { EmulatedService } from "../types";
 import { astraService } from "./astra";
 import { iamService } from "./iam";
@@ -6,14 +7,17 @@ import { romaService } from "./roma";
 import type { ServiceDefinition } from "./route";
 import { smsService } from "./sms";
 
-/** Every emulated service by its path prefix. */
+/** Every emulated service by its path prefix (in this order its fixture collections are checked and listed). */
 export const SERVICES: Readonly<Record<EmulatedService, ServiceDefinition>> = {
+  iam: iamService,
   sms: smsService,
   roma: romaService,
   kms: kmsService,
-  iam: iamService,
   astra: astraService,
 };
+
+/** Every fixture collection the routes serve: the fixture format, merging and `fixtureSecrets` derive from it. */
+export const FIXTURE_COLLECTIONS: readonly AnyFixtureCollection[] = Object.values(SERVICES).flatMap((s) => s.fixtures);
 
 export { dispatch, sampleFor } from "./route";
 export type { Route, ServiceDefinition } from "./route";

@@ -1,9 +1,13 @@
+import * as t from "io-ts";
+import { nonEmptyString, secretString, shownString, strictObject, wholeNumber } from "../fixture-codec";
+import { fixtureCollection } from "../fixture-collection";
 import type { RomaInstance, RomaProduct } from "../fixtures";
 import { integerParam, pageSize } from "../paging";
 import { jsonResponse, HUAWEI_JSON } from "../responses";
 import type { EmulatorResponse, RequestContext, RouteParams, SuccessSample } from "../types";
 import { huaweiErrorEntry, romaError, romaInstanceMissing } from "../vendor-errors";
 import { huaweiService } from "./huawei-service";
+import { hasProject } from "./iam";
 import { projectScopeError } from "./project-scope";
 
 /**
@@ -13,11 +17,48 @@ import { projectScopeError } from "./project-scope";
  */
 const PRODUCT_ID = /^[0-9]{1,17}$/;
 
+/** ROMA's documented maximum length of a product description. */
+const MAX_ROMA_DESCRIPTION = 200;
+
+/** ROMA Connect instances; `isDefault` marks the one the literal `default` stands for. */
+const instances = fixtureCollection<RomaInstance>(
+  "huawei.roma.instances",
+  strictObject("a ROMA instance", { projectId: nonEmptyString, instanceId: nonEmptyString }, { isDefault: t.boolean }),
+  { unreachable: (i, data) => (hasProject(data, i.projectId) ? undefined : { field: "projectId", problem: "names no project in huawei.projects (every read would be 403)" }) },
+);
+
+/** ROMA Connect products: ListProducts lists them, the authentication route serves their credentials. */
+const products = fixtureCollection<RomaProduct>(
+  "huawei.roma.products",
+  strictObject(
+    "a ROMA product",
+    // Product ids are 0 to 99999999999999999, kept as digit strings (above 2^53).
+    { projectId: nonEmptyString, instanceId: nonEmptyString, productId: shownString("a string of 1 to 17 digits", (s) => PRODUCT_ID.test(s)), userName: nonEmptyString, password: secretString },
+    {
+      name: nonEmptyString,
+      productSerial: nonEmptyString,
+      manufacturerName: t.string,
+      model: t.string,
+      description: shownString(`a string of at most ${MAX_ROMA_DESCRIPTION} characters`, (s) => s.length <= MAX_ROMA_DESCRIPTION),
+      productType: wholeNumber("0 (a common product) or 1 (a gateway)", 0, 1) as unknown as t.Type<0 | 1, 0 | 1, unknown>,
+      protocolType: wholeNumber("a whole number from 0 to 10", 0, 10),
+      deviceType: nonEmptyString,
+    },
+  ),
+  {
+    unique: { field: "productId", key: (p) => `${p.projectId}/${p.instanceId}/${BigInt(p.productId)}` },
+    unreachable: (p, data) =>
+      data.huawei.roma.instances.some((i) => i.projectId === p.projectId && i.instanceId === p.instanceId)
+        ? undefined
+        : { field: "instanceId", problem: `names no instance of project ${p.projectId} in huawei.roma.instances` },
+  },
+);
+
 /** The literal project or instance id that ROMA 20.0 compatibility allows. */
 const DEFAULT_SEGMENT = "default";
 
 function defaultInstance(ctx: RequestContext, projectId?: string) {
-  const candidates = ctx.data.huawei.roma.instances.filter((i) => projectId === undefined || i.projectId === projectId);
+  const candidates = instances.in(ctx.data).filter((i) => projectId === undefined || i.projectId === projectId);
   return candidates.find((i) => i.isDefault) ?? candidates[0];
 }
 
@@ -27,13 +68,13 @@ function resolveProject(ctx: RequestContext, projectId: string): string | undefi
 
 function resolveInstance(ctx: RequestContext, projectId: string, instanceId: string) {
   if (instanceId === DEFAULT_SEGMENT) return defaultInstance(ctx, projectId);
-  return ctx.data.huawei.roma.instances.find((i) => i.projectId === projectId && i.instanceId === instanceId);
+  return instances.in(ctx.data).find((i) => i.projectId === projectId && i.instanceId === instanceId);
 }
 
 function findProduct(ctx: RequestContext, projectId: string, instanceId: string, productId: string) {
   if (!PRODUCT_ID.test(productId)) return undefined;
   const wanted = BigInt(productId);
-  return ctx.data.huawei.roma.products.find(
+  return products.in(ctx.data).find(
     (p) => p.projectId === projectId && p.instanceId === instanceId && PRODUCT_ID.test(p.productId) && BigInt(p.productId) === wanted,
   );
 }
@@ -88,7 +129,7 @@ function listedItemText(product: RomaProduct): string {
 function matchingProducts(ctx: RequestContext, instance: RomaInstance): RomaProduct[] {
   const name = ctx.query.get("name");
   const id = ctx.query.get("id");
-  return ctx.data.huawei.roma.products.filter((p) => {
+  return products.in(ctx.data).filter((p) => {
     if (p.projectId !== instance.projectId || p.instanceId !== instance.instanceId) return false;
     if (name !== null && name !== "" && !(p.name ?? `product-${p.productId}`).includes(name)) return false;
     if (id !== null && id !== "") {
@@ -196,4 +237,5 @@ export const romaService = huaweiService(
     },
   ],
   ["x-project-id"],
+  [instances, products],
 );

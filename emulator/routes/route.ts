@@ -1,3 +1,4 @@
+import type { AnyFixtureCollection } from "../fixture-collection";
 import type { EmulatedService, EmulatorResponse, RequestContext, RouteParams, SuccessSample } from "../types";
 
 /** One documented operation of an emulated API. */
@@ -15,6 +16,8 @@ export interface Route {
 export interface ServiceDefinition {
   service: EmulatedService;
   routes: readonly Route[];
+  /** The fixture records its routes serve (their lists in `fixtures/default.json`, their codecs, their secrets). */
+  fixtures: readonly AnyFixtureCollection[];
   /** Runs after a route matched, before its handler; a response stops the request. */
   authenticate(ctx: RequestContext, params: RouteParams): EmulatorResponse | undefined;
   notFound(ctx: RequestContext): EmulatorResponse;

@@ -1,3 +1,6 @@
+import type { TypeOf } from "io-ts";
+import { jsonObject, nonEmptyString, secretString, shownString, strictObject, timeline } from "../fixture-codec";
+import { fixtureCollection } from "../fixture-collection";
 import { jsonResponse, HUAWEI_JSON } from "../responses";
 import type { EmulatorResponse, RequestContext, RouteParams, SuccessSample } from "../types";
 import { huaweiErrorEntry, smsError, smsForbidden } from "../vendor-errors";
@@ -9,8 +12,38 @@ import { integerParam, pageSize } from "../paging";
 /** The documented maximum length of an SMS task id. */
 const MAX_TASK_ID_LENGTH = 36;
 
+/** An SMS task id as the fixtures take it: at most 36 characters, as SMS documents it. */
+const smsTaskId = shownString(`a non-empty string of at most ${MAX_TASK_ID_LENGTH} characters`, (s) => nonEmptyString.is(s) && s.length <= MAX_TASK_ID_LENGTH);
+
+/** The migration tasks: ShowTask, ListTasks and ShowPassphrase serve them. */
+const tasks = fixtureCollection<SmsTask>(
+  "huawei.sms.tasks",
+  strictObject("an SMS task", { taskId: smsTaskId, passphrase: secretString }, { detail: jsonObject, timeline }),
+  { unique: { field: "taskId", key: (task) => task.taskId } },
+);
+
+/** The certificates and private keys ShowCertKey answers for a task (`taskId` names one of `huawei.sms.tasks`). */
+const certKey = strictObject(
+  "an SMS task certificate",
+  { taskId: smsTaskId, cert: nonEmptyString, privateKey: secretString },
+  { ca: nonEmptyString, targetMgmtCert: nonEmptyString, targetMgmtPrivateKey: secretString, targetDataCert: nonEmptyString, targetDataPrivateKey: secretString },
+);
+const certKeys = fixtureCollection("huawei.sms.certKeys", certKey, {
+  unique: { field: "taskId", key: (c) => c.taskId },
+  unreachable: (c, data) => (tasks.in(data).some((task) => task.taskId === c.taskId) ? undefined : { field: "taskId", problem: "names no task in huawei.sms.tasks (every read of it would be 404)" }),
+});
+
+/** The ShowCertKey body of a certificate record: its members under SMS's names. */
+function certKeyBody(c: TypeOf<typeof certKey>): Record<string, unknown> {
+  return {
+    cert: c.cert, private_key: c.privateKey, ca: c.ca,
+    target_mgmt_cert: c.targetMgmtCert, target_mgmt_private_key: c.targetMgmtPrivateKey,
+    target_data_cert: c.targetDataCert, target_data_private_key: c.targetDataPrivateKey,
+  };
+}
+
 function findTask(ctx: RequestContext, taskId: string) {
-  return ctx.data.huawei.sms.tasks.find((t) => t.taskId === taskId);
+  return tasks.in(ctx.data).find((t) => t.taskId === taskId);
 }
 
 /** SMS is global: an AK/SK request must sign an `X-Domain-Id` naming a fixture domain, else the documented 403. */
@@ -105,7 +138,8 @@ function listTasks(ctx: RequestContext): EmulatorResponse {
 }
 
 /**
- * SMS (Server Migration Service): `GET /v3/tasks` (ListTasks), `GET /v3/tasks/{task_id}/passphrase` (ShowPassphrase) and
+ * SMS (Server Migration Service): `GET /v3/tasks` (ListTasks), `GET /v3/tasks/{task_id}/passphrase` (ShowPassphrase),
+ * `GET /v3/tasks/{task_id}/certkey` (ShowCertKey) and
  * `GET /v3/tasks/{task_id}` (ShowTask). SMS is a
  * global service, so AK/SK requests must sign `X-Domain-Id` and it must name a
  * fixture domain (else the documented 403 `SMS.9004`).
@@ -141,6 +175,24 @@ export const smsService = huaweiService(
     },
     {
       method: "GET",
+      pattern: ["v3", "tasks", ":task_id", "certkey"],
+      handle(ctx, params) {
+        const found = taskOrError(ctx, params.task_id);
+        if ("status" in found) return found;
+        const record = certKeys.in(ctx.data).find((c) => c.taskId === found.taskId);
+        if (!record) {
+          const [code, message] = huaweiErrorEntry("sms", 404);
+          return smsError(404, code, `${message} certkey of task_id: ${found.taskId}`, { errorParam: [found.taskId] });
+        }
+        return jsonResponse(200, certKeyBody(record));
+      },
+      sample(ctx: RequestContext, params: RouteParams): SuccessSample {
+        const record = certKeys.in(ctx.data).find((c) => c.taskId === params.task_id) ?? { taskId: "", cert: "emulator-sample-cert", privateKey: "emulator-sample-private-key" };
+        return { contentType: HUAWEI_JSON, body: certKeyBody(record), required: ["cert", "private_key"] };
+      },
+    },
+    {
+      method: "GET",
       pattern: ["v3", "tasks", ":task_id"],
       handle(ctx, params) {
         const found = taskOrError(ctx, params.task_id);
@@ -154,4 +206,5 @@ export const smsService = huaweiService(
     },
   ],
   ["x-domain-id"],
+  [tasks, certKeys],
 );

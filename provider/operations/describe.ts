@@ -47,6 +47,8 @@ export interface FieldSpec<T> {
     readonly sdkType: string;
     readonly optional: boolean;
     readonly secret: boolean;
+    /** Why a field whose name says secret is not one (see {@link FieldOptions}). */
+    readonly notSecret?: string;
     /** Type only: the field's value type. */
     readonly _value?: T;
 }
@@ -72,19 +74,31 @@ export function optionalArg<T>(codec: t.Decoder<unknown, T>, doc: string, option
     return { codec, required: false, doc, sdk: options.sdk ?? STRING, identifying: options.identifying ?? true };
 }
 
-interface FieldOptions {
+/**
+ * Options every field builder takes. A field whose name says secret (password, passphrase, private
+ * key, token, secret, credential) must be `secret: true`, or say why not in `notSecret`:
+ * tests/secret-names.test.ts fails otherwise.
+ */
+export interface FieldOptions {
+    /** The value is a secret: outputs wrap it (`additionalSecretOutputs`, secret envelopes). */
     readonly secret?: boolean;
+    /** Why a field whose name says secret is not one, e.g. `"a token's expiry time, not the token"`. */
+    readonly notSecret?: string;
 }
 
-/** Result fields, by value type. */
+function fieldSpec<T, O extends boolean>(sdkType: string, optional: O, doc: string, options: FieldOptions): FieldSpec<T> & { readonly optional: O } {
+    return { doc, sdkType, optional, secret: options.secret ?? false, ...(options.notSecret !== undefined ? { notSecret: options.notSecret } : {}) };
+}
+
+/** Result fields, by value type; each takes {@link FieldOptions} (`secret`). */
 export const field = {
-    string: (doc: string, options: FieldOptions = {}): FieldSpec<string> & { readonly optional: false } => ({ doc, sdkType: "string", optional: false, secret: options.secret ?? false }),
-    optionalString: (doc: string): FieldSpec<string> & { readonly optional: true } => ({ doc, sdkType: "string", optional: true, secret: false }),
-    boolean: (doc: string): FieldSpec<boolean> & { readonly optional: false } => ({ doc, sdkType: "boolean", optional: false, secret: false }),
-    number: (doc: string): FieldSpec<number> & { readonly optional: false } => ({ doc, sdkType: "number", optional: false, secret: false }),
-    optionalNumber: (doc: string): FieldSpec<number> & { readonly optional: true } => ({ doc, sdkType: "number", optional: true, secret: false }),
+    string: (doc: string, options: FieldOptions = {}) => fieldSpec<string, false>("string", false, doc, options),
+    optionalString: (doc: string, options: FieldOptions = {}) => fieldSpec<string, true>("string", true, doc, options),
+    boolean: (doc: string, options: FieldOptions = {}) => fieldSpec<boolean, false>("boolean", false, doc, options),
+    number: (doc: string, options: FieldOptions = {}) => fieldSpec<number, false>("number", false, doc, options),
+    optionalNumber: (doc: string, options: FieldOptions = {}) => fieldSpec<number, true>("number", true, doc, options),
     /** A field of another type, spelled `sdkType` in the SDK (types it names must be listed in `publicTypes`). */
-    of: <T>(sdkType: string, doc: string): FieldSpec<T> & { readonly optional: false } => ({ doc, sdkType, optional: false, secret: false }),
+    of: <T>(sdkType: string, doc: string, options: FieldOptions = {}) => fieldSpec<T, false>(sdkType, false, doc, options),
 };
 
 /** The documentation of a read, beyond its arguments and fields. */

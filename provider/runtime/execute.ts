@@ -211,8 +211,9 @@ async function allPages(paging: ListPaging<unknown, object>, args: Record<string
         // Empty pages that keep naming a next page (a fresh `continue` token each time) would page until the deadline.
         empty = items === 0 ? empty + 1 : 0;
         if (fetched > paging.maxItems) {
-            const narrow = paging.narrowBy.map((n) => `\`${n}\``).join(" or ");
-            throw new ConditionError(`${subject}: the list holds more than ${paging.maxItems} ${paging.noun} (stopped after ${pages.length} page${pages.length === 1 ? "" : "s"}, ${fetched} ${paging.noun}); narrow it with ${narrow}`);
+            // A list the vendor cannot narrow (KPS's task lists) says so instead of naming no argument.
+            const narrow = paging.narrowBy.length > 0 ? `narrow it with ${paging.narrowBy.map((n) => `\`${n}\``).join(" or ")}` : "the vendor offers no filter to narrow it";
+            throw new ConditionError(`${subject}: the list holds more than ${paging.maxItems} ${paging.noun} (stopped after ${pages.length} page${pages.length === 1 ? "" : "s"}, ${fetched} ${paging.noun}); ${narrow}`);
         }
         query = paging.next(body, fetched, args);
         if (query !== undefined && empty > MAX_EMPTY_PAGES) {

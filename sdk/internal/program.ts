@@ -3,6 +3,8 @@ import * as pulumi from "@pulumi/pulumi";
 import type * as Execute from "../../provider/runtime/execute";
 import type { SettingSources } from "../../provider/core/settings";
 import type { AnyReadOperation } from "../../provider/operations/operation";
+import { userCallSite, withCallSite } from "./call-site";
+import { warnNearMissConfig } from "./config-near-miss";
 import { checkInvokeOptions, invokeOutputDependencies } from "./invoke-options";
 import { refuseUnsupportedRuntime } from "./runtime-check";
 
@@ -20,6 +22,7 @@ function performRead(...args: Parameters<typeof Execute.performRead>): ReturnTyp
 // PULUMI_CONFIG again for every key, 15 keys a read).
 function programSources(): SettingSources {
     const config = configSnapshot();
+    warnNearMissConfig(config);
     return {
         config: (key) => (Object.hasOwn(config, key) ? config[key] : undefined),
         env: process.env,
@@ -66,8 +69,14 @@ export function functionNameOf(op: AnyReadOperation): string {
 
 /** Runs a read in the program process and returns plain values. */
 export async function invokeRead<R>(op: AnyReadOperation, args: object, opts?: pulumi.InvokeOptions): Promise<R> {
+    // Taken before the first await, while the user's frame is still on the stack.
+    const site = userCallSite(invokeRead);
     checkInvokeOptions(functionNameOf(op), opts);
-    return (await performRead(op, args, programSources(), functionNameOf(op))).result as R;
+    try {
+        return (await performRead(op, args, programSources(), functionNameOf(op))).result as R;
+    } catch (error) {
+        throw withCallSite(error, site);
+    }
 }
 
 /**
@@ -75,9 +84,11 @@ export async function invokeRead<R>(op: AnyReadOperation, args: object, opts?: p
  * secret Outputs. Refuses invoke options a read in the program cannot honour, at once.
  */
 export function invokeReadOutput<R>(op: AnyReadOperation, args: pulumi.Inputs, opts?: pulumi.InvokeOutputOptions): pulumi.Output<R> {
+    const site = userCallSite(invokeReadOutput);
     const waitFor = invokeOutputDependencies(functionNameOf(op), opts);
     return pulumi.all([pulumi.output(args), waitFor]).apply(async ([plain]) => {
-        const result = (await performRead(op, plain, programSources(), `${functionNameOf(op)}Output`)).result as R;
+        // The error names the user's line, as Pulumi's resource errors do: the apply runs later, from no user frame.
+        const result = (await performRead(op, plain, programSources(), `${functionNameOf(op)}Output`).catch((error: unknown) => Promise.reject(withCallSite(error, site)))).result as R;
         return op.secretFields.length > 0 ? pulumi.secret(result) : result;
     }) as pulumi.Output<R>;
 }
@@ -95,6 +106,7 @@ export function resourceProps(op: AnyReadOperation, args: object): pulumi.Inputs
 /** Merges the read's secret fields into `additionalSecretOutputs` (and refuses runtimes that cannot host the resource). */
 export function resourceOptions(op: AnyReadOperation, opts: pulumi.CustomResourceOptions | undefined): pulumi.CustomResourceOptions {
     refuseUnsupportedRuntime(op.token);
+    warnNearMissConfig(configSnapshot());
     if (op.secretFields.length === 0) return { ...opts };
     return { ...opts, additionalSecretOutputs: [...(opts?.additionalSecretOutputs ?? []), ...op.secretFields] };
 }

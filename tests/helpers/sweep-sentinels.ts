@@ -1,42 +1,17 @@
-import { loadDefaultFixtures, type FixtureData } from "../../emulator";
+import { fixtureSecrets, loadDefaultFixtures, type FixtureData } from "../../emulator";
+import { FIXTURE_COLLECTIONS } from "../../emulator/routes";
 
 /**
  * Obviously fake credentials and secret values, each distinct and none a part of another, so a
  * scan can tell exactly which one leaked. Every one starts with `SENTINEL-<kind>-`, which the
  * scanner also looks for on its own to catch cut-off copies; the number that tells two of a kind
- * apart sits away from both ends, so even their base64 forms (which drop an end) differ.
+ * apart sits away from both ends, so even their base64 forms (which drop an end) differ. The
+ * fixtures' secret values get sentinels made from their collection and field ({@link sentinelFixtures}).
  */
-export const SENTINELS = {
-    huaweiToken: "SENTINEL-HW-TOKEN-0001-7f3a",
-    huaweiToken2: "SENTINEL-HW-TOKEN-0002-7f3a",
+const NAMED = {
+    // Access keys are not secret, but the sweep finds them too.
     accessKey: "SENTINEL-HW-AK-0001-7f3a",
-    secretKey: "SENTINEL-HW-SK-0001-7f3a",
     tempAccessKey: "SENTINEL-HW-AK-0002-7f3a",
-    tempSecretKey: "SENTINEL-HW-SK-0002-7f3a",
-    tempSecurityToken: "SENTINEL-HW-SECURITY-TOKEN-0002-7f3a",
-    smsPassphrase: "SENTINEL-SMS-PASSPHRASE-0001-7f3a",
-    smsPassphrase2: "SENTINEL-SMS-PASSPHRASE-0002-7f3a",
-    // The list routes' default tasks and products (emulator/fixtures/default.json) have secrets too.
-    smsPassphrase3: "SENTINEL-SMS-PASSPHRASE-0003-7f3a",
-    smsPassphrase4: "SENTINEL-SMS-PASSPHRASE-0004-7f3a",
-    smsPassphrase5: "SENTINEL-SMS-PASSPHRASE-0005-7f3a",
-    smsPassphrase6: "SENTINEL-SMS-PASSPHRASE-0006-7f3a",
-    smsPassphrase7: "SENTINEL-SMS-PASSPHRASE-0007-7f3a",
-    romaPassword: "SENTINEL-ROMA-PASSWORD-0001-7f3a",
-    romaPassword2: "SENTINEL-ROMA-PASSWORD-0002-7f3a",
-    romaPassword3: "SENTINEL-ROMA-PASSWORD-0003-7f3a",
-    romaPassword4: "SENTINEL-ROMA-PASSWORD-0004-7f3a",
-    romaPassword5: "SENTINEL-ROMA-PASSWORD-0005-7f3a",
-    romaPassword6: "SENTINEL-ROMA-PASSWORD-0006-7f3a",
-    romaPassword7: "SENTINEL-ROMA-PASSWORD-0007-7f3a",
-    romaPassword8: "SENTINEL-ROMA-PASSWORD-0008-7f3a",
-    romaPassword9: "SENTINEL-ROMA-PASSWORD-0009-7f3a",
-    romaPassword10: "SENTINEL-ROMA-PASSWORD-0010-7f3a",
-    romaPassword11: "SENTINEL-ROMA-PASSWORD-0011-7f3a",
-    romaPassword12: "SENTINEL-ROMA-PASSWORD-0012-7f3a",
-    romaPassword13: "SENTINEL-ROMA-PASSWORD-0013-7f3a",
-    astraToken: "SENTINEL-ASTRA-TOKEN-0001-7f3a",
-    astraToken2: "SENTINEL-ASTRA-TOKEN-0002-7f3a",
     // Accepted by no fixture: for the failure paths.
     wrongHuaweiToken: "SENTINEL-HW-WRONG-TOKEN-0009-7f3a",
     wrongSecretKey: "SENTINEL-HW-WRONG-SK-0009-7f3a",
@@ -47,56 +22,65 @@ export const SENTINELS = {
     profileSecurityToken: "SENTINEL-PROFILE-SECURITY-TOKEN-0009-7f3a",
 } as const;
 
-/** Every sentinel value. */
-export const ALL_SENTINELS: readonly string[] = Object.freeze(Object.values(SENTINELS));
-
 /** Matches the start of any sentinel, whatever its case: a copy cut short is still found. */
 export const SENTINEL_PREFIX = /sentinel-(hw|sms|roma|astra|url|profile)-/i;
 
-/** One replacement per item, in order. */
-function replaceAll<R>(items: readonly unknown[], replacements: readonly R[], what: string): R[] {
-    if (items.length > replacements.length) {
-        // A fixture grew: fail rather than leave one of its secrets unreplaced.
-        throw new Error(`the default fixtures have ${items.length} ${what}; sweep-sentinels.ts replaces only ${replacements.length}`);
-    }
-    return items.map((_, i) => replacements[i]);
+/** The sentinel of record `index`'s secret at `field` in the fixture collection at `path`: `SENTINEL-HW-SMS-TASKS-PASSPHRASE-0001-7f3a`. */
+function fixtureSentinel(path: string, field: string, index: number): string {
+    const [vendor, ...rest] = path.split(".");
+    const tag = vendor === "huawei" ? "HW" : vendor!.toUpperCase();
+    const name = [...rest, field].filter((p) => p !== "").join("-").replace(/[^A-Za-z0-9]+/g, "-").toUpperCase();
+    return `SENTINEL-${tag}-${name}-${String(index + 1).padStart(4, "0")}-7f3a`;
+}
+
+/** Replaces the string at the dotted `field` of `records[index]` (each string of an array there) with a sentinel. */
+function plant(records: unknown[], index: number, field: string, sentinel: (item: number) => string): void {
+    const put = (value: unknown, item = 0): unknown => (Array.isArray(value) ? value.map((v, j) => put(v, j)) : typeof value === "string" ? sentinel(item) : value);
+    if (field === "") return void (records[index] = put(records[index]));
+    const keys = field.split(".");
+    let at = records[index] as Record<string, unknown> | undefined;
+    for (const key of keys.slice(0, -1)) at = at?.[key] as Record<string, unknown> | undefined;
+    const last = keys[keys.length - 1]!;
+    if (at && last in at) at[last] = put(at[last]);
 }
 
 /**
- * A deep copy of the emulator's default fixtures with every token, access key, secret key,
- * security token, SMS passphrase, ROMA password and Astra token replaced by a sentinel.
+ * A deep copy of the emulator's default fixtures with every secret value of every fixture
+ * collection (each declared by its route module, emulator/routes/*.ts) and every access key
+ * replaced by a sentinel: a new collection's secrets are covered without an edit here.
  */
 export function sentinelFixtures(): FixtureData {
     const data = loadDefaultFixtures();
-    const S = SENTINELS;
-    data.huawei.tokens = replaceAll(data.huawei.tokens, [S.huaweiToken, S.huaweiToken2], "Huawei tokens");
-    const credentials = [
-        { accessKey: S.accessKey, secretKey: S.secretKey },
-        { accessKey: S.tempAccessKey, secretKey: S.tempSecretKey, securityToken: S.tempSecurityToken },
-    ];
-    data.huawei.credentials = data.huawei.credentials.map((c, i) => {
-        const replacement = credentials[i];
-        if (!replacement || (c.securityToken === undefined) !== (replacement.securityToken === undefined)) {
-            throw new Error(`sweep-sentinels.ts has no matching replacement for Huawei credential ${i}`);
-        }
-        return replacement;
-    });
-    const passphrases = replaceAll(
-        data.huawei.sms.tasks,
-        [S.smsPassphrase, S.smsPassphrase2, S.smsPassphrase3, S.smsPassphrase4, S.smsPassphrase5, S.smsPassphrase6, S.smsPassphrase7],
-        "SMS tasks",
-    );
-    data.huawei.sms.tasks.forEach((t, i) => (t.passphrase = passphrases[i]));
-    const passwords = replaceAll(
-        data.huawei.roma.products,
-        [
-            S.romaPassword, S.romaPassword2, S.romaPassword3, S.romaPassword4, S.romaPassword5, S.romaPassword6, S.romaPassword7,
-            S.romaPassword8, S.romaPassword9, S.romaPassword10, S.romaPassword11, S.romaPassword12, S.romaPassword13,
-        ],
-        "ROMA products",
-    );
-    data.huawei.roma.products.forEach((p, i) => (p.password = passwords[i]));
-    const astraTokens = replaceAll(data.astra.tokens, [S.astraToken, S.astraToken2], "Astra tokens");
-    data.astra.tokens.forEach((t, i) => (t.token = astraTokens[i]));
+    for (const c of FIXTURE_COLLECTIONS) {
+        const records = c.in(data) as unknown[];
+        records.forEach((_, i) => {
+            for (const field of c.secrets) plant(records, i, field, (item) => fixtureSentinel(c.path, item > 0 ? `${field}-${item}` : field, i));
+        });
+    }
+    const accessKeys = [NAMED.accessKey, NAMED.tempAccessKey];
+    if (data.huawei.credentials.length > accessKeys.length) throw new Error(`the default fixtures have ${data.huawei.credentials.length} Huawei credentials; sweep-sentinels.ts has ${accessKeys.length} access keys`);
+    data.huawei.credentials.forEach((c, i) => (c.accessKey = accessKeys[i]!));
     return data;
 }
+
+/** The sentinels {@link sentinelFixtures} plants in place of the fixtures' secret values. */
+export const FIXTURE_SENTINELS: readonly string[] = Object.freeze(fixtureSecrets(sentinelFixtures()));
+
+
+const planted = sentinelFixtures();
+
+/** The sentinels above, and names for the planted ones that tests pass as credentials or look for. */
+export const SENTINELS = {
+    ...NAMED,
+    huaweiToken: planted.huawei.tokens[0]!,
+    huaweiToken2: planted.huawei.tokens[1]!,
+    secretKey: planted.huawei.credentials[0]!.secretKey,
+    tempSecretKey: planted.huawei.credentials[1]!.secretKey,
+    tempSecurityToken: planted.huawei.credentials[1]!.securityToken!,
+    smsPassphrase: planted.huawei.sms.tasks[0]!.passphrase,
+    romaPassword: planted.huawei.roma.products[0]!.password,
+    astraToken: planted.astra.tokens[0]!.token,
+} as const;
+
+/** Every sentinel value. */
+export const ALL_SENTINELS: readonly string[] = Object.freeze([...new Set([...Object.values(SENTINELS), ...FIXTURE_SENTINELS])]);

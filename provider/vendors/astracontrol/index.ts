@@ -4,8 +4,8 @@ import { header, jsonObject, stringField } from "../../core/response-body";
 import type { Connection, Vendor } from "../vendor";
 import { ConfigurationError } from "../../core/errors";
 import { checkBaseUrl, Uuid } from "../../core/input-codecs";
-import { describeName, lookup, namespaceKeys, resolvePolicy, resolveTls, transportNames } from "../../core/settings";
-import { ASTRA_SETTINGS } from "./settings";
+import { describeName, lookup, resolvePolicy, resolveTls } from "../../core/settings";
+import { ASTRA_SETTING_KEYS, ASTRA_SETTINGS } from "./settings";
 
 export { ASTRA_SETTINGS };
 
@@ -19,7 +19,7 @@ function problemNumber(type: string | undefined): string | undefined {
 /** NetApp Astra Control: bearer token, account-scoped paths, RFC 7807-style problems. */
 export const astracontrol: Vendor = {
     policy: (sources) => resolvePolicy(sources, "astracontrol", "ASTRA_CONTROL"),
-    settingKeys: namespaceKeys("astracontrol", ASTRA_SETTINGS, transportNames("astracontrol", "ASTRA_CONTROL")),
+    settingKeys: ASTRA_SETTING_KEYS,
     scopeSettings: { accountId: ASTRA_SETTINGS.accountId },
     async connect(op, args, sources, subject = op.token, resolved?): Promise<Connection> {
         const missing: string[] = [];

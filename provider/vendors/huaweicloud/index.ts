@@ -5,12 +5,12 @@ import { ConfigurationError } from "../../core/errors";
 import { saidOnce } from "../../core/said-once";
 import { idSegment, Region } from "../../core/input-codecs";
 import { argFailures } from "../../core/validate-args";
-import { describeName, lookup, namespaceKeys, resolvePolicy, resolveTls, SettingSources, transportNames } from "../../core/settings";
+import { describeName, lookup, resolvePolicy, resolveTls, SettingSources } from "../../core/settings";
 import { HuaweiService, serviceBaseUrl } from "./endpoints";
 import { signRequest } from "./signer";
 import { HuaweiAuth, resolveHuaweiAuth } from "./auth";
 import { IamContext, lookUpDomainId, lookUpProjectId } from "./iam";
-import { CLOCK_SKEW_HINT, HUAWEI_SETTINGS as S, HUAWEI_TRANSPORT_ALIASES, NOT_FOUND_CODES } from "./settings";
+import { CLOCK_SKEW_HINT, HUAWEI_SETTING_KEYS, HUAWEI_SETTINGS as S, HUAWEI_TRANSPORT_ALIASES, NOT_FOUND_CODES } from "./settings";
 
 const SERVICES: readonly HuaweiService[] = ["sms", "roma", "kms", "iam"];
 
@@ -68,7 +68,7 @@ function errorBody(body: string): Record<string, unknown> | undefined {
 /** Huawei Cloud: token or AK/SK authentication, regional and global hosts, `error_code` bodies. */
 export const huaweicloud: Vendor = {
     policy: (sources) => resolvePolicy(sources, "huaweicloud", "HW"),
-    settingKeys: namespaceKeys("huaweicloud", S, transportNames("huaweicloud", "HW", HUAWEI_TRANSPORT_ALIASES)),
+    settingKeys: HUAWEI_SETTING_KEYS,
     scopeSettings: { projectId: S.projectId },
     async connect(op: ReadTarget, args, sources, subject = op.token, resolved?): Promise<Connection> {
         const policy = resolved ?? resolvePolicy(sources, "huaweicloud", "HW");

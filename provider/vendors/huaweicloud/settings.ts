@@ -1,4 +1,4 @@
-import type { SettingAliases, SettingName } from "../../core/settings";
+import { namespaceKeys, type SettingAliases, type SettingName, transportNames } from "../../core/settings";
 
 /**
  * Stack config keys (`huaweicloud:` namespace, as the pulumi-huaweicloud bridge names them) and
@@ -41,3 +41,6 @@ export const CLOCK_SKEW_HINT = "The request time differs from the gateway's by m
  * not exist") or a 404 without a code is an ApiError.
  */
 export const NOT_FOUND_CODES: ReadonlySet<string> = new Set(["ROMA.00110006", "ROMA.00110002", "SMS.1807", "KPS.0002"]);
+
+/** Every key of `huaweicloud:` this package reads (a named connection takes the same ones). */
+export const HUAWEI_SETTING_KEYS: readonly string[] = namespaceKeys("huaweicloud", HUAWEI_SETTINGS, transportNames("huaweicloud", "HW", HUAWEI_TRANSPORT_ALIASES));
