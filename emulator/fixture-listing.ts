@@ -1,4 +1,6 @@
+import type { AnyFixtureCollection } from "./fixture-collection";
 import type { FixtureData } from "./fixtures";
+import { FIXTURE_COLLECTIONS } from "./routes";
 
 /** A table as aligned text lines: a title, then one line per row, columns padded to the widest cell. */
 function table(title: string, header: readonly string[], rows: readonly (readonly string[])[]): string[] {
@@ -26,6 +28,39 @@ function text(value: unknown): string {
  * ```
  */
 export function fixtureListing(data: FixtureData): string[] {
+  return [...describedLists(data), ...FIXTURE_COLLECTIONS.filter((c) => !DESCRIBED_COLLECTIONS.has(c.path)).flatMap((c) => collectionTable(c, data))];
+}
+
+/**
+ * The fixture lists the first tables describe by hand (with what their ids are for; credentials
+ * are left out). Every other collection a route declares gets a table of its own, so a new read's
+ * records show with no edit here.
+ *
+ * @example
+ * ```ts
+ * DESCRIBED_COLLECTIONS.has("huawei.sms.tasks"); // true
+ * ```
+ */
+export const DESCRIBED_COLLECTIONS: ReadonlySet<string> = new Set([
+  "huawei.tokens", "huawei.credentials", "huawei.domains", "huawei.projects", "huawei.sms.tasks", "huawei.kps.tasks",
+  "huawei.roma.instances", "huawei.roma.products", "astra.tokens", "astra.certificates",
+]);
+
+/** A collection's records: their top-level scalar members, secrets left out. */
+function collectionTable(c: AnyFixtureCollection, data: FixtureData): string[] {
+  const records = c.in(data).filter((r): r is Record<string, unknown> => typeof r === "object" && r !== null);
+  const secret = new Set(c.secrets.map((p) => p.split(".")[0]));
+  const columns = [...new Set(records.flatMap((r) => Object.keys(r)))].filter((k) => !secret.has(k) && records.some((r) => text(r[k]) !== "-"));
+  return table(`${c.path} (its route's fixture list; secrets not shown):`, columns, records.map((r) => columns.map((k) => cell(r[k]))));
+}
+
+/** A scalar as one short line: long or multi-line text (a PEM) is named by its size. */
+function cell(value: unknown): string {
+  const s = text(value);
+  return s.includes("\n") || s.length > 64 ? `(${s.length} characters)` : s;
+}
+
+function describedLists(data: FixtureData): string[] {
   const region = new Map(data.huawei.projects.map((p) => [p.id, p.name]));
   const h = data.huawei;
   return [

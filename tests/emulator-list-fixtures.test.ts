@@ -5,6 +5,8 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { FIXTURE_SECRETS, loadDefaultFixtures } from "../emulator";
 import { parseCliOptions } from "../emulator/cli-options";
+import { DESCRIBED_COLLECTIONS } from "../emulator/fixture-listing";
+import { FIXTURE_COLLECTIONS } from "../emulator/routes";
 
 const ROOT = path.join(__dirname, "..");
 const BIN = path.join(ROOT, "dist", "emulator", "cli.js");
@@ -16,11 +18,20 @@ function emulatorBin(args: string[]): { status: number | null; stdout: string; s
     return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
-/** The line of `text` that holds `id`, which must be exactly one. */
+/** The section of `text` under the table title starting with `title` (up to the blank line after it). */
+function section(text: string, title: string): string {
+    const at = text.indexOf(`\n${title}`);
+    assert.ok(at >= 0 || text.startsWith(title), `no table "${title}"`);
+    const from = at < 0 ? 0 : at + 1;
+    const end = text.indexOf("\n\n", from);
+    return text.slice(from, end < 0 ? undefined : end);
+}
+
+/** The first line of `text` that holds `id` (the hand-described tables come first); there must be one. */
 function lineOf(text: string, id: string): string {
-    const lines = text.split("\n").filter((l) => l.includes(id));
-    assert.equal(lines.length, 1, `${id}: ${lines.length} lines`);
-    return lines[0]!;
+    const line = text.split("\n").find((l) => l.includes(id));
+    assert.ok(line, `${id} is not listed`);
+    return line;
 }
 
 describe("cloudreads-emulator --list-fixtures: what a stack can read, where users find it", function () {
@@ -31,6 +42,16 @@ describe("cloudreads-emulator --list-fixtures: what a stack can read, where user
         assert.equal(parseCliOptions(["--list-fixtures"], {}).listFixtures, true);
         assert.equal(parseCliOptions([], {}).listFixtures, false);
         assert.match(emulatorBin(["--help"]).stdout, /--list-fixtures/);
+    });
+
+    it("lists every fixture collection a route declares, each record by its unique key, so a new read's records show with no edit", () => {
+        const { stdout } = emulatorBin(["--list-fixtures"]);
+        for (const c of FIXTURE_COLLECTIONS.filter((x) => !DESCRIBED_COLLECTIONS.has(x.path))) {
+            const records = c.in(data);
+            if (!c.unique || records.length === 0) continue;
+            for (const r of records) assert.ok(stdout.includes(c.unique.key(r).split("/").pop()!), `${c.path}: ${c.unique.key(r)} is not listed`);
+        }
+        for (const c of FIXTURE_COLLECTIONS) assert.ok(DESCRIBED_COLLECTIONS.has(c.path) || stdout.includes(`\n${c.path} (`), `${c.path} has no table`);
     });
 
     it("prints every default id with its name, state, CN and trust state, exits 0 without serving, and shows no secret", () => {
@@ -61,7 +82,8 @@ describe("cloudreads-emulator --list-fixtures: what a stack can read, where user
             const { status, stdout, stderr } = emulatorBin(["--list-fixtures", "--fixtures", file]);
             assert.equal(status, 0, stderr);
             assert.match(lineOf(stdout, "ci-keypair-task"), /SUCCESS_RESET$/);
-            for (const t of data.huawei.kps.tasks) assert.equal(stdout.includes(t.taskId), false, "a default KPS task is still listed");
+            const kps = section(stdout, "KPS key pair tasks");
+            for (const t of data.huawei.kps.tasks) assert.equal(kps.includes(t.taskId), false, "a default KPS task is still listed");
             assert.ok(stdout.includes(data.huawei.sms.tasks[0]!.taskId), "a list the file leaves out lost its defaults");
         } finally {
             fs.rmSync(dir, { recursive: true, force: true });
