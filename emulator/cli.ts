@@ -8,11 +8,17 @@
  * what the fixtures hold and exits without serving. Exit code 2: bad
  * arguments or fixtures; 1: it could not start.
  */
-import { configLines, connectionSettings, envLines } from "./connection-settings";
+import { configLines, connectionSettings, envLines, type EmulatorConfigValue } from "./connection-settings";
 import { parseCliOptions, UsageError, USAGE, type OutputFormat } from "./cli-options";
 import { fixtureListing } from "./fixture-listing";
 import { FixtureError, loadDefaultFixtures, loadFixtureFile } from "./fixtures";
 import { startEmulator, type Emulator } from "./server";
+import { flatName, PLUGIN_NAMESPACE } from "../provider/plugin/config-keys";
+
+/** The dynamic form's config values as the plugin's keys (`huaweicloud:region` -> `cloudreads:huaweicloudRegion`). */
+function pluginConfig(values: readonly EmulatorConfigValue[]): EmulatorConfigValue[] {
+  return values.map((c) => ({ ...c, key: `${PLUGIN_NAMESPACE}:${flatName(c.key)}` }));
+}
 
 /** The lines printed after the URL line, for `format`. */
 export function connectionInstructions(emulator: Emulator, format: OutputFormat = "both"): string[] {
@@ -25,6 +31,7 @@ export function connectionInstructions(emulator: Emulator, format: OutputFormat 
   if (settings.accessKeyConfig.length > 0) {
     config.push("# To sign with AK/SK instead of the token, run these in place of the huaweicloud:token line:", ...configLines(settings.accessKeyConfig, "# "));
   }
+  config.push("", "# The same for the provider plugin (Pulumi YAML and other languages), whose keys are under cloudreads:", ...configLines(pluginConfig(settings.config)));
   const env = ["", "# Or environment variables:", ...envLines(settings.env)];
   if (Object.keys(settings.accessKeyEnv).length > 0) {
     env.push("# To sign with AK/SK instead of the token, use these in place of HW_AUTH_TOKEN:", ...envLines(settings.accessKeyEnv, "# "));
