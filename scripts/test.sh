@@ -21,6 +21,8 @@ FLOOR_TESTS=(
     tests/installed-package.test.ts
     tests/pulumi-internals.test.ts
     tests/toolchain-scripts.test.ts
+    tests/plugin-yaml-lifecycle.test.ts
+    tests/plugin-import.test.ts
 )
 
 job="${CLOUDREADS_TEST_JOB:-current}"
