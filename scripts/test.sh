@@ -48,7 +48,10 @@ bash scripts/pulumi-cli.sh "$cli" >/dev/null
 
 if [ "$job" = floor ]; then
     files=()
-    for f in "${FLOOR_TESTS[@]}"; do [ -f "$f" ] && files+=("$f"); done
+    for f in "${FLOOR_TESTS[@]}"; do
+        [ -f "$f" ] || { echo "npm test: the floor list names $f, which does not exist" >&2; exit 2; }
+        files+=("$f")
+    done
     exec npx mocha "${files[@]}" "$@"
 fi
 if [ "$#" -gt 0 ]; then exec npx mocha "$@"; fi
