@@ -36,7 +36,9 @@ describe("generated Go and Python SDKs", function () {
     const goDir = path.join(out, "go", "cloudreads");
     const pyDir = path.join(out, "python", "pulumi_cloudreads");
     let schema: Schema;
-    const run = (cmd: string, args: string[], cwd: string): string => execFileSync(cmd, args, { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+    // Go with the CLI's build flags (scripts/pulumi-cli.sh), so sdk/v3's packages come from the build cache.
+    const goEnv = { ...process.env, CGO_ENABLED: "0", GOFLAGS: "-trimpath -tags=osusergo,grpcnotrace" };
+    const run = (cmd: string, args: string[], cwd: string): string => execFileSync(cmd, args, { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], env: goEnv });
     const read = (file: string): string => fs.readFileSync(file, "utf8");
 
     before(() => {
