@@ -8,9 +8,11 @@ const PROVIDER = path.join(__dirname, "..", "provider");
  * The provider's layers, bottom up: each may import only from its own layer and those below it.
  * `core` (transport, errors, settings, codecs) imports nothing of ours above it; each vendor lives
  * in its own folder under `vendors`; `operations` holds the read descriptions; `runtime` runs them;
- * `dynamic` holds the modules that stored state requires.
+ * `dynamic` holds the modules that stored state requires; `plugin`, the provider plugin, is its
+ * sibling front end over the same runtime and imports nothing of `dynamic`.
  */
 const LAYERS = ["core", "vendors", "operations", "runtime", "dynamic"] as const;
+const FRONT_ENDS: Readonly<Record<string, readonly string[]>> = { plugin: ["core", "vendors", "operations", "runtime", "plugin"] };
 
 function sources(dir: string): string[] {
     return fs.readdirSync(dir, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".ts")).map((f) => path.join(dir, f));
@@ -38,6 +40,21 @@ describe("layering of provider/", () => {
             assert.deepEqual(wrong, []);
         });
     }
+
+    for (const [front, allowed] of Object.entries(FRONT_ENDS)) {
+        it(`${front}/ imports only from ${allowed.join(", ")}`, () => {
+            const wrong: string[] = [];
+            for (const file of sources(path.join(PROVIDER, front))) {
+                for (const target of relativeImports(file)) if (!allowed.includes(layerOf(target))) wrong.push(`${path.relative(PROVIDER, file)} -> ${path.relative(PROVIDER, target)}`);
+            }
+            assert.deepEqual(wrong, []);
+        });
+    }
+
+    it("every folder of provider/ is a layer or a front end", () => {
+        const folders = fs.readdirSync(PROVIDER, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
+        assert.deepEqual(folders.sort(), [...LAYERS, ...Object.keys(FRONT_ENDS)].sort());
+    });
 
     it("each vendor's code lives in its own folder, and no vendor imports another", () => {
         const vendors = path.join(PROVIDER, "vendors");
