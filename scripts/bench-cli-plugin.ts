@@ -42,7 +42,7 @@ function yamlProgram(n: number): string {
 }
 
 /** A Node program of `BENCH_N` KPS reads through the dynamic form, from this repository's build. */
-const NODE_PROGRAM = `import { huaweicloud } from "../../../dist/sdk";
+const NODE_PROGRAM = `import { huaweicloud } from "../../../dist/sdk/nodejs";
 const n = Number(process.env.BENCH_N ?? "0");
 for (let i = 0; i < n; i++) new huaweicloud.kps.KeypairTask(\`t\${i}\`, { taskId: "${FIXTURE.kpsTaskId}" });
 `;

@@ -10,7 +10,7 @@ import { startEmulator, type Emulator } from "../emulator";
 import { performRead } from "../provider/runtime/execute";
 import { signRequest } from "../provider/vendors/huaweicloud/signer";
 import { operations } from "../provider/operations";
-import { huaweicloud } from "../sdk";
+import { huaweicloud } from "../sdk/nodejs";
 import { emulatorStackConfig, FIXTURE, sources } from "../tests/helpers/stack";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports

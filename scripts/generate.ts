@@ -108,7 +108,7 @@ function stale(files: Map<string, string>): string[] {
             else if (e.name.endsWith(".ts") && !files.has(rel) && isGenerated(path.join(ROOT, rel))) found.push(rel);
         }
     };
-    for (const dir of ["sdk", "provider/dynamic", "provider/operations", "tests/generated"]) walk(dir);
+    for (const dir of ["sdk/nodejs", "provider/dynamic", "provider/operations", "tests/generated"]) walk(dir);
     return found;
 }
 

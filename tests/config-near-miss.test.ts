@@ -2,7 +2,7 @@ import * as assert from "node:assert/strict";
 import { editDistance, nearMisses } from "../provider/core/near-miss-keys";
 import { ASTRA_SETTING_KEYS } from "../provider/vendors/astracontrol/settings";
 import { HUAWEI_SETTING_KEYS } from "../provider/vendors/huaweicloud/settings";
-import { PULUMI_HUAWEICLOUD_KEYS, NAMESPACES } from "../sdk/internal/config-near-miss";
+import { PULUMI_HUAWEICLOUD_KEYS, NAMESPACES } from "../sdk/nodejs/internal/config-near-miss";
 
 const check = (...keys: string[]) => nearMisses(keys, NAMESPACES).map((m) => `${m.key} -> ${m.meant}`);
 

@@ -1,7 +1,7 @@
 import * as assert from "node:assert/strict";
 import * as pulumi from "@pulumi/pulumi";
 import { Emulator, startEmulator } from "../emulator";
-import { astracontrol, huaweicloud, InputError } from "../sdk";
+import { astracontrol, huaweicloud, InputError } from "../sdk/nodejs";
 import { emulatorStackConfig, FIXTURE } from "./helpers/stack";
 
 function valueOf<T>(o: pulumi.Output<T>): Promise<T> {

@@ -10,7 +10,7 @@ import { resetSaidOnce } from "../provider/core/said-once";
 import { operations } from "../provider/operations";
 import type { AnyReadOperation } from "../provider/operations/operation";
 import * as host from "../provider/runtime/host";
-import { astracontrol, huaweicloud } from "../sdk";
+import { astracontrol, huaweicloud } from "../sdk/nodejs";
 import { emulatorStackConfig, FIXTURE, sources } from "./helpers/stack";
 
 const kps = operations["huaweicloud.kps.KeypairTask"];

@@ -4,7 +4,7 @@ import { PULUMI_SDK_VERSION } from "./helpers/versions";
 
 /**
  * The SDK reads one module of @pulumi/pulumi that is not public API: `runtime/state`, whose store
- * holds the serialized stack config (sdk/internal/program.ts parses it again only when that text
+ * holds the serialized stack config (sdk/nodejs/internal/program.ts parses it again only when that text
  * changes). Where the shape differs the SDK falls back to `pulumi.runtime.allConfig()` for every
  * read, which is correct but slower; this test fails first, in both test jobs (3.276 and 3.248),
  * so a change of shape is noticed rather than silently costing every read a parse.

@@ -5,7 +5,7 @@ import { startEmulator, type Emulator } from "../emulator";
 import { NotFoundError } from "../provider/core/errors";
 import { performRead } from "../provider/runtime/execute";
 import { operations } from "../provider/operations";
-import * as sdk from "../sdk";
+import * as sdk from "../sdk/nodejs";
 import { faultCases } from "./helpers/reliability-faults";
 import { argumentCases, VALID_ARGS } from "./helpers/reliability-inputs";
 import { dynamicModuleOf, examplesOf, hasResource, isList, READS, sdkEntry } from "./helpers/reads";

@@ -14,7 +14,7 @@ import {
     NotFoundError,
     ResponseDecodeError,
     TransportError,
-} from "../sdk";
+} from "../sdk/nodejs";
 import { FIXTURE } from "./helpers/stack";
 import { breakBodiesAroundSecrets, MISSING_ID, SECRET_CONFIG_KEYS, sweepStackConfig as stackConfig, type Auth, type ConfigOverrides } from "./helpers/sweep-config";
 import { describeLeaks, findSentinels, SentinelSweep } from "./helpers/sweep-scanner";

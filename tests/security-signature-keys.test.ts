@@ -4,7 +4,7 @@ import { specialArchiveSig, specialAssetSig, specialResourceSig, specialSecretSi
 import { loadDefaultFixtures } from "../emulator/fixtures";
 import { ResponseDecodeError } from "../provider/core/errors";
 import { PULUMI_SIGNATURE_KEY } from "../provider/core/signature-keys";
-import { astracontrol, huaweicloud } from "../sdk";
+import { astracontrol, huaweicloud } from "../sdk/nodejs";
 import { astraAt, failure, huaweiAt, json, rawServer, visible, type RawServer } from "./helpers/hostile-servers";
 import { FIXTURE } from "./helpers/stack";
 

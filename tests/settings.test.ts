@@ -92,7 +92,7 @@ describe("settings: arguments, then stack config, then env vars, then defaults",
 
     it("no TSDoc, README or docs/ line still offers the Astra Control Service host as a default URL", () => {
         const root = path.join(__dirname, "..");
-        const files = ["README.md", ...fs.readdirSync(path.join(root, "docs")).filter((f) => f.endsWith(".md")).map((f) => path.join("docs", f)), ...["sdk/astracontrol", "provider/vendors", "provider/operations"].flatMap((d) => fs.readdirSync(path.join(root, d), { recursive: true, encoding: "utf8" }).map((f) => path.join(d, f)))].filter((f) => fs.statSync(path.join(root, f)).isFile());
+        const files = ["README.md", ...fs.readdirSync(path.join(root, "docs")).filter((f) => f.endsWith(".md")).map((f) => path.join("docs", f)), ...["sdk/nodejs/astracontrol", "provider/vendors", "provider/operations"].flatMap((d) => fs.readdirSync(path.join(root, d), { recursive: true, encoding: "utf8" }).map((f) => path.join(d, f)))].filter((f) => fs.statSync(path.join(root, f)).isFile());
         for (const file of files) {
             const stale = fs.readFileSync(path.join(root, file), "utf8").split("\n").filter((line) => /astra\.netapp\.io/.test(line) && /\b(else|default:|defaults to)\s*`?https:\/\/astra\.netapp\.io/i.test(line));
             assert.deepEqual(stale, [], file);

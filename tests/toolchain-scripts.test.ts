@@ -1,7 +1,7 @@
 import { strict as assert } from "node:assert";
 import { spawnSync } from "node:child_process";
 import * as path from "node:path";
-import { NODE_FLOOR_MAJOR, warnUnsupportedNode } from "../sdk/internal/runtime-check";
+import { NODE_FLOOR_MAJOR, warnUnsupportedNode } from "../sdk/nodejs/internal/runtime-check";
 
 const ROOT = path.join(__dirname, "..");
 

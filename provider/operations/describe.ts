@@ -119,7 +119,7 @@ export interface SdkTypeParam {
     /** Its constraint in Input declarations (the resource, `getXOutput`). */
     readonly input: string;
     readonly doc: string;
-    /** Types the SDK imports, and re-exports from the read's module, from a hand-written module (path from the repository root, e.g. `sdk/types/product-id`). */
+    /** Types the SDK imports, and re-exports from the read's module, from a hand-written module (path from the repository root, e.g. `sdk/nodejs/types/product-id`). */
     readonly imports: { readonly from: string; readonly names: readonly string[] };
 }
 

@@ -62,7 +62,7 @@ export const romaProductAuthentication = defineRead({
         plain: "string | number",
         input: "pulumi.Input<string | number>",
         doc: "inferred from `productId`: a number literal above 2^53-1 is a compile-time error ({@link ProductIdNumberTooLarge}).",
-        imports: { from: "sdk/types/product-id", names: ["ProductIdArgument", "ProductIdInput", "ProductIdNumberTooLarge"] },
+        imports: { from: "sdk/nodejs/types/product-id", names: ["ProductIdArgument", "ProductIdInput", "ProductIdNumberTooLarge"] },
     },
 });
 

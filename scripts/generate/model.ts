@@ -33,7 +33,7 @@ export function hasResource(r: Read): boolean {
 /** The module path of a type parameter's hand-written types, relative to the read's SDK folder. */
 export function typeParamModule(r: Read): string {
     const from = r.d.sdkTypeParam?.imports.from ?? "";
-    return from.startsWith("sdk/") ? `${r.names.toSdk}/${from.slice(4)}` : `${r.names.toRoot}/${from}`;
+    return from.startsWith("sdk/nodejs/") ? `${r.names.toSdk}/${from.slice("sdk/nodejs/".length)}` : `${r.names.toRoot}/${from}`;
 }
 
 /** The type parameter list of a declaration, e.g. `<P extends pulumi.Input<string | number> = …>`, or "". */

@@ -35,7 +35,7 @@ function moduleDoc(reads: readonly Read[]): string {
 }
 
 /**
- * `sdk/<...>/index.ts` for every SDK folder: the generated modules of its reads, the hand-written
+ * `sdk/nodejs/<...>/index.ts` for every SDK folder: the generated modules of its reads, the hand-written
  * modules beside them (`handWritten`), and its sub-folders as namespaces.
  */
 export function renderIndexes(reads: readonly Read[], handWritten: (dir: string) => string[]): Map<string, string> {
@@ -44,7 +44,7 @@ export function renderIndexes(reads: readonly Read[], handWritten: (dir: string)
     for (const r of reads) {
         entry(r.names.sdkDir).reads.push(r);
         let dir = r.names.sdkDir;
-        while (dir.split("/").length > 2) {
+        while (dir.split("/").length > 3) {
             const parent = dir.slice(0, dir.lastIndexOf("/"));
             entry(parent).children.add(dir.slice(parent.length + 1));
             dir = parent;

@@ -11,13 +11,13 @@ export interface ReadNames {
     readonly camel: string;
     /** `getTaskPassphrase`. */
     readonly fn: string;
-    /** `sdk/huaweicloud/sms`. */
+    /** `sdk/nodejs/huaweicloud/sms`. */
     readonly sdkDir: string;
     /** `huaweicloud-sms-task-passphrase`: the dynamic provider's module, which stored state requires. */
     readonly dynamicModule: string;
     /** Relative path from {@link sdkDir} to the repository root, e.g. `../../..`. */
     readonly toRoot: string;
-    /** Relative path from {@link sdkDir} to `sdk/`, e.g. `../..`. */
+    /** Relative path from {@link sdkDir} to `sdk/nodejs/`, e.g. `../..`. */
     readonly toSdk: string;
     /** `sms-task-passphrase`: the description's file, without `.ts`. */
     readonly descriptionFile: string;
@@ -38,9 +38,9 @@ export function namesOf(op: AnyReadOperation, descriptionFile: string, descripti
         name,
         camel: name[0]!.toLowerCase() + name.slice(1),
         fn: `get${name}`,
-        sdkDir: `sdk/${modules.join("/")}`,
+        sdkDir: `sdk/nodejs/${modules.join("/")}`,
         dynamicModule: `${modules.join("-")}-${kebab(name)}`,
-        toRoot: Array(modules.length + 1).fill("..").join("/"),
+        toRoot: Array(modules.length + 2).fill("..").join("/"),
         toSdk: Array(modules.length).fill("..").join("/"),
         descriptionFile,
         descriptionExport,

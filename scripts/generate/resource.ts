@@ -74,7 +74,7 @@ export function renderResource(r: Read): string {
             "    ",
         ),
         `    constructor(name: string, args: ${n.name}Args${typeArgs(r)}, opts?: pulumi.CustomResourceOptions) {`,
-        // A dynamic resource whose `__provider` is written, not serialized (sdk/internal/program.ts, providerSource);
+        // A dynamic resource whose `__provider` is written, not serialized (sdk/nodejs/internal/program.ts, providerSource);
         // extending CustomResource directly keeps the user's line as the resource's source position.
         `        super(resourceType(${n.descriptionExport}), name, resourcePropsWithProvider(${n.descriptionExport}, args, ${JSON.stringify(n.dynamicModule)}, require.resolve(${JSON.stringify(`${n.toRoot}/provider/dynamic/${n.dynamicModule}`)})), resourceOptions(${n.descriptionExport}, opts));`,
         "    }",

@@ -43,7 +43,7 @@ async function main(): Promise<void> {
     });
     pulumi.runtime.setMockOptions(monitor, "mockproj", "mockstack", false);
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const sdk = require(process.argv[2] ?? "../../sdk") as typeof import("../../sdk");
+    const sdk = require(process.argv[2] ?? "../../sdk/nodejs") as typeof import("../../sdk/nodejs");
     const res = [
         new sdk.huaweicloud.sms.TaskPassphrase("pass", { taskId: "d7fa81b9-c174-4c0a-a475-51a54c8af8a4", region: "cn-north-4" }),
         new sdk.huaweicloud.roma.ProductAuthentication("auth", { instanceId: "default", productId: "99999999999999999" }),

@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
-import { nearMisses, type KeyNamespace } from "../../provider/core/near-miss-keys";
-import { ASTRA_SETTING_KEYS } from "../../provider/vendors/astracontrol/settings";
-import { HUAWEI_SETTING_KEYS } from "../../provider/vendors/huaweicloud/settings";
+import { nearMisses, type KeyNamespace } from "../../../provider/core/near-miss-keys";
+import { ASTRA_SETTING_KEYS } from "../../../provider/vendors/astracontrol/settings";
+import { HUAWEI_SETTING_KEYS } from "../../../provider/vendors/huaweicloud/settings";
 
 /**
  * The keys pulumi-huaweicloud defines under `huaweicloud:` (its `sdk/nodejs/config/vars.ts`, plus the

@@ -27,5 +27,5 @@ export {
     NotFoundError,
     ResponseDecodeError,
     TransportError,
-} from "../provider/core/errors";
-export type { ApiErrorDetails, InputFailure } from "../provider/core/errors";
+} from "../../provider/core/errors";
+export type { ApiErrorDetails, InputFailure } from "../../provider/core/errors";

@@ -1,4 +1,4 @@
-import { ConfigurationError } from "../../provider/core/errors";
+import { ConfigurationError } from "../../../provider/core/errors";
 
 /**
  * Dynamic resources need Pulumi's Node.js dynamic-provider host, which Bun cannot run. A resource

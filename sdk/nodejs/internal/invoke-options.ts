@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { InputError, type InputFailure } from "../../provider/core/errors";
+import { InputError, type InputFailure } from "../../../provider/core/errors";
 
 // Options that would change where a read runs: it runs in this program, with no provider plugin.
 const REFUSED: Readonly<Record<string, string>> = {

@@ -1,8 +1,8 @@
 import Module = require("node:module");
 import * as pulumi from "@pulumi/pulumi";
-import type * as Execute from "../../provider/runtime/execute";
-import type { SettingSources } from "../../provider/core/settings";
-import type { AnyReadOperation } from "../../provider/operations/operation";
+import type * as Execute from "../../../provider/runtime/execute";
+import type { SettingSources } from "../../../provider/core/settings";
+import type { AnyReadOperation } from "../../../provider/operations/operation";
 import { userCallSite, withCallSite } from "./call-site";
 import { warnNearMissConfig } from "./config-near-miss";
 import { checkInvokeOptions, invokeOutputDependencies } from "./invoke-options";
@@ -13,7 +13,7 @@ import { refuseUnsupportedRuntime } from "./runtime-check";
 let execute: typeof Execute | undefined;
 function performRead(...args: Parameters<typeof Execute.performRead>): ReturnType<typeof Execute.performRead> {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    execute ??= require("../../provider/runtime/execute") as typeof Execute;
+    execute ??= require("../../../provider/runtime/execute") as typeof Execute;
     return execute.performRead(...args);
 }
 

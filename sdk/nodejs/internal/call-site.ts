@@ -1,7 +1,7 @@
 import * as path from "node:path";
 
 // This package's own code, in the repository (sdk/, provider/) or built (dist/sdk/, dist/provider/).
-const ROOT = path.resolve(__dirname, "..", "..");
+const ROOT = path.resolve(__dirname, "..", "..", "..");
 const OWN = [path.join(ROOT, "sdk") + path.sep, path.join(ROOT, "provider") + path.sep];
 const FRAME = /\(?((?:file:\/\/)?[^\s()]+?):(\d+):(\d+)\)?$/;
 
