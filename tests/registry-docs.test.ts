@@ -101,6 +101,9 @@ describe("Pulumi Registry pages (docs/_index.md, docs/installation-configuration
 
     it("the installation page gives the plugin install command for this version, and says which languages are proven how", () => {
         assert.ok(install.includes(`pulumi plugin install resource cloudreads ${packageVersion()} --file pulumi-resource-cloudreads-v${packageVersion()}-linux-amd64.tar.gz`));
+        assert.ok(install.includes(`pulumi plugin install resource cloudreads ${packageVersion()} --server github://api.github.com/pulumi-cloudreads`));
+        assert.ok(install.includes("PULUMI_PLUGIN_DOWNLOAD_URL_OVERRIDES="));
+        assert.doesNotMatch(install, /npm run plugin:pack|dist\/plugin/);
         assert.ok(install.includes("npm install pulumi-cloudreads @pulumi/pulumi"));
         assert.match(install, /\*\*Node\.js\*\* \(dynamic form\) and \*\*YAML\*\* \(plugin\) are proven end to end/);
         assert.match(install, /\*\*Go\*\* and \*\*Python\*\* are generated and compiled only/);

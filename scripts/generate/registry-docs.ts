@@ -1,5 +1,6 @@
 import { PLUGIN_CONFIG_KEYS, PLUGIN_NAMESPACE } from "../../provider/plugin/config-keys";
 import { pluginTokens } from "../../provider/plugin/tokens";
+import { pluginInstallLines } from "./plugin-install-docs";
 import { exampleVar, hasResource, type Read, requiredExample } from "./model";
 import { capitalized, literal } from "./tsdoc";
 
@@ -138,7 +139,6 @@ export function renderRegistryIndex(reads: readonly Read[], schema: RegistrySche
 
 /** `docs/installation-configuration.md`. */
 export function renderInstallation(reads: readonly Read[], schema: RegistrySchema): string {
-    const tarball = `pulumi-resource-${PLUGIN_NAMESPACE}-v${schema.version}-linux-amd64.tar.gz`;
     const goModule = schema.language?.go?.importBasePath ?? "";
     const pythonPackage = schema.language?.python?.packageName ?? "";
     if (!goModule || !pythonPackage) throw new Error("registry-docs: the schema's language block names no Go import path or Python package");
@@ -148,14 +148,9 @@ export function renderInstallation(reads: readonly Read[], schema: RegistrySchem
         "",
         "### Any language: the provider plugin",
         "",
-        `Build the plugin tarball from a checkout (\`npm ci && npm run plugin:pack\` writes \`dist/plugin/${tarball}\`), then install it:`,
+        ...pluginInstallLines(PLUGIN_NAMESPACE, schema.version),
         "",
-        "```sh",
-        `pulumi plugin install resource ${PLUGIN_NAMESPACE} ${schema.version} --file ${tarball}`,
-        `pulumi package get-schema ${PLUGIN_NAMESPACE}   # the schema it serves`,
-        "```",
-        "",
-        `The plugin runs with the \`node\` on \`PATH\` (Node.js 22 or later). A YAML program uses its tokens as they are (\`${pluginTokens(reads.find(hasResource)?.names.token ?? "").resource}\`). Go and Python programs use the SDKs that \`npm run sdks\` generates from the schema into \`sdks/\` of the checkout ([how far they are proven](#languages-proven-end-to-end-or-generated-and-compiled)):`,
+        `A YAML program uses its tokens as they are (\`${pluginTokens(reads.find(hasResource)?.names.token ?? "").resource}\`). Go and Python programs use the SDKs that \`npm run sdks\` generates from the schema into \`sdks/\` of the checkout ([how far they are proven](#languages-proven-end-to-end-or-generated-and-compiled)):`,
         "",
         "```sh",
         `go mod edit -replace ${goModule}=<checkout>/sdks/go/cloudreads && go mod tidy   # Go`,

@@ -8,9 +8,10 @@ import type { Empty } from "google-protobuf/google/protobuf/empty_pb";
 import type * as pluginProto from "@pulumi/pulumi/proto/plugin_pb";
 import * as providerGrpc from "@pulumi/pulumi/proto/provider_grpc_pb";
 import type * as proto from "@pulumi/pulumi/proto/provider_pb";
+import { nodeFreePath } from "./node-free-path";
 import { pluginTarball } from "./plugin-stack";
 
-/** The packed plugin, unpacked in a temp folder and started as the engine starts it; a client to it. */
+/** The plugin's linux-amd64 tarball (the SEA binary), unpacked in a temp folder and started as the engine starts it; a client to it. */
 export interface PluginProcess {
     readonly client: providerGrpc.ResourceProviderClient;
     readonly child: ChildProcess;
@@ -19,11 +20,11 @@ export interface PluginProcess {
     stop(): void;
 }
 
-/** Starts the plugin of the packed tarball with `env` as its whole environment (plus PATH). */
-export async function startPlugin(env: Record<string, string> = {}): Promise<PluginProcess> {
+/** Starts the plugin binary of the tarball with `env` as its whole environment, plus a PATH with no Node.js on it; `args` as its arguments. */
+export async function startPlugin(env: Record<string, string> = {}, args: string[] = []): Promise<PluginProcess> {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cloudreads-plugin-"));
     execFileSync("tar", ["-C", dir, "-xzf", pluginTarball()]);
-    const child = spawn(path.join(dir, "pulumi-resource-cloudreads"), [], { env: { PATH: process.env.PATH ?? "", ...env }, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(path.join(dir, "pulumi-resource-cloudreads"), args, { env: { PATH: nodeFreePath(), ...env }, stdio: ["ignore", "pipe", "pipe"] });
     let err = "";
     child.stderr!.on("data", (d: Buffer) => (err += d.toString("utf8")));
     const port = await new Promise<string>((resolve, reject) => {

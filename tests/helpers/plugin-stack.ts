@@ -6,12 +6,17 @@ import * as zlib from "node:zlib";
 import { startEmulator, type Emulator } from "../../emulator";
 import { PulumiCli, pulumiCliDir } from "./pulumi-cli";
 import { FIXTURE } from "./stack";
+import { nodeFreePath } from "./node-free-path";
 
 const ROOT = path.join(__dirname, "..", "..");
 
 let packed: string | undefined;
 
-/** The plugin's tarball, packed once per test process with `npm run plugin:pack` (scripts/plugin-pack.sh). */
+/**
+ * The plugin's linux-amd64 tarball (the self-contained SEA binary at its root), from
+ * `npm run plugin:pack` (scripts/plugin-pack.sh) once per test process: built into the cache,
+ * keyed by the hash of its inputs, so only a change to the plugin rebuilds it.
+ */
 export function pluginTarball(): string {
     if (!packed) {
         const out = execFileSync("bash", [path.join(ROOT, "scripts", "plugin-pack.sh")], { cwd: ROOT, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
@@ -47,7 +52,7 @@ export async function pluginStack(emu: Emulator, options: { project?: string; st
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cloudreads-yaml-"));
     if (options.project) fs.writeFileSync(path.join(dir, "Pulumi.yaml"), options.project);
     else fs.copyFileSync(path.join(ROOT, "examples", "yaml", "Pulumi.yaml"), path.join(dir, "Pulumi.yaml"));
-    const cli = new PulumiCli(pulumiCliDir(), { cwd: dir });
+    const cli = new PulumiCli(pulumiCliDir(), { cwd: dir, env: { PATH: yamlCliPath() } });
     await cli.ok(["plugin", "install", "resource", "cloudreads", PLUGIN_VERSION, "--file", pluginTarball()]);
     const stack = options.stack ?? `plugin-${process.pid}`;
     await cli.ok(["stack", "init", stack]);
@@ -58,6 +63,11 @@ export async function pluginStack(emu: Emulator, options: { project?: string; st
         for (const [k, v] of Object.entries(paths)) await cli.ok(["config", "set", "--path", k, "--", v]);
     }
     return { cli, dir, stack };
+}
+
+/** The PATH of the CLI of a YAML program: the CLI's folder, then the test's PATH without Node.js (the YAML host and the plugin need none). */
+export function yamlCliPath(): string {
+    return `${pulumiCliDir()}${path.delimiter}${nodeFreePath()}`;
 }
 
 /** Removes the stack's temp folder and the CLI's backend and home. */
