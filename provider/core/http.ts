@@ -2,7 +2,8 @@ import { createHash } from "node:crypto";
 import * as http from "node:http";
 import * as https from "node:https";
 import * as tls from "node:tls";
-import { Attempt, attemptOnce } from "./attempt";
+import { Attempt, attemptOnce, CANCELLED } from "./attempt";
+import { sleepUnlessCancelled, throwIfCancelled } from "./cancel";
 import { ApiErrorDetails, ConfigurationError, TransportError } from "./errors";
 import { backoffDelay, retryAfterDelay } from "./backoff";
 import { HostLimiter } from "./host-limiter";
@@ -57,6 +58,8 @@ export interface HttpCall {
     readonly budgetMs?: number;
     /** Told once when retrying has gone on for more than {@link PROGRESS_AFTER_MS}. */
     readonly progress?: (message: string) => void;
+    /** Once aborted, the call fails with a CancelledError: the attempt in flight ends, no retry starts. */
+    readonly signal?: AbortSignal;
 }
 
 /** How long a read retries silently before it says so. */
@@ -146,10 +149,6 @@ function headerValue(headers: HttpResponse["headers"], name: string): string | u
     return Array.isArray(v) ? v[0] : v;
 }
 
-function sleep(ms: number): Promise<void> {
-    return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
 function describeFailure(code: string, message: string, call: HttpCall, url: URL, proxy: ProxyChoice | undefined, timeoutMs: number): string {
     const host = url.host;
     const from = call.hostFrom ? ` (the host comes from ${call.hostFrom})` : "";
@@ -237,12 +236,17 @@ export async function send(call: HttpCall): Promise<HttpResponse> {
                 `${call.describe.service} ${call.describe.operation}: ${host} is not answering usefully (${cause}); retrying, attempt ${attempts + 1} of at most ${call.policy.maxRetries + 1}, until ${call.namespace}:deadline (${Math.round(call.policy.deadlineMs / 1000)} s)`,
             );
         }
-        await countRetryAndWait(cause, ms);
+        countRetry(cause);
+        await sleepUnlessCancelled(ms, call.signal, subject);
     };
+    // A cancelled call names what it was reading, as every error of the transport does.
+    const subject = `${call.describe.service} ${call.describe.operation}${call.describe.target ? ` for ${call.describe.target}` : ""}`;
     for (;;) {
+        throwIfCancelled(call.signal, subject);
         attempts++;
-        const release = await limiter.acquire(host, call.policy.maxConcurrency, remaining());
+        const release = await limiter.acquire(host, call.policy.maxConcurrency, remaining(), call.signal);
         if (!release) {
+            throwIfCancelled(call.signal, subject);
             throw failure(
                 attempts - 1,
                 `got no free connection slot for ${host} (setting ${call.namespace}:maxConcurrency) before the overall deadline of ${call.policy.deadlineMs} ms (setting ${call.namespace}:deadline)`,
@@ -256,7 +260,7 @@ export async function send(call: HttpCall): Promise<HttpResponse> {
         try {
             const agents = agentsFor(call.tls);
             const pool = proxy ? proxyAgents(proxy, agents.options, agents.key) : agents.direct;
-            outcome = await attemptOnce({ url, headers, agent: url.protocol === "https:" ? pool.https : pool.http, timeoutMs, maxBytes: call.policy.maxResponseBytes });
+            outcome = await attemptOnce({ url, headers, agent: url.protocol === "https:" ? pool.https : pool.http, timeoutMs, maxBytes: call.policy.maxResponseBytes, signal: call.signal });
         } finally {
             release();
         }
@@ -267,6 +271,7 @@ export async function send(call: HttpCall): Promise<HttpResponse> {
             });
         }
         if (outcome.kind === "failure") {
+            if (outcome.code === CANCELLED) throwIfCancelled(call.signal, subject);
             const summary = describeFailure(outcome.code, outcome.message, call, url, proxy, timeoutMs);
             // A timeout cut short by the deadline already says so.
             const deadlineHit = outcome.code === "ETIMEDOUT" && timeoutMs < call.policy.timeoutMs;
@@ -320,8 +325,7 @@ function redirectTarget(res: HttpResponse, url: URL): string {
     }
 }
 
-async function countRetryAndWait(cause: string, waitMs: number): Promise<void> {
+function countRetry(cause: string): void {
     httpStats.retries++;
     httpStats.retriesByCause[cause] = (httpStats.retriesByCause[cause] ?? 0) + 1;
-    await sleep(waitMs);
 }

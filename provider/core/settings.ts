@@ -22,6 +22,8 @@ export interface SettingSources {
     readonly describeKey?: (key: string) => string;
     /** Whether env vars may supply the setting of this config key (not for a named connection's). */
     readonly envApplies?: (key: string) => boolean;
+    /** Aborted when the read must stop (the plugin's Cancel or shutdown): it then fails with a CancelledError, unretried. */
+    readonly signal?: AbortSignal;
 }
 
 /** A setting's names: its stack config key and the environment variables that can supply it. */

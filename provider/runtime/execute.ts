@@ -7,6 +7,7 @@ import { PULUMI_SIGNATURE_KEY, signatureKeyPath } from "../core/signature-keys";
 import type { Connection, Scope, Vendor } from "../vendors/vendor";
 import type { ByName, ListPaging, Query } from "../operations/describe";
 import { withDeadline } from "../core/deadline";
+import { throwIfCancelled, untilCancelled } from "../core/cancel";
 import { ApiErrorDetails, ConditionError, ConfigurationError, ResponseDecodeError, TransportError } from "../core/errors";
 import { responseError } from "../core/response-error";
 import { safeText } from "../core/safe-text";
@@ -33,9 +34,13 @@ export interface ReadOutcome {
  */
 export async function performRead(op: AnyReadOperation, rawArgs: unknown, sources: SettingSources, subject = op.token): Promise<ReadOutcome> {
     try {
-        const first = await readAs(op, rawArgs, sources, subject);
-        // With `waitFor`, the task is read again until it reaches a phase asked for (runtime/wait.ts).
-        return await waitForTask(op, first, sources, subject, () => readAs(op, rawArgs, sources, subject));
+        // A cancelled process starts no read; one in flight ends at once, whatever it waits on.
+        throwIfCancelled(sources.signal, subject);
+        return await untilCancelled(sources.signal, subject, (async () => {
+            const first = await readAs(op, rawArgs, sources, subject);
+            // With `waitFor`, the task is read again until it reaches a phase asked for (runtime/wait.ts).
+            return waitForTask(op, first, sources, subject, () => readAs(op, rawArgs, sources, subject));
+        })());
     } catch (e) {
         throw named(e, subject);
     }
@@ -159,6 +164,7 @@ async function fetchBody({ op, vendor, conn, details, args, sources, remaining }
         isTransient: (status, body) => TRANSIENT_STATUSES.has(status) || vendor.isTransient(status, body),
         hostFrom: conn.hostFrom,
         progress: sources.progress,
+        signal: sources.signal,
     });
     if (res.status >= 200 && res.status < 300) {
         // The request id (header or body, as on an error) matters only for an error: not parsed on success.

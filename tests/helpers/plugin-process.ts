@@ -19,11 +19,14 @@ export interface PluginProcess {
     stop(): void;
 }
 
-/** Starts the plugin of the packed tarball with `env` as its whole environment (plus PATH). */
-export async function startPlugin(env: Record<string, string> = {}): Promise<PluginProcess> {
+/**
+ * Starts the plugin of the packed tarball with `env` as its whole environment (plus PATH), and
+ * `args` as its arguments (the engine passes its address).
+ */
+export async function startPlugin(env: Record<string, string> = {}, args: readonly string[] = []): Promise<PluginProcess> {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cloudreads-plugin-"));
     execFileSync("tar", ["-C", dir, "-xzf", pluginTarball()]);
-    const child = spawn(path.join(dir, "pulumi-resource-cloudreads"), [], { env: { PATH: process.env.PATH ?? "", ...env }, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(path.join(dir, "pulumi-resource-cloudreads"), [...args], { env: { PATH: process.env.PATH ?? "", ...env }, stdio: ["ignore", "pipe", "pipe"] });
     let err = "";
     child.stderr!.on("data", (d: Buffer) => (err += d.toString("utf8")));
     const port = await new Promise<string>((resolve, reject) => {
@@ -59,6 +62,8 @@ export function rpc(client: providerGrpc.ResourceProviderClient) {
         check: (r: proto.CheckRequest) => call<proto.CheckRequest, proto.CheckResponse>(client, client.check, r),
         create: (r: proto.CreateRequest) => call<proto.CreateRequest, proto.CreateResponse>(client, client.create, r),
         invoke: (r: proto.InvokeRequest) => call<proto.InvokeRequest, proto.InvokeResponse>(client, client.invoke, r),
+        read: (r: proto.ReadRequest) => call<proto.ReadRequest, proto.ReadResponse>(client, client.read, r),
+        cancel: (r: Empty) => call<Empty, Empty>(client, client.cancel, r),
         delete: (r: proto.DeleteRequest) => call<proto.DeleteRequest, Empty>(client, client.delete, r),
     };
 }

@@ -19,6 +19,8 @@ export interface IamContext {
     headers(url: URL): Record<string, string>;
     /** Where a look-up still retrying after 2 s says so (the read's own progress sink). */
     readonly progress?: (message: string) => void;
+    /** The read's cancellation: a look-up stops with it. */
+    readonly signal?: AbortSignal;
 }
 
 // One look-up per process, key and region, however many reads ask at once; failures are not kept.
@@ -47,6 +49,7 @@ async function getJson(ctx: IamContext, operation: string, target: string, segme
         tls: ctx.tls,
         isTransient: (status) => TRANSIENT_STATUSES.has(status),
         progress: ctx.progress,
+        signal: ctx.signal,
     });
     const body = jsonObject(res.body);
     const requestId = typeof res.headers["x-request-id"] === "string" ? res.headers["x-request-id"] : undefined;

@@ -107,6 +107,7 @@ export const huaweicloud: Vendor = {
                 tls,
                 headers: (url) => authHeaders(auth, url, { Accept: "application/json", "User-Agent": "pulumi-cloudreads" }),
                 progress: sources.progress,
+                signal: sources.signal,
             };
         };
 
