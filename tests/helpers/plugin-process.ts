@@ -19,29 +19,46 @@ export interface PluginProcess {
     stop(): void;
 }
 
+/** The plugin's process, just spawned (it may not listen yet). */
+export interface SpawnedPlugin {
+    readonly child: ChildProcess;
+    /** What the plugin wrote to stderr so far. */
+    stderr(): string;
+    /** Removes the unpacked plugin (the process is not signalled). */
+    dispose(): void;
+}
+
 /**
- * Starts the plugin of the packed tarball with `env` as its whole environment (plus PATH), and
- * `args` as its arguments (the engine passes its address).
+ * Spawns the plugin of the packed tarball, unpacked in a temp folder, with `env` as its whole
+ * environment (plus PATH) and `args` as its arguments (the engine passes its address), as the
+ * engine starts it; does not wait for it to listen.
  */
-export async function startPlugin(env: Record<string, string> = {}, args: readonly string[] = []): Promise<PluginProcess> {
+export function spawnPlugin(env: Record<string, string> = {}, args: readonly string[] = []): SpawnedPlugin {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cloudreads-plugin-"));
     execFileSync("tar", ["-C", dir, "-xzf", pluginTarball()]);
     const child = spawn(path.join(dir, "pulumi-resource-cloudreads"), [...args], { env: { PATH: process.env.PATH ?? "", ...env }, stdio: ["ignore", "pipe", "pipe"] });
     let err = "";
     child.stderr!.on("data", (d: Buffer) => (err += d.toString("utf8")));
+    return { child, stderr: () => err, dispose: () => fs.rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** Starts the plugin ({@link spawnPlugin}) and connects a client once it prints its port. */
+export async function startPlugin(env: Record<string, string> = {}, args: readonly string[] = []): Promise<PluginProcess> {
+    const spawned = spawnPlugin(env, args);
+    const { child } = spawned;
     const port = await new Promise<string>((resolve, reject) => {
         child.stdout!.once("data", (d: Buffer) => resolve(d.toString("utf8").trim()));
-        child.once("exit", (code) => reject(new Error(`plugin exited ${code}: ${err}`)));
+        child.once("exit", (code) => reject(new Error(`plugin exited ${code}: ${spawned.stderr()}`)));
     });
     const client = new providerGrpc.ResourceProviderClient(`127.0.0.1:${port}`, grpc.credentials.createInsecure());
     return {
         client,
         child,
-        stderr: () => err,
+        stderr: spawned.stderr,
         stop: () => {
             client.close();
             child.kill();
-            fs.rmSync(dir, { recursive: true, force: true });
+            spawned.dispose();
         },
     };
 }
