@@ -321,7 +321,7 @@ class EmulatorServer implements Emulator {
     if (!fault) return send(normal());
     writeFault(fault, res, {
       normal,
-      statusError: (status, problem, retryAfter) => statusError(ctx, service, status, problem, retryAfter),
+      statusError: (status, problem, retryAfter, code) => statusError(ctx, service, status, problem, retryAfter, code),
       sample: () => sampleFor(definition, ctx),
       send,
       standardHeaders,

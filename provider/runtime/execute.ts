@@ -184,12 +184,23 @@ async function fetchBody({ op, vendor, conn, details, args, sources, remaining }
         return decoded.value;
     }
     const fields = vendor.errorFields(res.status, res.headers, res.body);
+    const notFound = vendor.isNotFound(res.status, fields.vendorCode, op.service);
     throw responseError(details, res, fields, {
-        notFound: vendor.isNotFound(res.status, fields.vendorCode),
-        hint: vendor.hint(res.status, fields.vendorCode),
+        notFound,
+        hint: vendor.hint(res.status, fields.vendorCode) ?? (res.status === 404 && !notFound ? notTheService(url, fields.vendorCode, conn.hostFrom) : undefined),
         namespace: conn.namespace,
         policy: conn.policy,
     });
+}
+
+/**
+ * Why a 404 that is not the service's own does not mean "gone", naming the endpoint: the gateway's
+ * code (`APIGW.0101`), no code, or another code says nothing about the object, so a refresh fails
+ * and keeps the resource.
+ */
+function notTheService(url: URL, code: string | undefined, hostFrom: string | undefined): string {
+    const what = code === undefined ? "A 404 without an error code" : code.startsWith("APIGW.") ? `The API gateway's 404 (${code})` : "A 404 whose code is not the service's own";
+    return `${what} says that the endpoint ${url.origin} has no such API, not that the object is gone, so a refresh keeps the resource: check the endpoint${hostFrom ? ` (from ${hostFrom})` : ""}`;
 }
 
 /** Consecutive empty pages tolerated before a list that keeps naming a next page fails. */
