@@ -32,7 +32,7 @@ export type {
   RomaInstance,
   RomaProduct,
   SmsTask,
-} from "./fixtures";
+} from "./fixture-types";
 export { connectionSettings } from "./connection-settings";
 export { fixtureListing } from "./fixture-listing";
 export type { EmulatorConfigValue, EmulatorConnectionSettings } from "./connection-settings";
