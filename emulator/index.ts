@@ -16,8 +16,9 @@
  * await emulator.close();
  * ```
  */
-export { startEmulator } from "./server";
-export type { Emulator, RemovableKind, StartEmulatorOptions } from "./server";
+export { startEmulator } from "./start-emulator";
+export type { Emulator, RemovableKind } from "./server";
+export type { StartEmulatorOptions } from "./start-emulator";
 export { FixtureError, loadDefaultFixtures, loadFixtureFile, parseFixtures, fixtureSecrets, FIXTURE_SECRETS } from "./fixtures";
 export type {
   AstraCertificate,
