@@ -1,7 +1,3 @@
-import { createHash } from "node:crypto";
-import * as http from "node:http";
-import * as https from "node:https";
-import * as tls from "node:tls";
 import { Attempt, attemptOnce, CANCELLED } from "./attempt";
 import { sleepUnlessCancelled, throwIfCancelled } from "./cancel";
 import { ApiErrorDetails, ConfigurationError, TransportError } from "./errors";
@@ -9,6 +5,7 @@ import { backoffDelay, retryAfterDelay } from "./backoff";
 import { HostLimiter } from "./host-limiter";
 import { ProxyChoice, proxyAgents, proxyFor } from "./proxy";
 import { safeText } from "./safe-text";
+import { agentsFor, type TlsSettings } from "./tls-agents";
 
 /** Limits and retry behaviour of one read; every field is a setting (see README). */
 export interface HttpPolicy {
@@ -26,14 +23,6 @@ export interface HttpPolicy {
     readonly maxResponseBytes: number;
     /** Requests in flight per host from this process. */
     readonly maxConcurrency: number;
-}
-
-/** TLS settings of one vendor; they apply only to this package's requests. */
-export interface TlsSettings {
-    /** Extra trusted CA certificates (PEM), trusted on top of Node's bundled public roots. */
-    readonly ca?: string;
-    /** Skip certificate verification (explicit opt-in; warned about once per host). */
-    readonly insecure?: boolean;
 }
 
 /** One GET, described for the transport. */
@@ -116,33 +105,8 @@ const TRANSIENT_CODES = new Set([
 /** Certificate verification failures that do not name "CERT" themselves. */
 const TLS_VERIFY_CODES = new Set(["UNABLE_TO_VERIFY_LEAF_SIGNATURE", "UNABLE_TO_GET_ISSUER_CERT", "UNABLE_TO_GET_ISSUER_CERT_LOCALLY", "CERT_SIGNATURE_FAILURE"]);
 
-/** Agents per TLS configuration, so a CA bundle or the insecure opt-in never touches other requests. */
-interface TlsAgents {
-    readonly key: string;
-    readonly options: https.AgentOptions;
-    readonly direct: { readonly http: http.Agent; readonly https: https.Agent };
-}
-
-const tlsAgents = new Map<string, TlsAgents>();
 const limiter = new HostLimiter();
 const warnedInsecure = new Set<string>();
-
-function agentsFor(settings: TlsSettings | undefined): TlsAgents {
-    const insecure = settings?.insecure === true;
-    const ca = settings?.ca;
-    const key = `${insecure ? "insecure" : "verify"}:${ca ? createHash("sha256").update(ca).digest("hex") : "default"}`;
-    let agents = tlsAgents.get(key);
-    if (!agents) {
-        // `ca` alone would replace Node's public roots; a CA bundle is meant to add to them.
-        const options: https.AgentOptions = {
-            rejectUnauthorized: !insecure,
-            ...(ca ? { secureContext: tls.createSecureContext({ ca: [...tls.rootCertificates, ca] }) } : {}),
-        };
-        agents = { key, options, direct: { http: new http.Agent({ keepAlive: true }), https: new https.Agent({ keepAlive: true, ...options }) } };
-        tlsAgents.set(key, agents);
-    }
-    return agents;
-}
 
 function headerValue(headers: HttpResponse["headers"], name: string): string | undefined {
     const v = headers[name];

@@ -2,7 +2,8 @@ import { X509Certificate } from "node:crypto";
 import * as fs from "node:fs";
 import { ConfigurationError } from "./errors";
 import { pemCertificateBlocks } from "./pem-blocks";
-import type { HttpPolicy, TlsSettings } from "./http";
+import type { HttpPolicy } from "./http";
+import type { TlsSettings } from "./tls-agents";
 
 /**
  * Where settings come from, besides per-call arguments: stack config (namespaced keys such

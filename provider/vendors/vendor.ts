@@ -1,5 +1,6 @@
 import type * as t from "io-ts";
-import type { HttpPolicy, TlsSettings } from "../core/http";
+import type { HttpPolicy } from "../core/http";
+import type { TlsSettings } from "../core/tls-agents";
 import type { VendorErrorFields } from "../core/response-error";
 import type { SettingName, SettingSources } from "../core/settings";
 

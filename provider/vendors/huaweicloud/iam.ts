@@ -5,7 +5,8 @@ import { decode } from "../../core/decode";
 import { ApiError, ConfigurationError } from "../../core/errors";
 import { responseError } from "../../core/response-error";
 import { CLOCK_SKEW_HINT } from "./settings";
-import { HttpPolicy, send, TlsSettings, TRANSIENT_STATUSES } from "../../core/http";
+import { HttpPolicy, send, TRANSIENT_STATUSES } from "../../core/http";
+import type { TlsSettings } from "../../core/tls-agents";
 
 const Projects = t.type({ projects: t.array(t.type({ id: t.string, name: t.string })) });
 const Domains = t.type({ domains: t.array(t.type({ id: t.string })) });
