@@ -66,8 +66,9 @@ fi
 
 # 2. The cache, keyed by version and by the sources of what is built.
 command -v go >/dev/null 2>&1 || fail "neither Go nor a Pulumi CLI $VERSION is available. Install Go (1.26.6 or later) and run this again, or put pulumi $VERSION with ${PLUGINS[*]} on PATH."
-# Only what the build reads: the module files and the language host's sources.
-key="$(cd "$ROOT/tools" && { find "pulumi-cli/$VERSION" pulumi-language-nodejs pulumi-language-yaml -type f \( -name '*.go' -o -name 'go.mod' -o -name 'go.sum' \) -print0; for f in pulumi.work pulumi.work.sum; do [ ! -f "$f" ] || printf '%s\0' "$f"; done; } | sort -z | xargs -0 sha256sum | sha256sum | cut -c1-12)"
+# Only what the build reads: the module files and the language host's sources (not pulumi.work.sum,
+# which go may add checksums to while it builds).
+key="$(cd "$ROOT/tools" && { find "pulumi-cli/$VERSION" pulumi-language-nodejs pulumi-language-yaml -type f \( -name '*.go' -o -name 'go.mod' -o -name 'go.sum' \) -print0; for f in pulumi.work; do [ ! -f "$f" ] || printf '%s\0' "$f"; done; } | sort -z | xargs -0 sha256sum | sha256sum | cut -c1-12)"
 BIN="$CACHE/pulumi-cli/$VERSION-$key/bin"
 if [ -x "$BIN/pulumi" ] && has_plugins "$BIN" && [ "$(version_of "$BIN/pulumi")" = "$VERSION" ]; then
     write_dynamic_plugin "$BIN"
