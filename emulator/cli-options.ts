@@ -1,5 +1,5 @@
 import { decodeFault, decodeService } from "./fault-codec";
-import type { FaultInjection } from "./faults";
+import type { FaultInjection } from "./fault-types";
 
 /** What `cloudreads-emulator` prints after it starts. */
 export type OutputFormat = "both" | "config" | "env";
@@ -30,9 +30,10 @@ Serves the Huawei Cloud (SMS, ROMA Connect, KPS, IAM) and NetApp Astra Control e
 
   --port N          TCP port (default 0: a free one; also EMULATOR_PORT)
   --fixtures FILE   JSON fixtures merged onto the defaults, list by list (validated)
-  --fault SPEC      SERVICE:KIND[=VALUE][:times=N|always][:retryAfter=S][:problem=N], repeatable;
+  --fault SPEC      SERVICE:KIND[=VALUE][:times=N|always][:retryAfter=S][:problem=N][:code=C], repeatable;
                     SERVICE is sms, roma, kms, iam, astra or '*', e.g. kms:status=503:times=2,
-                    'astra:status=409:problem=164', sms:delay=2000, roma:reset, iam:hang
+                    'astra:status=409:problem=164', kms:status=404:code=KPS.0404 (code= for none),
+                    sms:delay=2000, roma:reset, iam:hang
   --max-page-size N no list page (SMS ListTasks, ROMA ListProducts, Astra certificates)
                     holds more than N items, whatever limit asks (N >= 1; default: no cap)
   --format F        both (default): URL, pulumi config set lines, export lines;
@@ -44,7 +45,7 @@ Serves the Huawei Cloud (SMS, ROMA Connect, KPS, IAM) and NetApp Astra Control e
 `;
 
 /** Options after the kind (`:key=value`), recognised from the right so a redirect URL may hold colons. */
-const OPTION = /^(times|retryAfter|problem|status)=[^:]*$/;
+const OPTION = /^(times|retryAfter|problem|status|code|message)=[^:]*$/;
 const NUMBER = /^[0-9]+$/;
 
 function valueOf(raw: string): string | number {
@@ -74,7 +75,7 @@ export function parseFaultSpec(spec: string): FaultInjection {
       if (raw !== "always" && !(NUMBER.test(raw) && Number(raw) >= 1)) throw new UsageError(`--fault ${spec}: times: expected a positive integer or "always"`);
       times = raw === "always" ? Infinity : Number(raw);
     } else {
-      fault[key] = key === "retryAfter" ? raw : valueOf(raw);
+      fault[key] = key === "retryAfter" || key === "code" || key === "message" ? raw : valueOf(raw);
     }
   }
   const checkedService = decodeService(service, "SERVICE");

@@ -12,7 +12,8 @@ import { configLines, connectionSettings, envLines, type EmulatorConfigValue } f
 import { parseCliOptions, UsageError, USAGE, type OutputFormat } from "./cli-options";
 import { fixtureListing } from "./fixture-listing";
 import { FixtureError, loadDefaultFixtures, loadFixtureFile } from "./fixtures";
-import { startEmulator, type Emulator } from "./server";
+import type { Emulator } from "./server";
+import { startEmulator } from "./start-emulator";
 import { flatName, PLUGIN_NAMESPACE } from "../provider/plugin/config-keys";
 
 /** The dynamic form's config values as the plugin's keys (`huaweicloud:region` -> `cloudreads:huaweicloudRegion`). */

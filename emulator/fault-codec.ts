@@ -1,6 +1,6 @@
 import * as t from "io-ts";
 import { decodeWithPaths, nonEmptyString, strictObject } from "./fixture-codec";
-import type { Fault } from "./faults";
+import type { Fault } from "./fault-types";
 import { EMULATED_SERVICES, type EmulatedService } from "./types";
 
 const nonNegativeInteger = new t.Type<number, number, unknown>(
@@ -16,6 +16,12 @@ function oneOf<T extends number>(values: readonly T[]): t.Type<T, T, unknown> {
   return new t.Type<T, T, unknown>(name, is, (u, c) => (is(u) ? t.success(u) : t.failure(u, c)), t.identity);
 }
 
+/** Any string of at most `max` characters, the empty one included. */
+function boundedString(max: number): t.Type<string, string, unknown> {
+  const is = (u: unknown): u is string => typeof u === "string" && u.length <= max;
+  return new t.Type<string, string, unknown>(`a string of at most ${max} characters`, is, (u, c) => (is(u) ? t.success(u) : t.failure(u, c)), t.identity);
+}
+
 const kind = <K extends Fault["kind"]>(k: K) => t.literal(k);
 
 /** The codec of each fault kind. */
@@ -23,7 +29,7 @@ const FAULT_CODECS: { readonly [K in Fault["kind"]]: t.Decoder<unknown, Extract<
   status: strictObject(
     "a status fault",
     { kind: kind("status"), status: oneOf([400, 401, 403, 404, 409, 429, 500, 502, 503, 504] as const) },
-    { retryAfter: nonEmptyString, problem: nonNegativeInteger },
+    { retryAfter: nonEmptyString, problem: nonNegativeInteger, code: boundedString(80), message: boundedString(300) },
   ),
   reset: strictObject("a reset fault", { kind: kind("reset") }, {}),
   hang: strictObject("a hang fault", { kind: kind("hang") }, {}),

@@ -1,7 +1,7 @@
 import type * as http from "node:http";
 import * as zlib from "node:zlib";
 import { BAD_GATEWAY_HTML, oversizeJson, truncatedJson, withoutFields, withWrongTypes } from "./fault-bodies";
-import type { Fault } from "./faults";
+import type { Fault } from "./fault-types";
 import type { EmulatorResponse, SuccessSample } from "./types";
 
 /** What a fault needs from the request it replaces. */
@@ -9,7 +9,7 @@ export interface FaultTarget {
   /** The response the request would have had without the fault (auth and routing included). */
   normal(): EmulatorResponse;
   /** The vendor's error for a status. */
-  statusError(status: number, problem?: number, retryAfter?: string): EmulatorResponse;
+  statusError(status: number, problem?: number, retryAfter?: string, code?: { code: string; message?: string }): EmulatorResponse;
   /** The documented success body of the route the request names. */
   sample(): SuccessSample;
   /** Writes a complete response, adding the vendor's standard headers. */
@@ -22,7 +22,7 @@ export interface FaultTarget {
 export function writeFault(fault: Fault, res: http.ServerResponse, target: FaultTarget): void {
   switch (fault.kind) {
     case "status":
-      return target.send(target.statusError(fault.status, fault.problem, fault.retryAfter));
+      return target.send(target.statusError(fault.status, fault.problem, fault.retryAfter, fault.code === undefined ? undefined : { code: fault.code, message: fault.message }));
     case "reset":
       res.socket?.resetAndDestroy();
       return;

@@ -1,6 +1,6 @@
 import * as t from "io-ts";
 import { secretString, strictObjectMembers } from "./fixture-codec";
-import type { FixtureData } from "./fixtures";
+import type { FixtureData } from "./fixture-types";
 
 /**
  * A list of fixture records, declared once by the route module that serves it: where the list sits

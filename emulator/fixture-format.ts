@@ -1,13 +1,13 @@
 import * as t from "io-ts";
 import { strictObject } from "./fixture-codec";
 import type { AnyFixtureCollection } from "./fixture-collection";
-import type { FixtureData, FixtureInput } from "./fixtures";
-import { FIXTURE_COLLECTIONS } from "./routes";
+import type { FixtureData, FixtureInput } from "./fixture-types";
 
 /**
- * The fixture format, put together from the collections the route modules declare
- * (emulator/routes/*.ts, `fixtures` of each service): a collection's path places its list in the
- * data, its record codec checks each record. Nothing here names a collection.
+ * The fixture format, put together from a list of collections (the route modules declare them,
+ * `fixtures` of each service in emulator/routes/*.ts; emulator/fixtures.ts lists them all): a
+ * collection's path places its list in the data, its record codec checks each record. Nothing
+ * here names a collection, or knows where the list comes from.
  */
 
 interface Node {
@@ -40,18 +40,24 @@ function nodeCodec(node: Node, name: string, complete: boolean): t.Mixed {
   return complete ? strictObject(title, members, {}) : strictObject(title, {}, members);
 }
 
-const ROOT = tree(FIXTURE_COLLECTIONS);
+/** The two codecs of `collections`' format. */
+export interface FixtureCodecs {
+  /** Complete fixture data, as `fixtures/default.json` holds it. */
+  readonly data: t.Decoder<unknown, FixtureData>;
+  /** A user's fixtures: any list may be left out (it keeps the default), every record given is complete. */
+  readonly input: t.Decoder<unknown, FixtureInput>;
+}
 
-/** Complete fixture data, as `fixtures/default.json` holds it. */
-export const fixtureDataCodec = nodeCodec(ROOT, "", true) as t.Decoder<unknown, FixtureData>;
-
-/** A user's fixtures: any list may be left out (it keeps the default), every record given is complete. */
-export const fixtureInputCodec = nodeCodec(ROOT, "", false) as t.Decoder<unknown, FixtureInput>;
+/** The codecs of the fixture data that `collections` make up. */
+export function fixtureCodecs(collections: readonly AnyFixtureCollection[]): FixtureCodecs {
+  const root = tree(collections);
+  return { data: nodeCodec(root, "", true) as t.Decoder<unknown, FixtureData>, input: nodeCodec(root, "", false) as t.Decoder<unknown, FixtureInput> };
+}
 
 /** `input`'s lists in place of the defaults' (see {@link FixtureInput}), as a fresh copy. */
-export function mergeFixtures(defaults: FixtureData, input: FixtureInput): FixtureData {
+export function mergeFixtures(collections: readonly AnyFixtureCollection[], defaults: FixtureData, input: FixtureInput): FixtureData {
   const data: Record<string, unknown> = {};
-  for (const c of FIXTURE_COLLECTIONS) {
+  for (const c of collections) {
     const keys = c.path.split(".");
     let given: unknown = input;
     for (const key of keys) given = typeof given === "object" && given !== null ? (given as Record<string, unknown>)[key] : undefined;
@@ -67,8 +73,8 @@ export function mergeFixtures(defaults: FixtureData, input: FixtureInput): Fixtu
  * serve: duplicates, and records naming a project or instance it does not have. Lists left to
  * the defaults are not checked: they are consistent among themselves.
  */
-export function unreachableRecords(data: FixtureData, given: FixtureInput): string[] {
-  const lists = FIXTURE_COLLECTIONS.map((c) => ({ c, records: c.in(given as FixtureData) as readonly unknown[] | undefined }));
+export function unreachableRecords(collections: readonly AnyFixtureCollection[], data: FixtureData, given: FixtureInput): string[] {
+  const lists = collections.map((c) => ({ c, records: c.in(given as FixtureData) as readonly unknown[] | undefined }));
   const duplicates = lists.flatMap(({ c, records }) => {
     const unique = c.unique;
     if (!unique) return [];

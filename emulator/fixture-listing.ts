@@ -1,6 +1,6 @@
 import type { AnyFixtureCollection } from "./fixture-collection";
-import type { FixtureData } from "./fixtures";
-import { FIXTURE_COLLECTIONS } from "./routes";
+import type { FixtureData } from "./fixture-types";
+import { FIXTURE_COLLECTIONS } from "./fixtures";
 
 /** A table as aligned text lines: a title, then one line per row, columns padded to the widest cell. */
 function table(title: string, header: readonly string[], rows: readonly (readonly string[])[]): string[] {

@@ -16,8 +16,9 @@
  * await emulator.close();
  * ```
  */
-export { startEmulator } from "./server";
-export type { Emulator, RemovableKind, StartEmulatorOptions } from "./server";
+export { startEmulator } from "./start-emulator";
+export type { Emulator, RemovableKind } from "./server";
+export type { StartEmulatorOptions } from "./start-emulator";
 export { FixtureError, loadDefaultFixtures, loadFixtureFile, parseFixtures, fixtureSecrets, FIXTURE_SECRETS } from "./fixtures";
 export type {
   AstraCertificate,
@@ -32,7 +33,7 @@ export type {
   RomaInstance,
   RomaProduct,
   SmsTask,
-} from "./fixtures";
+} from "./fixture-types";
 export { connectionSettings } from "./connection-settings";
 export { fixtureListing } from "./fixture-listing";
 export type { EmulatorConfigValue, EmulatorConnectionSettings } from "./connection-settings";

@@ -1,4 +1,4 @@
-import type { TimelineStep } from "./fixtures";
+import type { TimelineStep } from "./fixture-types";
 
 /**
  * The status a scripted timeline answers now, counting this GET: the first step with polls left

@@ -1,4 +1,4 @@
-import type { FixtureData } from "./fixtures";
+import type { FixtureData } from "./fixture-types";
 
 /**
  * The emulated APIs, each served under `/<name>` on the emulator.

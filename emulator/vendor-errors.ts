@@ -111,13 +111,18 @@ export function romaInstanceMissing(ctx: RequestContext, projectId: string, inst
 }
 
 /** The vendor's error of the given status, as the `status` fault injects it. */
-export function statusError(ctx: RequestContext, service: EmulatedService, status: number, problem?: number, retryAfter?: string): EmulatorResponse {
+export function statusError(ctx: RequestContext, service: EmulatedService, status: number, problem?: number, retryAfter?: string, code?: { code: string; message?: string }): EmulatorResponse {
   const headers: Record<string, string> = retryAfter === undefined ? {} : { "Retry-After": retryAfter };
   if (service === "astra") {
     return astraProblem(problem ?? astraProblemForStatus(status), { status, headers, correlationId: ctx.requestId });
   }
-  const response = huaweiStatusError(ctx, service, status);
+  const response = code === undefined ? huaweiStatusError(ctx, service, status) : anyCode(ctx, status, code.code, code.message);
   return { ...response, headers: { ...response.headers, ...headers } };
+}
+
+/** A Huawei error body with any `code` (none at all for `""`), in the gateway's and ROMA's shape. */
+function anyCode(ctx: RequestContext, status: number, code: string, message = "Emulated error."): EmulatorResponse {
+  return jsonResponse(status, { ...(code === "" ? {} : { error_code: code }), error_msg: message, request_id: ctx.requestId });
 }
 
 function huaweiStatusError(ctx: RequestContext, service: Exclude<EmulatedService, "astra">, status: number): EmulatorResponse {

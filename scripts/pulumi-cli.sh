@@ -65,9 +65,10 @@ if on_path="$(command -v pulumi 2>/dev/null)"; then
 fi
 
 # 2. The cache, keyed by version and by the sources of what is built.
-command -v go >/dev/null 2>&1 || fail "neither Go nor a Pulumi CLI $VERSION is available. Install Go (1.25 or later) and run this again, or put pulumi $VERSION with ${PLUGINS[*]} on PATH."
-# Only what the build reads: the module files and the language host's sources.
-key="$(cd "$ROOT/tools" && find "pulumi-cli/$VERSION" pulumi-language-nodejs pulumi-language-yaml -type f \( -name '*.go' -o -name 'go.mod' -o -name 'go.sum' \) -print0 | sort -z | xargs -0 sha256sum | sha256sum | cut -c1-12)"
+command -v go >/dev/null 2>&1 || fail "neither Go nor a Pulumi CLI $VERSION is available. Install Go (1.26.6 or later) and run this again, or put pulumi $VERSION with ${PLUGINS[*]} on PATH."
+# Only what the build reads: the module files and the language host's sources (not pulumi.work.sum,
+# which go may add checksums to while it builds).
+key="$(cd "$ROOT/tools" && { find "pulumi-cli/$VERSION" pulumi-language-nodejs pulumi-language-yaml -type f \( -name '*.go' -o -name 'go.mod' -o -name 'go.sum' \) -print0; for f in pulumi.work; do [ ! -f "$f" ] || printf '%s\0' "$f"; done; } | sort -z | xargs -0 sha256sum | sha256sum | cut -c1-12)"
 BIN="$CACHE/pulumi-cli/$VERSION-$key/bin"
 if [ -x "$BIN/pulumi" ] && has_plugins "$BIN" && [ "$(version_of "$BIN/pulumi")" = "$VERSION" ]; then
     write_dynamic_plugin "$BIN"
@@ -88,14 +89,18 @@ beat=$!
 
 export CGO_ENABLED=0
 flags=(-trimpath -tags osusergo,grpcnotrace)
+# The newest CLI and our Node.js host build from one build list (tools/pulumi.work), shared with the
+# SDK generator, the Go SDK and the Go programs, so Pulumi's packages compile once. An older CLI
+# and the YAML host (pulumi-yaml needs an older pkg/v3) build on their own.
+if [ "$VERSION" = "${KNOWN[0]}" ]; then CLI_WORK="$ROOT/tools/pulumi.work"; else CLI_WORK=off; fi
 say "downloading modules"
-(cd "$TOOLS" && go mod download)
+(cd "$TOOLS" && GOWORK=$CLI_WORK go mod download)
 say "compiling pulumi"
-(cd "$TOOLS" && go build "${flags[@]}" -ldflags "-X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=$VERSION" -o "$stage/pulumi" github.com/pulumi/pulumi/pkg/v3/cmd/pulumi)
+(cd "$TOOLS" && GOWORK=$CLI_WORK go build "${flags[@]}" -ldflags "-X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=$VERSION" -o "$stage/pulumi" github.com/pulumi/pulumi/pkg/v3/cmd/pulumi)
 say "compiling pulumi-language-nodejs (this project's Node.js language host; see tools/pulumi-cli/README.md)"
-(cd "$NODEHOST" && go build "${flags[@]}" -ldflags "-X main.pluginVersion=${VERSION#v}" -o "$stage/pulumi-language-nodejs" .)
-say "compiling pulumi-language-yaml (github.com/pulumi/pulumi-yaml $(cd "$YAMLHOST" && go list -m -f '{{.Version}}' github.com/pulumi/pulumi-yaml))"
-(cd "$YAMLHOST" && go build "${flags[@]}" -o "$stage/pulumi-language-yaml" github.com/pulumi/pulumi-yaml/cmd/pulumi-language-yaml)
+(cd "$NODEHOST" && GOWORK="$ROOT/tools/pulumi.work" go build "${flags[@]}" -ldflags "-X main.pluginVersion=${VERSION#v}" -o "$stage/pulumi-language-nodejs" .)
+say "compiling pulumi-language-yaml (github.com/pulumi/pulumi-yaml $(cd "$YAMLHOST" && GOWORK=off go list -m -f '{{.Version}}' github.com/pulumi/pulumi-yaml))"
+(cd "$YAMLHOST" && GOWORK=off go build "${flags[@]}" -o "$stage/pulumi-language-yaml" github.com/pulumi/pulumi-yaml/cmd/pulumi-language-yaml)
 write_dynamic_plugin "$stage"
 [ "$(version_of "$stage/pulumi")" = "$VERSION" ] || fail "the built pulumi does not report $VERSION"
 

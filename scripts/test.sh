@@ -9,7 +9,8 @@
 #                      `npm install --no-save @pulumi/pulumi@3.248.0`), CLI v3.248.0; the tests
 #                      listed in FLOOR_TESTS.
 #
-# Environment: CLOUDREADS_TEST_JOB (current|floor); extra arguments go to mocha (e.g. a file).
+# Environment: CLOUDREADS_TEST_JOB (current|floor); CLOUDREADS_TEST_JOBS (test files at once in the
+# current job, default 2); extra arguments go to mocha (e.g. a file).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -58,4 +59,8 @@ if [ "$job" = floor ]; then
     exec npx mocha "${files[@]}" "$@"
 fi
 if [ "$#" -gt 0 ]; then exec npx mocha "$@"; fi
+# Test files run two at a time (one per core): each starts its own emulators, CLI stacks and
+# scratch folders, so none shares state with another. CLOUDREADS_TEST_JOBS=1 runs them in turn.
+jobs="${CLOUDREADS_TEST_JOBS:-2}"
+if [ "$jobs" -gt 1 ]; then exec npx mocha --parallel --jobs "$jobs" 'tests/**/*.test.ts'; fi
 exec npx mocha 'tests/**/*.test.ts'

@@ -6,7 +6,7 @@ import * as path from "node:path";
 import { FIXTURE_SECRETS, loadDefaultFixtures } from "../emulator";
 import { parseCliOptions } from "../emulator/cli-options";
 import { DESCRIBED_COLLECTIONS } from "../emulator/fixture-listing";
-import { FIXTURE_COLLECTIONS } from "../emulator/routes";
+import { FIXTURE_COLLECTIONS } from "../emulator/fixtures";
 
 const ROOT = path.join(__dirname, "..");
 const BIN = path.join(ROOT, "dist", "emulator", "cli.js");

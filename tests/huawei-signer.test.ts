@@ -1,17 +1,9 @@
 import * as assert from "node:assert/strict";
 import { createHash, createHmac } from "node:crypto";
 import { inspect } from "node:util";
-import {
-    canonicalQueryString,
-    canonicalRequest,
-    canonicalUri,
-    formatSdkDate,
-    signRequest,
-    SigningError,
-    signedHeaderNames,
-    stringToSign,
-    type SignableRequest,
-} from "../provider/vendors/huaweicloud/signer";
+import { canonicalQueryString, canonicalRequest, canonicalUri, signedHeaderNames, type SignableRequest } from "../provider/vendors/huaweicloud/canonical-request";
+import { formatSdkDate, signRequest, stringToSign } from "../provider/vendors/huaweicloud/signer";
+import { SigningError } from "../provider/vendors/huaweicloud/signing-error";
 import { generateRequests } from "./helpers/huawei-request-generator";
 
 // The official Node SDK signer, used only as an independent oracle.

@@ -2,7 +2,7 @@ import * as t from "io-ts";
 import { astraProblem } from "../astra-problems";
 import { jsonObject, nonEmptyString, secretString, strictObject } from "../fixture-codec";
 import { fixtureCollection } from "../fixture-collection";
-import type { AstraCertificate, AstraToken } from "../fixtures";
+import type { AstraCertificate, AstraToken } from "../fixture-types";
 import { integerParam, issueContinueToken, pageSize, readContinueToken } from "../paging";
 import { ASTRA_CERTIFICATE_JSON, ASTRA_CERTIFICATES_JSON, jsonResponse } from "../responses";
 import type { EmulatorResponse, RequestContext, RouteParams, SuccessSample } from "../types";

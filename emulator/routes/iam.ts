@@ -1,6 +1,6 @@
 import { nonEmptyString, secretString, strictObject } from "../fixture-codec";
 import { fixtureCollection } from "../fixture-collection";
-import type { HuaweiCredential, HuaweiDomain, HuaweiProject } from "../fixtures";
+import type { HuaweiCredential, HuaweiDomain, HuaweiProject } from "../fixture-types";
 import { jsonResponse, HUAWEI_JSON } from "../responses";
 import type { RequestContext, SuccessSample } from "../types";
 import { huaweiService } from "./huawei-service";

@@ -1,4 +1,3 @@
-import type { AnyFixtureCollection } from "../fixture-collection";
 import type { EmulatedService } from "../types";
 import { astraService } from "./astra";
 import { iamService } from "./iam";
@@ -15,9 +14,6 @@ export const SERVICES: Readonly<Record<EmulatedService, ServiceDefinition>> = {
   kms: kmsService,
   astra: astraService,
 };
-
-/** Every fixture collection the routes serve: the fixture format, merging and `fixtureSecrets` derive from it. */
-export const FIXTURE_COLLECTIONS: readonly AnyFixtureCollection[] = Object.values(SERVICES).flatMap((s) => s.fixtures);
 
 export { dispatch, sampleFor } from "./route";
 export type { Route, ServiceDefinition } from "./route";

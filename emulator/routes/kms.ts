@@ -1,7 +1,7 @@
 import * as t from "io-ts";
 import { nonEmptyString, strictObject, timeline, wholeNumber } from "../fixture-codec";
 import { fixtureCollection } from "../fixture-collection";
-import type { FixtureData, KpsTask } from "../fixtures";
+import type { FixtureData, KpsTask } from "../fixture-types";
 import { integerParam, pageSize } from "../paging";
 import { jsonResponse, HUAWEI_JSON } from "../responses";
 import type { EmulatorResponse, RequestContext, RouteParams, SuccessSample } from "../types";

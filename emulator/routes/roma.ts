@@ -1,7 +1,7 @@
 import * as t from "io-ts";
 import { nonEmptyString, secretString, shownString, strictObject, wholeNumber } from "../fixture-codec";
 import { fixtureCollection } from "../fixture-collection";
-import type { RomaInstance, RomaProduct } from "../fixtures";
+import type { RomaInstance, RomaProduct } from "../fixture-types";
 import { integerParam, pageSize } from "../paging";
 import { jsonResponse, HUAWEI_JSON } from "../responses";
 import type { EmulatorResponse, RequestContext, RouteParams, SuccessSample } from "../types";

@@ -6,7 +6,7 @@ import type { EmulatorResponse, RequestContext, RouteParams, SuccessSample } fro
 import { huaweiErrorEntry, smsError, smsForbidden } from "../vendor-errors";
 import { huaweiService } from "./huawei-service";
 import { currentStatus, nextStatus } from "../timeline";
-import type { SmsTask } from "../fixtures";
+import type { SmsTask } from "../fixture-types";
 import { integerParam, pageSize } from "../paging";
 
 /** The documented maximum length of an SMS task id. */

@@ -27,7 +27,12 @@ export interface AttemptRequest {
     readonly timeoutMs: number;
     /** Bodies larger than this, after decompression, end the attempt as `too-large`. */
     readonly maxBytes: number;
+    /** Ends the attempt at once as the failure {@link CANCELLED} (its socket destroyed) when aborted. */
+    readonly signal?: AbortSignal;
 }
+
+/** The failure code of an attempt ended by its signal: never transient. */
+export const CANCELLED = "ERR_CANCELLED";
 
 /** Encodings asked for and decoded; anything else is taken as it comes. */
 const ACCEPT_ENCODING = "gzip, deflate, br";
@@ -71,12 +76,16 @@ export function attemptOnce(a: AttemptRequest): Promise<Attempt> {
             if (settled) return;
             settled = true;
             clearTimeout(timer);
+            a.signal?.removeEventListener("abort", onAbort);
             resolve(outcome);
             // Only a complete response leaves its socket to the agent for reuse.
             if (outcome.kind !== "response") req?.destroy();
         };
         const fail = (code: string, message = ""): void => settle({ kind: "failure", code, message });
+        const onAbort = (): void => fail(CANCELLED);
         const timer = setTimeout(() => fail("ETIMEDOUT"), a.timeoutMs);
+        if (a.signal?.aborted) return onAbort();
+        a.signal?.addEventListener("abort", onAbort, { once: true });
         const headers: Record<string, string> = Object.assign(Object.create(null) as Record<string, string>, a.headers, { "Accept-Encoding": ACCEPT_ENCODING });
         try {
             req = (a.url.protocol === "https:" ? https : http).request(a.url, { method: "GET", headers, agent: a.agent });

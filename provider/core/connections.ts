@@ -90,6 +90,7 @@ export function connectionSources(sources: SettingSources, namespace: string, na
         progress: sources.progress,
         warn: sources.warn,
         status: sources.status,
+        signal: sources.signal,
         describeKey: (k) => (k.startsWith(prefix) ? `${key}.${name}.${k.slice(prefix.length)}` : k),
     };
 }

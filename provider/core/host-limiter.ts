@@ -10,27 +10,37 @@ export class HostLimiter {
 
     /**
      * Resolves with a release function once a slot for `host` is free, or with undefined
-     * when no slot came free within `maxWaitMs` (a waiter never outlives a read's deadline).
+     * when no slot came free within `maxWaitMs` (a waiter never outlives a read's deadline) or
+     * `signal` was aborted first (a cancelled read gives up its place in the queue).
      */
-    acquire(host: string, limit: number, maxWaitMs = Infinity): Promise<(() => void) | undefined> {
+    acquire(host: string, limit: number, maxWaitMs = Infinity, signal?: AbortSignal): Promise<(() => void) | undefined> {
+        if (signal?.aborted) return Promise.resolve(undefined);
         const inFlight = this.active.get(host) ?? 0;
         if (inFlight < Math.max(1, limit)) {
             this.active.set(host, inFlight + 1);
             return Promise.resolve(this.releaser(host));
         }
         return new Promise((resolve) => {
-            const waiter: Waiter = { grant: resolve };
+            // Leaves the queue without a slot: the wait timed out or the read was cancelled.
+            const leave = (): void => {
+                if (waiter.timer) clearTimeout(waiter.timer);
+                signal?.removeEventListener("abort", leave);
+                const q = this.waiting.get(host);
+                const at = q ? q.indexOf(waiter) : -1;
+                if (q && at >= 0) q.splice(at, 1);
+                resolve(undefined);
+            };
+            const waiter: Waiter = {
+                grant: (release) => {
+                    signal?.removeEventListener("abort", leave);
+                    resolve(release);
+                },
+            };
             const queue = this.waiting.get(host) ?? [];
             queue.push(waiter);
             this.waiting.set(host, queue);
-            if (Number.isFinite(maxWaitMs)) {
-                waiter.timer = setTimeout(() => {
-                    const q = this.waiting.get(host);
-                    const at = q ? q.indexOf(waiter) : -1;
-                    if (q && at >= 0) q.splice(at, 1);
-                    resolve(undefined);
-                }, Math.max(0, maxWaitMs));
-            }
+            if (Number.isFinite(maxWaitMs)) waiter.timer = setTimeout(leave, Math.max(0, maxWaitMs));
+            signal?.addEventListener("abort", leave, { once: true });
         });
     }
 

@@ -1,13 +1,11 @@
-import { createHash } from "node:crypto";
-import * as http from "node:http";
-import * as https from "node:https";
-import * as tls from "node:tls";
-import { Attempt, attemptOnce } from "./attempt";
+import { Attempt, attemptOnce, CANCELLED } from "./attempt";
+import { sleepUnlessCancelled, throwIfCancelled } from "./cancel";
 import { ApiErrorDetails, ConfigurationError, TransportError } from "./errors";
 import { backoffDelay, retryAfterDelay } from "./backoff";
 import { HostLimiter } from "./host-limiter";
 import { ProxyChoice, proxyAgents, proxyFor } from "./proxy";
 import { safeText } from "./safe-text";
+import { agentsFor, type TlsSettings } from "./tls-agents";
 
 /** Limits and retry behaviour of one read; every field is a setting (see README). */
 export interface HttpPolicy {
@@ -25,14 +23,6 @@ export interface HttpPolicy {
     readonly maxResponseBytes: number;
     /** Requests in flight per host from this process. */
     readonly maxConcurrency: number;
-}
-
-/** TLS settings of one vendor; they apply only to this package's requests. */
-export interface TlsSettings {
-    /** Extra trusted CA certificates (PEM), trusted on top of Node's bundled public roots. */
-    readonly ca?: string;
-    /** Skip certificate verification (explicit opt-in; warned about once per host). */
-    readonly insecure?: boolean;
 }
 
 /** One GET, described for the transport. */
@@ -57,6 +47,8 @@ export interface HttpCall {
     readonly budgetMs?: number;
     /** Told once when retrying has gone on for more than {@link PROGRESS_AFTER_MS}. */
     readonly progress?: (message: string) => void;
+    /** Once aborted, the call fails with a CancelledError: the attempt in flight ends, no retry starts. */
+    readonly signal?: AbortSignal;
 }
 
 /** How long a read retries silently before it says so. */
@@ -113,41 +105,12 @@ const TRANSIENT_CODES = new Set([
 /** Certificate verification failures that do not name "CERT" themselves. */
 const TLS_VERIFY_CODES = new Set(["UNABLE_TO_VERIFY_LEAF_SIGNATURE", "UNABLE_TO_GET_ISSUER_CERT", "UNABLE_TO_GET_ISSUER_CERT_LOCALLY", "CERT_SIGNATURE_FAILURE"]);
 
-/** Agents per TLS configuration, so a CA bundle or the insecure opt-in never touches other requests. */
-interface TlsAgents {
-    readonly key: string;
-    readonly options: https.AgentOptions;
-    readonly direct: { readonly http: http.Agent; readonly https: https.Agent };
-}
-
-const tlsAgents = new Map<string, TlsAgents>();
 const limiter = new HostLimiter();
 const warnedInsecure = new Set<string>();
-
-function agentsFor(settings: TlsSettings | undefined): TlsAgents {
-    const insecure = settings?.insecure === true;
-    const ca = settings?.ca;
-    const key = `${insecure ? "insecure" : "verify"}:${ca ? createHash("sha256").update(ca).digest("hex") : "default"}`;
-    let agents = tlsAgents.get(key);
-    if (!agents) {
-        // `ca` alone would replace Node's public roots; a CA bundle is meant to add to them.
-        const options: https.AgentOptions = {
-            rejectUnauthorized: !insecure,
-            ...(ca ? { secureContext: tls.createSecureContext({ ca: [...tls.rootCertificates, ca] }) } : {}),
-        };
-        agents = { key, options, direct: { http: new http.Agent({ keepAlive: true }), https: new https.Agent({ keepAlive: true, ...options }) } };
-        tlsAgents.set(key, agents);
-    }
-    return agents;
-}
 
 function headerValue(headers: HttpResponse["headers"], name: string): string | undefined {
     const v = headers[name];
     return Array.isArray(v) ? v[0] : v;
-}
-
-function sleep(ms: number): Promise<void> {
-    return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 function describeFailure(code: string, message: string, call: HttpCall, url: URL, proxy: ProxyChoice | undefined, timeoutMs: number): string {
@@ -237,12 +200,17 @@ export async function send(call: HttpCall): Promise<HttpResponse> {
                 `${call.describe.service} ${call.describe.operation}: ${host} is not answering usefully (${cause}); retrying, attempt ${attempts + 1} of at most ${call.policy.maxRetries + 1}, until ${call.namespace}:deadline (${Math.round(call.policy.deadlineMs / 1000)} s)`,
             );
         }
-        await countRetryAndWait(cause, ms);
+        countRetry(cause);
+        await sleepUnlessCancelled(ms, call.signal, subject);
     };
+    // A cancelled call names what it was reading, as every error of the transport does.
+    const subject = `${call.describe.service} ${call.describe.operation}${call.describe.target ? ` for ${call.describe.target}` : ""}`;
     for (;;) {
+        throwIfCancelled(call.signal, subject);
         attempts++;
-        const release = await limiter.acquire(host, call.policy.maxConcurrency, remaining());
+        const release = await limiter.acquire(host, call.policy.maxConcurrency, remaining(), call.signal);
         if (!release) {
+            throwIfCancelled(call.signal, subject);
             throw failure(
                 attempts - 1,
                 `got no free connection slot for ${host} (setting ${call.namespace}:maxConcurrency) before the overall deadline of ${call.policy.deadlineMs} ms (setting ${call.namespace}:deadline)`,
@@ -256,7 +224,7 @@ export async function send(call: HttpCall): Promise<HttpResponse> {
         try {
             const agents = agentsFor(call.tls);
             const pool = proxy ? proxyAgents(proxy, agents.options, agents.key) : agents.direct;
-            outcome = await attemptOnce({ url, headers, agent: url.protocol === "https:" ? pool.https : pool.http, timeoutMs, maxBytes: call.policy.maxResponseBytes });
+            outcome = await attemptOnce({ url, headers, agent: url.protocol === "https:" ? pool.https : pool.http, timeoutMs, maxBytes: call.policy.maxResponseBytes, signal: call.signal });
         } finally {
             release();
         }
@@ -267,6 +235,7 @@ export async function send(call: HttpCall): Promise<HttpResponse> {
             });
         }
         if (outcome.kind === "failure") {
+            if (outcome.code === CANCELLED) throwIfCancelled(call.signal, subject);
             const summary = describeFailure(outcome.code, outcome.message, call, url, proxy, timeoutMs);
             // A timeout cut short by the deadline already says so.
             const deadlineHit = outcome.code === "ETIMEDOUT" && timeoutMs < call.policy.timeoutMs;
@@ -320,8 +289,7 @@ function redirectTarget(res: HttpResponse, url: URL): string {
     }
 }
 
-async function countRetryAndWait(cause: string, waitMs: number): Promise<void> {
+function countRetry(cause: string): void {
     httpStats.retries++;
     httpStats.retriesByCause[cause] = (httpStats.retriesByCause[cause] ?? 0) + 1;
-    await sleep(waitMs);
 }

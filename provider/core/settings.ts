@@ -2,7 +2,8 @@ import { X509Certificate } from "node:crypto";
 import * as fs from "node:fs";
 import { ConfigurationError } from "./errors";
 import { pemCertificateBlocks } from "./pem-blocks";
-import type { HttpPolicy, TlsSettings } from "./http";
+import type { HttpPolicy } from "./http";
+import type { TlsSettings } from "./tls-agents";
 
 /**
  * Where settings come from, besides per-call arguments: stack config (namespaced keys such
@@ -22,6 +23,8 @@ export interface SettingSources {
     readonly describeKey?: (key: string) => string;
     /** Whether env vars may supply the setting of this config key (not for a named connection's). */
     readonly envApplies?: (key: string) => boolean;
+    /** Aborted when the read must stop (the plugin's Cancel or shutdown): it then fails with a CancelledError, unretried. */
+    readonly signal?: AbortSignal;
 }
 
 /** A setting's names: its stack config key and the environment variables that can supply it. */

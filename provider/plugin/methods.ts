@@ -1,3 +1,4 @@
+import { setMaxListeners } from "node:events";
 import { CloudReadsError } from "../core/errors";
 import { performRead } from "../runtime/execute";
 import * as host from "../runtime/host";
@@ -49,14 +50,28 @@ function asPluginError(e: unknown, op?: AnyReadOperation): Error {
     return new PluginError(e instanceof CloudReadsError ? text : `cloudreads provider: ${text}`);
 }
 
-/** The provider's state: its configuration (set by Configure) and where it logs. */
+/** The provider's state: its configuration (set by Configure), where it logs, and whether it was cancelled. */
 export class CloudReadsProvider {
     private settings = new Map<string, string>();
+    // One signal for every read of the process: Cancel ends them all, and no read starts after it.
+    private readonly cancelled = new AbortController();
 
-    constructor(private readonly log: EngineLog) {}
+    constructor(private readonly log: EngineLog) {
+        // Every read in flight listens to it: hundreds of listeners are expected, not a leak.
+        setMaxListeners(0, this.cancelled.signal);
+    }
 
     private sources(urn?: string) {
-        return pluginSources(this.settings, this.log.for(urn));
+        return { ...pluginSources(this.settings, this.log.for(urn)), signal: this.cancelled.signal };
+    }
+
+    /**
+     * Cancel (and shutdown): every read in flight fails at once with a CancelledError saying
+     * `reason`, nothing is retried, and every later read fails the same way before any request.
+     * A second call, or one before Configure, changes nothing.
+     */
+    cancel(reason: string): void {
+        if (!this.cancelled.signal.aborted) this.cancelled.abort(reason);
     }
 
     private resourceRead(type: string): AnyReadOperation {

@@ -6,6 +6,8 @@ import * as pluginProto from "@pulumi/pulumi/proto/plugin_pb";
 import * as providerGrpc from "@pulumi/pulumi/proto/provider_grpc_pb";
 import * as proto from "@pulumi/pulumi/proto/provider_pb";
 import { EngineLog } from "./engine-log";
+import { watchEngine } from "./engine-watch";
+import type { Shutdown } from "./shutdown";
 import { CloudReadsProvider, PluginError } from "./methods";
 import { unwrap, wrap } from "./properties";
 
@@ -145,7 +147,11 @@ export function service(provider: CloudReadsProvider, log: EngineLog, schema: ()
             res.setReturn(wrap(r.values, r.secret));
             return res;
         }),
-        cancel: unary(() => new Empty()),
+        // Every read in flight fails with a CancelledError; no read starts after it (harmless before Configure or twice).
+        cancel: unary(() => {
+            provider.cancel(CANCEL_REASON);
+            return new Empty();
+        }),
         attach: unary((req: pluginProto.PluginAttach) => {
             log.connect(req.getAddress());
             return new Empty();
@@ -159,6 +165,9 @@ export function service(provider: CloudReadsProvider, log: EngineLog, schema: ()
     } as unknown as providerGrpc.IResourceProviderServer;
 }
 
+/** What a read cancelled by the engine's Cancel says. */
+const CANCEL_REASON = "the engine cancelled the operation (Cancel), e.g. on Ctrl-C";
+
 /** `urn:pulumi:stack::project::type::name` -> `type` (the last type of a parent chain). */
 function typeOf(urn: string): string {
     const parts = urn.split("::");
@@ -167,27 +176,45 @@ function typeOf(urn: string): string {
 }
 
 /**
- * Starts the server on a free loopback port and prints the port (what the engine reads).
+ * Starts the server on a free loopback port and prints the port (what the engine reads). `stop`
+ * (shutdown.ts) ends the process on a signal; the engine whose address is the last argument is
+ * watched, and its going away stops the process too (engine-watch.ts).
  *
  * @example
  * ```ts
- * await main(["127.0.0.1:50051"]); // prints e.g. "41237"
+ * await main(["127.0.0.1:50051"], shutdown); // prints e.g. "41237"
  * ```
  */
-export async function main(argv: readonly string[]): Promise<void> {
+export async function main(argv: readonly string[], stop: Shutdown): Promise<void> {
+    const engine = [...argv].reverse().find((a) => !a.startsWith("-"));
     const log = new EngineLog();
-    log.connect([...argv].reverse().find((a) => !a.startsWith("-")));
+    log.connect(engine);
     const text = schemaText();
     const version = (JSON.parse(text) as { version: string }).version;
     const provider = new CloudReadsProvider(log);
     const server = new grpc.Server({ "grpc.max_receive_message_length": 400 * 1024 * 1024 });
     server.addService(providerGrpc.ResourceProviderService, service(provider, log, () => text, version));
-    const port = await new Promise<number>((resolve, reject) => server.bindAsync("127.0.0.1:0", grpc.ServerCredentials.createInsecure(), (err, p) => (err ? reject(err) : resolve(p))));
+    // Reads in flight are abandoned (a read has nothing to roll back): each fails, and is answered, at once.
+    stop.onStop((reason, done) => {
+        provider.cancel(reason);
+        server.tryShutdown(() => {
+            log.close();
+            done();
+        });
+    });
+    const bound = new Promise<number>((resolve, reject) => server.bindAsync("127.0.0.1:0", grpc.ServerCredentials.createInsecure(), (err, p) => (err ? reject(err) : resolve(p))));
+    const port = await bound.catch((e: unknown) => {
+        if (stop.stopped) return undefined;
+        throw e;
+    });
+    // A signal while binding: the stop has begun, nothing more starts (and nothing is printed).
+    if (port === undefined || stop.stopped) return;
     process.stdout.write(`${port}\n`);
-    const stop = (): void => {
-        log.close();
-        server.tryShutdown(() => process.exit(0));
-    };
-    process.on("SIGINT", stop);
-    process.on("SIGTERM", stop);
+    if (engine) {
+        const watch = watchEngine(engine, () => stop.stop(`the engine at ${engine} is gone (it no longer answers its health check)`));
+        stop.onStop((_reason, done) => {
+            watch.stop();
+            done();
+        });
+    }
 }

@@ -7,6 +7,7 @@ import { PULUMI_SIGNATURE_KEY, signatureKeyPath } from "../core/signature-keys";
 import type { Connection, Scope, Vendor } from "../vendors/vendor";
 import type { ByName, ListPaging, Query } from "../operations/describe";
 import { withDeadline } from "../core/deadline";
+import { throwIfCancelled, untilCancelled } from "../core/cancel";
 import { ApiErrorDetails, ConditionError, ConfigurationError, ResponseDecodeError, TransportError } from "../core/errors";
 import { responseError } from "../core/response-error";
 import { safeText } from "../core/safe-text";
@@ -33,9 +34,13 @@ export interface ReadOutcome {
  */
 export async function performRead(op: AnyReadOperation, rawArgs: unknown, sources: SettingSources, subject = op.token): Promise<ReadOutcome> {
     try {
-        const first = await readAs(op, rawArgs, sources, subject);
-        // With `waitFor`, the task is read again until it reaches a phase asked for (runtime/wait.ts).
-        return await waitForTask(op, first, sources, subject, () => readAs(op, rawArgs, sources, subject));
+        // A cancelled process starts no read; one in flight ends at once, whatever it waits on.
+        throwIfCancelled(sources.signal, subject);
+        return await untilCancelled(sources.signal, subject, (async () => {
+            const first = await readAs(op, rawArgs, sources, subject);
+            // With `waitFor`, the task is read again until it reaches a phase asked for (runtime/wait.ts).
+            return waitForTask(op, first, sources, subject, () => readAs(op, rawArgs, sources, subject));
+        })());
     } catch (e) {
         throw named(e, subject);
     }
@@ -159,6 +164,7 @@ async function fetchBody({ op, vendor, conn, details, args, sources, remaining }
         isTransient: (status, body) => TRANSIENT_STATUSES.has(status) || vendor.isTransient(status, body),
         hostFrom: conn.hostFrom,
         progress: sources.progress,
+        signal: sources.signal,
     });
     if (res.status >= 200 && res.status < 300) {
         // The request id (header or body, as on an error) matters only for an error: not parsed on success.
@@ -178,12 +184,23 @@ async function fetchBody({ op, vendor, conn, details, args, sources, remaining }
         return decoded.value;
     }
     const fields = vendor.errorFields(res.status, res.headers, res.body);
+    const notFound = vendor.isNotFound(res.status, fields.vendorCode, op.service);
     throw responseError(details, res, fields, {
-        notFound: vendor.isNotFound(res.status, fields.vendorCode),
-        hint: vendor.hint(res.status, fields.vendorCode),
+        notFound,
+        hint: vendor.hint(res.status, fields.vendorCode) ?? (res.status === 404 && !notFound ? notTheService(url, fields.vendorCode, conn.hostFrom) : undefined),
         namespace: conn.namespace,
         policy: conn.policy,
     });
+}
+
+/**
+ * Why a 404 that is not the service's own does not mean "gone", naming the endpoint: the gateway's
+ * code (`APIGW.0101`), no code, or another code says nothing about the object, so a refresh fails
+ * and keeps the resource.
+ */
+function notTheService(url: URL, code: string | undefined, hostFrom: string | undefined): string {
+    const what = code === undefined ? "A 404 without an error code" : code.startsWith("APIGW.") ? `The API gateway's 404 (${code})` : "A 404 whose code is not the service's own";
+    return `${what} says that the endpoint ${url.origin} has no such API, not that the object is gone, so a refresh keeps the resource: check the endpoint${hostFrom ? ` (from ${hostFrom})` : ""}`;
 }
 
 /** Consecutive empty pages tolerated before a list that keeps naming a next page fails. */

@@ -1,4 +1,5 @@
 import { backoffDelay } from "../core/backoff";
+import { sleepUnlessCancelled } from "../core/cancel";
 import { ConditionError } from "../core/errors";
 import { safeText } from "../core/safe-text";
 import type { WaitFor } from "../core/input-codecs";
@@ -49,7 +50,7 @@ export async function waitForTask<R extends Read>(op: AnyReadOperation, first: R
             throw new ConditionError(`${subject}: gave up after ${Math.round(elapsed / 1000)} s (waitFor.timeout ${timeoutMs / 1000} s) and ${polls} polls waiting for ${aim}; the last status seen was ${shown}`);
         }
         sources.status?.(`${subject}: ${op.target(outcome.args, outcome.scope)} is ${shown}; waiting for ${aim} (poll ${polls}, ${Math.round(elapsed / 1000)} s of ${timeoutMs / 1000} s)`);
-        await new Promise((resolve) => setTimeout(resolve, delay));
+        await sleepUnlessCancelled(delay, sources.signal, subject);
         outcome = await readAgain();
     }
 }

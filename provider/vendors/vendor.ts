@@ -1,5 +1,6 @@
 import type * as t from "io-ts";
-import type { HttpPolicy, TlsSettings } from "../core/http";
+import type { HttpPolicy } from "../core/http";
+import type { TlsSettings } from "../core/tls-agents";
 import type { VendorErrorFields } from "../core/response-error";
 import type { SettingName, SettingSources } from "../core/settings";
 
@@ -58,8 +59,12 @@ export interface Vendor {
     errorFields(status: number, headers: Readonly<Record<string, string | string[] | undefined>>, body: string): VendorErrorFields;
     /** Whether a non-2xx response is worth retrying (on top of 429/502/503/504). */
     isTransient(status: number, body: string): boolean;
-    /** Whether an error response means the object does not exist. */
-    isNotFound(status: number, vendorCode: string | undefined): boolean;
+    /**
+     * Whether an error response means the object does not exist: the service's own not-found
+     * answer (a refresh drops the resource), never the gateway's or one without a code.
+     * `service` is the read's endpoint key (`sms`, `roma`, `kms`, `astra`).
+     */
+    isNotFound(status: number, vendorCode: string | undefined, service: string): boolean;
     /** Extra advice for an error, e.g. clock skew. */
     hint(status: number, vendorCode: string | undefined): string | undefined;
     /** Every key the vendor's namespace takes (`region`, `token`, `requestTimeout`...): what a named connection may set. */

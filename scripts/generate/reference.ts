@@ -1,4 +1,5 @@
 import { capitalized, literal } from "./tsdoc";
+import { ROMA_INSTANCE_MISSING, SERVICE_CODE_PREFIXES } from "../../provider/vendors/huaweicloud/settings";
 import { exampleVar, exportLine, hasResource, importLine, type Read, requiredExample, secretSentence } from "./model";
 
 const cell = (s: string): string => s.replace(/\|/g, "\\|").replace(/\n/g, " ");
@@ -75,8 +76,8 @@ export function renderReference(r: Read): string {
         `| \`InputError\` | An argument is missing or malformed; before any request is sent. Names the property, what was expected and how the value falls short. |`,
         `| \`ConfigurationError\` | A setting is missing or invalid (credentials, region, endpoint${d.vendor === "astracontrol" ? ", url, account id" : ", project id"}). |`,
         resource
-            ? `| \`NotFoundError\` | HTTP 404 (or the vendor's not-found code). \`pulumi up\` fails; \`pulumi refresh\` drops the resource from the stack. |`
-            : "| `NotFoundError` | HTTP 404 (or the vendor's not-found code) for the list itself (e.g. an unknown instance); an empty match is an empty list, not an error. |",
+            ? `| \`NotFoundError\` | ${serviceNotFound(d)}. \`pulumi up\` and the functions fail, naming the ids; \`pulumi refresh\` drops the resource from the stack. ${notTheService(d)}: \`pulumi refresh\` fails naming the endpoint, and the resource stays. |`
+            : `| \`NotFoundError\` | ${serviceNotFound(d)}, for the list itself (e.g. an unknown instance); an empty match is an empty list, not an error. ${notTheService(d)}. |`,
         ...(paging || d.byName || d.gate || d.wait ? ["| `ConditionError` | A condition of the read fails: " + [paging ? "the list is longer than the cap" : "", d.byName ? `no or several ${d.byName.noun}s of the name given` : "", d.gate ? "the gate its arguments set" : "", d.wait ? "the task ended failed, or `waitFor` timed out" : ""].filter(Boolean).join("; ") + ". |"] : []),
         "| `AuthError` | HTTP 401 or 403, with a hint at the setting to check. |",
         `| \`ApiError\` | Any other non-2xx answer: names ${d.serviceName}, \`${d.api.operation}\`, the HTTP status, the vendor error code and the request id. Retried only for 429, 502, 503, 504 and the vendor's documented transient codes. |`,
@@ -84,6 +85,21 @@ export function renderReference(r: Read): string {
         "| `TransportError` | Connection failure, timeout, or the overall deadline. |",
         "",
     ].join("\n");
+}
+
+/** What the service answers when the object read does not exist (the rule of provider/vendors/<vendor>). */
+function serviceNotFound(d: Read["d"]): string {
+    if (d.service === "astra") return "HTTP 404 problem 2, the documented answer for a missing object";
+    const prefix = SERVICE_CODE_PREFIXES[d.service] ?? "";
+    const roma = d.service === "roma" ? `, or ROMA's documented 500 \`${ROMA_INSTANCE_MISSING}\` (the instance does not exist)` : "";
+    return `The service's own not-found answer: HTTP 404 with an error code of ${d.serviceName} (any code starting \`${prefix}\`)${roma}`;
+}
+
+/** The 404s that say nothing about the object: an ApiError. */
+function notTheService(d: Read["d"]): string {
+    return d.service === "astra"
+        ? "A 404 with problem 1 (what any unknown URI gets: a wrong URL or path) or without a problem is an `ApiError`"
+        : "A 404 of the API gateway (`APIGW.*`, e.g. `APIGW.0101`: a wrong endpoint or path), without an error code, or with another service's code is an `ApiError`";
 }
 
 /** `docs/reference/README.md`: the list of reads. */

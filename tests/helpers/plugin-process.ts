@@ -20,26 +20,46 @@ export interface PluginProcess {
     stop(): void;
 }
 
-/** Starts the plugin binary of the tarball with `env` as its whole environment, plus a PATH with no Node.js on it; `args` as its arguments. */
-export async function startPlugin(env: Record<string, string> = {}, args: string[] = []): Promise<PluginProcess> {
+/** The plugin's process, just spawned (it may not listen yet). */
+export interface SpawnedPlugin {
+    readonly child: ChildProcess;
+    /** What the plugin wrote to stderr so far. */
+    stderr(): string;
+    /** Removes the unpacked plugin (the process is not signalled). */
+    dispose(): void;
+}
+
+/**
+ * Spawns the plugin's linux-amd64 SEA binary, unpacked in a temp folder, with `env` as its whole
+ * environment (plus a PATH with no Node.js on it) and `args` as its arguments (the engine passes its address), as the
+ * engine starts it; does not wait for it to listen.
+ */
+export function spawnPlugin(env: Record<string, string> = {}, args: readonly string[] = []): SpawnedPlugin {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cloudreads-plugin-"));
     execFileSync("tar", ["-C", dir, "-xzf", pluginTarball()]);
-    const child = spawn(path.join(dir, "pulumi-resource-cloudreads"), args, { env: { PATH: nodeFreePath(), ...env }, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(path.join(dir, "pulumi-resource-cloudreads"), [...args], { env: { PATH: nodeFreePath(), ...env }, stdio: ["ignore", "pipe", "pipe"] });
     let err = "";
     child.stderr!.on("data", (d: Buffer) => (err += d.toString("utf8")));
+    return { child, stderr: () => err, dispose: () => fs.rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** Starts the plugin ({@link spawnPlugin}) and connects a client once it prints its port. */
+export async function startPlugin(env: Record<string, string> = {}, args: readonly string[] = []): Promise<PluginProcess> {
+    const spawned = spawnPlugin(env, args);
+    const { child } = spawned;
     const port = await new Promise<string>((resolve, reject) => {
         child.stdout!.once("data", (d: Buffer) => resolve(d.toString("utf8").trim()));
-        child.once("exit", (code) => reject(new Error(`plugin exited ${code}: ${err}`)));
+        child.once("exit", (code) => reject(new Error(`plugin exited ${code}: ${spawned.stderr()}`)));
     });
     const client = new providerGrpc.ResourceProviderClient(`127.0.0.1:${port}`, grpc.credentials.createInsecure());
     return {
         client,
         child,
-        stderr: () => err,
+        stderr: spawned.stderr,
         stop: () => {
             client.close();
             child.kill();
-            fs.rmSync(dir, { recursive: true, force: true });
+            spawned.dispose();
         },
     };
 }
@@ -60,6 +80,8 @@ export function rpc(client: providerGrpc.ResourceProviderClient) {
         check: (r: proto.CheckRequest) => call<proto.CheckRequest, proto.CheckResponse>(client, client.check, r),
         create: (r: proto.CreateRequest) => call<proto.CreateRequest, proto.CreateResponse>(client, client.create, r),
         invoke: (r: proto.InvokeRequest) => call<proto.InvokeRequest, proto.InvokeResponse>(client, client.invoke, r),
+        read: (r: proto.ReadRequest) => call<proto.ReadRequest, proto.ReadResponse>(client, client.read, r),
+        cancel: (r: Empty) => call<Empty, Empty>(client, client.cancel, r),
         delete: (r: proto.DeleteRequest) => call<proto.DeleteRequest, Empty>(client, client.delete, r),
     };
 }

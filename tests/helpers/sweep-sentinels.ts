@@ -1,5 +1,5 @@
 import { fixtureSecrets, loadDefaultFixtures, type FixtureData } from "../../emulator";
-import { FIXTURE_COLLECTIONS } from "../../emulator/routes";
+import { FIXTURE_COLLECTIONS } from "../../emulator/fixtures";
 
 /**
  * Obviously fake credentials and secret values, each distinct and none a part of another, so a

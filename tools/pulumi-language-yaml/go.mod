@@ -1,6 +1,6 @@
 module cloudreads/pulumilanguageyaml
 
-go 1.25
+go 1.26.6
 
 require github.com/pulumi/pulumi-yaml v1.25.0
 

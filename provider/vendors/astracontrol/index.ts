@@ -72,8 +72,9 @@ export const astracontrol: Vendor = {
         return status === 409 && problemNumber(stringField(jsonObject(body), "type")) === "164";
     },
     isNotFound(status, vendorCode) {
-        // The certificate GET documents a missing certificate as 404 problem 2; problem 1 ("Resource
-        // not found") is what any unknown URI gets, a wrong path or base URL, not a deleted object.
+        // The certificate GET documents its 404 as problem 2 (/work/shared/api/astra-control-get-certificate.zh-TW.txt,
+        // "Collection not found": the collection the URI names, the certificate, is not there); problem 1
+        // ("Resource not found") is what any unknown URI gets, a wrong path or base URL, not a deleted object.
         return status === 404 && vendorCode === "problem 2";
     },
     hint(status) {

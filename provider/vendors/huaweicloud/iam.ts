@@ -5,7 +5,8 @@ import { decode } from "../../core/decode";
 import { ApiError, ConfigurationError } from "../../core/errors";
 import { responseError } from "../../core/response-error";
 import { CLOCK_SKEW_HINT } from "./settings";
-import { HttpPolicy, send, TlsSettings, TRANSIENT_STATUSES } from "../../core/http";
+import { HttpPolicy, send, TRANSIENT_STATUSES } from "../../core/http";
+import type { TlsSettings } from "../../core/tls-agents";
 
 const Projects = t.type({ projects: t.array(t.type({ id: t.string, name: t.string })) });
 const Domains = t.type({ domains: t.array(t.type({ id: t.string })) });
@@ -19,6 +20,8 @@ export interface IamContext {
     headers(url: URL): Record<string, string>;
     /** Where a look-up still retrying after 2 s says so (the read's own progress sink). */
     readonly progress?: (message: string) => void;
+    /** The read's cancellation: a look-up stops with it. */
+    readonly signal?: AbortSignal;
 }
 
 // One look-up per process, key and region, however many reads ask at once; failures are not kept.
@@ -47,6 +50,7 @@ async function getJson(ctx: IamContext, operation: string, target: string, segme
         tls: ctx.tls,
         isTransient: (status) => TRANSIENT_STATUSES.has(status),
         progress: ctx.progress,
+        signal: ctx.signal,
     });
     const body = jsonObject(res.body);
     const requestId = typeof res.headers["x-request-id"] === "string" ? res.headers["x-request-id"] : undefined;

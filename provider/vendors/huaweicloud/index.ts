@@ -10,7 +10,7 @@ import { HuaweiService, serviceBaseUrl } from "./endpoints";
 import { signRequest } from "./signer";
 import { HuaweiAuth, resolveHuaweiAuth } from "./auth";
 import { IamContext, lookUpDomainId, lookUpProjectId } from "./iam";
-import { CLOCK_SKEW_HINT, HUAWEI_SETTING_KEYS, HUAWEI_SETTINGS as S, HUAWEI_TRANSPORT_ALIASES, NOT_FOUND_CODES } from "./settings";
+import { CLOCK_SKEW_HINT, HUAWEI_SETTING_KEYS, HUAWEI_SETTINGS as S, HUAWEI_TRANSPORT_ALIASES, ROMA_INSTANCE_MISSING, SERVICE_CODE_PREFIXES } from "./settings";
 
 const SERVICES: readonly HuaweiService[] = ["sms", "roma", "kms", "iam"];
 
@@ -107,6 +107,7 @@ export const huaweicloud: Vendor = {
                 tls,
                 headers: (url) => authHeaders(auth, url, { Accept: "application/json", "User-Agent": "pulumi-cloudreads" }),
                 progress: sources.progress,
+                signal: sources.signal,
             };
         };
 
@@ -165,11 +166,14 @@ export const huaweicloud: Vendor = {
     isTransient() {
         return false;
     },
-    isNotFound(status, vendorCode) {
-        // Only a service's own "does not exist" code: a 404 from the API gateway (APIGW.0101, "The
-        // API does not exist": a wrong endpoint or path), without a code, or with any other code
-        // is an ApiError, so a refresh never drops a resource for it.
-        return status >= 400 && vendorCode !== undefined && NOT_FOUND_CODES.has(vendorCode);
+    isNotFound(status, vendorCode, service) {
+        // The service's own code on a 404 (SERVICE_CODE_PREFIXES), or ROMA's documented 500 for a
+        // missing instance. A gateway 404 (APIGW.0101), one without a code or with another
+        // service's code is an ApiError, so a refresh never drops a resource for it.
+        if (vendorCode === undefined) return false;
+        if (service === "roma" && vendorCode === ROMA_INSTANCE_MISSING) return true;
+        const prefix = SERVICE_CODE_PREFIXES[service];
+        return status === 404 && prefix !== undefined && vendorCode.startsWith(prefix);
     },
     hint(status, vendorCode) {
         if (vendorCode === "APIGW.0303") return CLOCK_SKEW_HINT;

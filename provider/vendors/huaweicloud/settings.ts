@@ -34,13 +34,19 @@ export const HUAWEI_TRANSPORT_ALIASES: Readonly<Record<string, SettingAliases>> 
 export const CLOCK_SKEW_HINT = "The request time differs from the gateway's by more than 15 minutes; check the system clock";
 
 /**
- * The service codes that mean "the object asked for does not exist": what makes a read a
- * NotFoundError (and a refresh drop the resource). ROMA's are documented (`ROMA.00110002`, a
- * missing instance, comes as a 500). SMS and KPS document no code for a missing task; theirs are
- * the ones the emulator answers with. Any other code, a gateway code (`APIGW.0101`, "The API does
- * not exist") or a 404 without a code is an ApiError.
+ * The prefix of each service's own error codes, by endpoint key: a 404 with one of them is the
+ * service saying the object does not exist (a NotFoundError; a refresh drops the resource). The
+ * prefixes are documented: `SMS.9004` (SMS ShowPassphrase, /work/shared/api/sms-show-task-passphrase.txt),
+ * `ROMA.00110006` for a 404 (ROMA ShowProductAuthentication, roma-show-product-authentication.txt),
+ * `KPS.XXX` (REFERENCE.md section 4). Which code SMS and KPS send for a missing task is documented
+ * nowhere we have (a guess would be `SMS.1807`, `KPS.0002`), hence the prefix rule, not a list.
+ * A 404 of the API gateway (`APIGW.0101`, "The API does not exist": a wrong endpoint or path),
+ * without a code, or with another service's code is an ApiError: a refresh fails and keeps it.
  */
-export const NOT_FOUND_CODES: ReadonlySet<string> = new Set(["ROMA.00110006", "ROMA.00110002", "SMS.1807", "KPS.0002"]);
+export const SERVICE_CODE_PREFIXES: Readonly<Record<string, string>> = { sms: "SMS.", roma: "ROMA.", kms: "KPS." };
+
+/** ROMA's documented 500 for a missing instance ("The instance does not exist"): not found too. */
+export const ROMA_INSTANCE_MISSING = "ROMA.00110002";
 
 /** Every key of `huaweicloud:` this package reads (a named connection takes the same ones). */
 export const HUAWEI_SETTING_KEYS: readonly string[] = namespaceKeys("huaweicloud", HUAWEI_SETTINGS, transportNames("huaweicloud", "HW", HUAWEI_TRANSPORT_ALIASES));
