@@ -108,14 +108,20 @@ describe("the provider plugin exits when told, and when its engine is gone", fun
     }
 
     it("a signal during start-up exits cleanly: nothing on stderr, status 0 (or the signal, before Node runs the plugin)", async () => {
-        for (const delay of [0, 60, 120, 200, 300]) {
-            const started = spawnPlugin();
-            await new Promise((r) => setTimeout(r, delay));
-            started.child.kill("SIGTERM");
-            const exited = await exitOf(started.child, 10_000);
-            started.dispose();
-            assert.ok(exited.code === 0 || exited.signal === "SIGTERM", `after ${delay} ms: ${JSON.stringify(exited)}`);
-            assert.equal(started.stderr(), "", `after ${delay} ms`);
+        // Started as the engine starts it, with the engine's address (without one, the plugin says so on stderr).
+        const engine = await startFakeEngine();
+        try {
+            for (const delay of [0, 60, 120, 200, 300]) {
+                const started = spawnPlugin({}, [engine.address]);
+                await new Promise((r) => setTimeout(r, delay));
+                started.child.kill("SIGTERM");
+                const exited = await exitOf(started.child, 10_000);
+                started.dispose();
+                assert.ok(exited.code === 0 || exited.signal === "SIGTERM", `after ${delay} ms: ${JSON.stringify(exited)}`);
+                assert.equal(started.stderr(), "", `after ${delay} ms`);
+            }
+        } finally {
+            engine.close();
         }
     });
 
