@@ -61,8 +61,14 @@ printf 'release:   %s: postject into %s@%s\n' "$platform" "$pkg" "$ver" >&2
 macho=()
 case "$platform" in darwin-*) macho=(--macho-segment-name NODE_SEA) ;; esac
 # postject prints "Can't find string offset for section name" warnings for these binaries: harmless.
-"$root/node_modules/.bin/postject" "$stage/root/$exe" NODE_SEA_BLOB "$stage/sea-prep.blob" \
-    --sentinel-fuse NODE_SEA_FUSE_fce680ab2cc467b6e072b8b5df1996b2 "${macho[@]}" 2>&1 | grep -v "Can't find string offset" >&2 || true
+# A failed injection stops the build: a plain Node binary must never be cached or shipped as the plugin.
+if ! "$root/node_modules/.bin/postject" "$stage/root/$exe" NODE_SEA_BLOB "$stage/sea-prep.blob" \
+    --sentinel-fuse NODE_SEA_FUSE_fce680ab2cc467b6e072b8b5df1996b2 "${macho[@]}" >"$stage/postject.log" 2>&1; then
+    grep -v "Can't find string offset" "$stage/postject.log" >&2 || true
+    echo "release: postject failed to inject the plugin into $stage/root/$exe ($platform); is postject installed (npm ci)?" >&2
+    exit 1
+fi
+grep -v "Can't find string offset" "$stage/postject.log" >&2 || true
 case "$platform" in darwin-*) bash "$here/macos-sign.sh" "$stage/root/$exe" ;; esac
 cp "$root/schema/schema.json" "$stage/root/schema.json"
 cp "$root/LICENSE" "$stage/root/LICENSE"
