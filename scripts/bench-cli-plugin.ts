@@ -104,7 +104,7 @@ const median = (xs: readonly number[]): number => [...xs].sort((a, b) => a - b)[
 
 async function main(): Promise<void> {
     const bin = pulumiCliDir();
-    if (!fs.existsSync(path.join(ROOT, "dist", "sdk", "index.js"))) execFileSync("npm", ["run", "--silent", "build"], { cwd: ROOT, stdio: "inherit" });
+    if (!fs.existsSync(path.join(ROOT, "dist", "sdk", "nodejs", "index.js"))) execFileSync("npm", ["run", "--silent", "build"], { cwd: ROOT, stdio: "inherit" });
     const work = fs.mkdtempSync(path.join(os.tmpdir(), "cloudreads-bench-plugin-"));
     const emu = await startEmulator({ port: 0 });
     const times: Record<Side, { n: number[]; zero: number[] }> = { "plugin (YAML)": { n: [], zero: [] }, "dynamic (Node)": { n: [], zero: [] } };

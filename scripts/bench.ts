@@ -50,7 +50,7 @@ function pairwiseRatios(samples: Samples[], ours: string, theirs: string): numbe
 
 /** Wall time of `node -e script`, median of interleaved runs, for the import cost. */
 async function importCost(): Promise<{ ours: number[]; theirs: number[] }> {
-    const sdk = JSON.stringify(path.join(ROOT, "dist", "sdk"));
+    const sdk = JSON.stringify(path.join(ROOT, "dist", "sdk", "nodejs"));
     const both = { ours: [] as number[], theirs: [] as number[] };
     for (let i = 0; i < 9; i++) {
         for (const [k, script] of [["theirs", 'require("@pulumi/pulumi")'], ["ours", `require("@pulumi/pulumi"); require(${sdk})`]] as const) {

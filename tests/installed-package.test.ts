@@ -159,7 +159,7 @@ describe("real Pulumi CLI: the package installed from its npm tarball, running e
         // The program and the provider host load the package from the install, never from this repository.
         const fromRepo = loads.filter((m) => [path.join(ROOT, "dist"), path.join(ROOT, "sdk"), path.join(ROOT, "provider"), path.join(ROOT, "node_modules", "@pulumi")].some((d) => m.file.startsWith(`${d}${path.sep}`)));
         assert.deepEqual(fromRepo, []);
-        assert.ok(loads.some((m) => m.file === path.join(installed, "dist", "sdk", "index.js")), "the program did not load the installed SDK");
+        assert.ok(loads.some((m) => m.file === path.join(installed, "dist", "sdk", "nodejs", "index.js")), "the program did not load the installed SDK");
         const host = hostModules(loads);
         assert.ok(host.includes(path.join(installed, "dist", "provider", "runtime", "host.js")), "the host did not run the installed provider runtime");
         assert.deepEqual(host.filter((f) => f.startsWith(`${ROOT}${path.sep}`)), []);

@@ -11,7 +11,7 @@ function typeErrors(source: string): { line: number; message: string }[] {
     fs.mkdirSync(path.join(ROOT, "tmp"), { recursive: true });
     const dir = fs.mkdtempSync(path.join(ROOT, "tmp", "product-id-types-"));
     const file = path.join(dir, "program.ts");
-    fs.writeFileSync(file, source.replace(/PACKAGE/g, path.relative(dir, path.join(ROOT, "sdk")).split(path.sep).join("/")));
+    fs.writeFileSync(file, source.replace(/PACKAGE/g, path.relative(dir, path.join(ROOT, "sdk", "nodejs")).split(path.sep).join("/")));
     try {
         const program = ts.createProgram([file], { strict: true, noEmit: true, skipLibCheck: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.Node16, moduleResolution: ts.ModuleResolutionKind.Node16, types: ["node"] });
         return ts

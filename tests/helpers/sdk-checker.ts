@@ -2,7 +2,7 @@ import * as assert from "node:assert/strict";
 import * as path from "node:path";
 import * as ts from "typescript";
 
-const SDK = path.join(__dirname, "..", "..", "sdk", "index.ts");
+const SDK = path.join(__dirname, "..", "..", "sdk", "nodejs", "index.ts");
 
 /** The SDK's entry compiled by the TypeScript checker, and a look-up of its exports by module path (`huaweicloud.sms`). */
 export function sdkChecker(): { checker: ts.TypeChecker; exported(modulePath: string, name: string): ts.Symbol } {
