@@ -2,6 +2,7 @@ import { strict as assert } from "node:assert";
 import { Empty } from "google-protobuf/google/protobuf/empty_pb";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import * as proto from "@pulumi/pulumi/proto/provider_pb";
+import { startFakeEngine } from "./helpers/fake-engine";
 import { rawServer, type RawServer } from "./helpers/hostile-servers";
 import { rpc, startPlugin, type PluginProcess } from "./helpers/plugin-process";
 import { FIXTURE } from "./helpers/stack";
@@ -99,17 +100,23 @@ describe("provider plugin over gRPC: Cancel against a vendor that never answers"
     });
 
     it("Cancel before Configure, and twice, is harmless: Configure and GetPluginInfo still answer", async () => {
-        p = await startPlugin();
-        const api = rpc(p.client);
-        await api.cancel(new Empty());
-        await api.cancel(new Empty());
-        const res = await api.configure(configureAt(vendor.url));
-        assert.equal(res.getAcceptsecrets(), true);
-        assert.match((await api.getPluginInfo(new Empty())).getVersion(), /^\d+\.\d+\.\d+/);
-        // Reads are refused, naming the cancellation, and reach no vendor.
-        assert.match(await outcome(api.invoke(invokeKps())), /cancelled/);
-        assert.equal(vendor.hits(), 0);
-        assert.equal(p.child.exitCode, null);
-        assert.equal(p.stderr(), "");
+        // Started as the engine starts it, with the engine's address, so stderr holds only what the plugin says about the calls.
+        const engine = await startFakeEngine();
+        try {
+            p = await startPlugin({}, [engine.address]);
+            const api = rpc(p.client);
+            await api.cancel(new Empty());
+            await api.cancel(new Empty());
+            const res = await api.configure(configureAt(vendor.url));
+            assert.equal(res.getAcceptsecrets(), true);
+            assert.match((await api.getPluginInfo(new Empty())).getVersion(), /^\d+\.\d+\.\d+/);
+            // Reads are refused, naming the cancellation, and reach no vendor.
+            assert.match(await outcome(api.invoke(invokeKps())), /cancelled/);
+            assert.equal(vendor.hits(), 0);
+            assert.equal(p.child.exitCode, null);
+            assert.equal(p.stderr(), "");
+        } finally {
+            engine.close();
+        }
     });
 });
