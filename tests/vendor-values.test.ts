@@ -7,7 +7,7 @@ import { KPS_OPERATE_TYPES } from "../provider/operations/kps-running-tasks";
 import { ROMA_PRODUCT_TYPES, ROMA_PROTOCOL_TYPES } from "../provider/operations/roma-products";
 import { SMS_TASK_STATES } from "../provider/operations/sms-task";
 import { comparable, listed, withValues, type VendorValues } from "../provider/operations/vendor-values";
-import { discoverReads, generate } from "../scripts/generate";
+import { discoverReads, generateReference } from "../scripts/generate";
 
 const ROOT = path.join(__dirname, "..");
 const DATE = /^20\d\d-\d\d-\d\d$/;
@@ -102,7 +102,7 @@ describe("vendor values: every enumerated value is the vendor's own, cited", () 
     });
 
     it("the generated reference pages list each cited value with its page and date", () => {
-        const files = generate(reads);
+        const files = generateReference(reads);
         for (const { names, d } of reads) {
             const page = files.get(`docs/reference/${names.token}.md`)!;
             assert.ok(page.includes(`read ${d.api.read}`), `${names.token}: the API line cites no date`);
