@@ -5,6 +5,7 @@ import * as host from "../runtime/host";
 import { descriptionOf } from "../operations/describe";
 import type { AnyReadOperation } from "../operations/operation";
 import { configFailures, configInputs, configMessage, configuredSettings, inPluginWords, pluginSources, type ConfigFailure } from "./config";
+import { foreignKeyWarnings, stackConfigKeys, stackOfUrn } from "./stack-config-keys";
 import { PLUGIN_CONFIG_KEYS } from "./config-keys";
 import type { EngineLog } from "./engine-log";
 import { UNKNOWN, type Unwrapped } from "./properties";
@@ -80,12 +81,28 @@ export class CloudReadsProvider {
         return op;
     }
 
-    /** CheckConfig: unknown keys and values of the wrong type fail, naming the key and the keys that exist. */
-    checkConfig(news: Unwrapped): { inputs: Props; failures: ConfigFailure[] } {
+    /**
+     * CheckConfig: unknown keys and values of the wrong type fail, naming the key and the key meant.
+     * The dynamic form's keys in the stack's config (`huaweicloud:region`), which never reach a
+     * plugin, get one warning each (per process), naming the `cloudreads:` key to set.
+     */
+    checkConfig(news: Unwrapped, urn?: string): { inputs: Props; failures: ConfigFailure[] } {
+        this.warnForeignKeys(news.values, urn);
         const failures = configFailures(news.values);
         // Credentials stay secret in the provider's stored inputs even when given as plain values.
         const secret = new Set([...news.secret, ...PLUGIN_CONFIG_KEYS.filter((k) => k.secret).map((k) => k.name)]);
         return { inputs: { values: news.values, secret }, failures };
+    }
+
+    private readonly foreignWarned = new Set<string>();
+
+    private warnForeignKeys(values: Readonly<Record<string, unknown>>, urn: string | undefined): void {
+        const configured = new Set(Object.entries(values).filter(([, v]) => v !== undefined && v !== null).map(([k]) => k));
+        for (const warning of foreignKeyWarnings(stackConfigKeys(process.cwd(), stackOfUrn(urn)), configured)) {
+            if (this.foreignWarned.has(warning)) continue;
+            this.foreignWarned.add(warning);
+            this.log.for(urn).warn(warning);
+        }
     }
 
     /** DiffConfig: a changed setting updates the provider in place; reads take it at their next read. */
