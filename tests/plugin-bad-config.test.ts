@@ -1,18 +1,10 @@
 import { strict as assert } from "node:assert";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { PLUGIN_VERSION, requestsDuring, usePluginStack } from "./helpers/plugin-stack";
+import { oneKeypairTaskYaml, PLUGIN_VERSION, requestsDuring, usePluginStack } from "./helpers/plugin-stack";
 import { diagnostics } from "./helpers/pulumi-cli-results";
-import { FIXTURE } from "./helpers/stack";
 
-const ONE_READ = `name: cloudreads-bad-config
-runtime: yaml
-resources:
-  task:
-    type: cloudreads:huaweicloud/kps:KeypairTask
-    properties:
-      taskId: ${FIXTURE.kpsTaskId}
-`;
+const ONE_READ = oneKeypairTaskYaml("cloudreads-bad-config");
 
 /** Bad configuration and an unknown function: each fails naming what was wrong and what is accepted, before any request. */
 describe("provider plugin: bad config keys and types, an unknown function, and its schema through the CLI", function () {

@@ -75,6 +75,15 @@ export class CloudReadsProvider {
         if (!this.cancelled.signal.aborted) this.cancelled.abort(reason);
     }
 
+    /**
+     * A failed call as the engine shows it: the message once (asPluginError), never a stack frame;
+     * the stack trace goes to the engine at debug severity, which `pulumi --debug` shows.
+     */
+    private failed(e: unknown, op: AnyReadOperation, urn?: string): Error {
+        if (e instanceof Error && e.stack) this.log.write("debug", `cloudreads provider: ${op.token}: ${e.stack}`, urn);
+        return asPluginError(e, op);
+    }
+
     private resourceRead(type: string): AnyReadOperation {
         const op = readOfResource(type);
         if (!op) throw new PluginError(`cloudreads provider: unknown resource type ${JSON.stringify(type)}; the types are ${resourceTokens().join(", ")}`);
@@ -127,7 +136,7 @@ export class CloudReadsProvider {
             const r = await host.check(op.token, olds.values, news.values, this.sources());
             return { inputs: { values: r.inputs as Record<string, unknown>, secret: news.secret }, failures: (r.failures ?? []).map((f) => ({ property: f.property, reason: inPluginWords(f.reason) })) };
         } catch (e) {
-            throw asPluginError(e, op);
+            throw this.failed(e, op);
         }
     }
 
@@ -139,7 +148,7 @@ export class CloudReadsProvider {
             const names = op.argNames.filter((n) => JSON.stringify(olds.values[n] ?? null) !== JSON.stringify(news.values[n] ?? null) || news.values[n] === UNKNOWN);
             return { changes: r.changes ?? false, replaces: r.replaces ?? [], diffs: [...new Set([...(r.replaces ?? []), ...names])] };
         } catch (e) {
-            throw asPluginError(e, op);
+            throw this.failed(e, op);
         }
     }
 
@@ -151,7 +160,7 @@ export class CloudReadsProvider {
             const r = await host.create(op.token, inputs.values, this.sources(urn));
             return { id: r.id, outs: { values: r.outs as Record<string, unknown>, secret: secretsOf(op, inputs.secret) } };
         } catch (e) {
-            throw asPluginError(e, op);
+            throw this.failed(e, op, urn);
         }
     }
 
@@ -164,7 +173,7 @@ export class CloudReadsProvider {
             const secret = secretsOf(op, new Set([...props.secret, ...inputs.secret]));
             return { id: r.id ?? "", outs: { values: (r.props ?? {}) as Record<string, unknown>, secret }, inputs: { values: (r.inputs ?? {}) as Record<string, unknown>, secret: new Set([...inputs.secret, ...props.secret]) } };
         } catch (e) {
-            throw asPluginError(e, op);
+            throw this.failed(e, op, urn);
         }
     }
 
@@ -176,7 +185,7 @@ export class CloudReadsProvider {
             const r = await host.update(op.token, id, olds.values, news.values, this.sources(urn));
             return { values: (r.outs ?? {}) as Record<string, unknown>, secret: secretsOf(op, news.secret) };
         } catch (e) {
-            throw asPluginError(e, op);
+            throw this.failed(e, op, urn);
         }
     }
 
@@ -189,7 +198,7 @@ export class CloudReadsProvider {
             const outcome = await performRead(op, args.values, this.sources(), pluginTokens(op.token).functionSubject);
             return { values: { ...outcome.result }, secret: secretsOf(op, args.secret) };
         } catch (e) {
-            throw asPluginError(e, op);
+            throw this.failed(e, op);
         }
     }
 }
