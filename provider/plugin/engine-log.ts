@@ -18,15 +18,19 @@ export class EngineLog {
         this.client = new engineGrpc.EngineClient(address, grpc.credentials.createInsecure(), { "grpc.max_receive_message_length": 4 * 1024 * 1024 });
     }
 
-    /** One message, for the resource `urn` when there is one. */
-    write(severity: "info" | "warning", message: string, urn?: string, ephemeral = false): void {
-        const text = safeText(message, 2000);
+    /**
+     * One message, for the resource `urn` when there is one. A debug message (a failure's stack
+     * trace) shows only with `pulumi --debug`, and is dropped while no engine address is known.
+     */
+    write(severity: "debug" | "info" | "warning", message: string, urn?: string, ephemeral = false): void {
+        // A stack trace keeps its lines, each made safe for a terminal.
+        const text = severity === "debug" ? message.split("\n").slice(0, 60).map((l) => safeText(l, 2000)).join("\n") : safeText(message, 2000);
         if (!this.client) {
-            process.stderr.write(`${severity === "warning" ? "warning: " : ""}${text}\n`);
+            if (severity !== "debug") process.stderr.write(`${severity === "warning" ? "warning: " : ""}${text}\n`);
             return;
         }
         const req = new engineProto.LogRequest();
-        req.setSeverity(severity === "warning" ? engineProto.LogSeverity.WARNING : engineProto.LogSeverity.INFO);
+        req.setSeverity(severity === "warning" ? engineProto.LogSeverity.WARNING : severity === "debug" ? engineProto.LogSeverity.DEBUG : engineProto.LogSeverity.INFO);
         req.setMessage(text);
         if (urn) req.setUrn(urn);
         req.setEphemeral(ephemeral);

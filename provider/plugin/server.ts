@@ -77,7 +77,7 @@ export function service(provider: CloudReadsProvider, log: EngineLog, schema: ()
             return res;
         }),
         checkConfig: unary((req: proto.CheckRequest) => {
-            const r = provider.checkConfig(unwrap(req.getNews()));
+            const r = provider.checkConfig(unwrap(req.getNews()), req.getUrn());
             const res = new proto.CheckResponse();
             res.setInputs(wrap(r.inputs.values, r.inputs.secret));
             res.setFailuresList(r.failures.map((f) => failure(f.property, f.reason)));
