@@ -23,7 +23,7 @@ import { cliStackConfig } from "../tests/helpers/pulumi-cli-results";
 import { PulumiCli, pulumiCliDir } from "../tests/helpers/pulumi-cli";
 import { pluginConfig, pluginTarball, PLUGIN_VERSION } from "../tests/helpers/plugin-stack";
 import { FIXTURE } from "../tests/helpers/stack";
-import { measuredCommand } from "./bench-cli-procs";
+import { measuredCommand } from "./parts/command-cost";
 
 const ROOT = path.join(__dirname, "..");
 const N = Number(process.env.BENCH_PLUGIN_RESOURCES ?? "500");

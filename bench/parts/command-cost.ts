@@ -7,7 +7,7 @@
  */
 import { spawn } from "node:child_process";
 import * as fs from "node:fs";
-import type { PulumiCli } from "../tests/helpers/pulumi-cli";
+import type { PulumiCli } from "../../tests/helpers/pulumi-cli";
 
 /** The cost of one command. */
 export interface CommandCost {
