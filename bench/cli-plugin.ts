@@ -1,38 +1,44 @@
 /**
- * `npm run bench:cli` (second part; alone: `npm run bench:cli:plugin`): the provider plugin against
- * the dynamic form, through the real CLI and the emulator, in interleaved rounds (who goes first
- * alternates):
- * - `pulumi up` of N KPS KeypairTask reads from Pulumi YAML through `pulumi-resource-cloudreads`
- *   (installed with `pulumi plugin install resource cloudreads <version> --file <tarball>`) against
- *   the same N reads through the dynamic form from a Node program (this repository's build);
- *   per resource: (time with N - time with 0) / N, so CLI and program start-up are not counted;
- * - the time from starting the plugin process to its first answered call (GetPluginInfo), side
- *   by side with the dynamic-provider host's (`@pulumi/pulumi/cmd/dynamic-provider`), median of S starts.
+ * `npm run bench:cli:plugin` (the second part of `npm run bench:cli`): the provider plugin (the SEA
+ * binary from `npm run plugin:pack`) side by side with a hand-written native Go provider
+ * (bench/go-provider/, the anchor) and with the dynamic form, through the real CLI and the
+ * emulator, in interleaved rounds (who goes first rotates), checkpoints off:
+ * - `pulumi up` and `pulumi preview` of N KPS KeypairTask reads, and of 0 (marginal per resource);
+ * - the provider process's CPU and peak RSS during the up (from /proc);
+ * - start-up, spawn to port printed and to the first answer, as the engine spawns a plugin;
+ * - the tarball's size.
  * Writes docs/benchmarks-cli-plugin.md. Machine-dependent; never asserted in tests.
- * Env: BENCH_PLUGIN_RESOURCES (default 500), BENCH_PLUGIN_ROUNDS (3), BENCH_PLUGIN_STARTS (5).
+ * Env: BENCH_PLUGIN_RESOURCES (500), BENCH_PLUGIN_ROUNDS (3), BENCH_PLUGIN_STARTS (15);
+ * BENCH_PLUGIN_CANDIDATES="label=tarball,..." adds plugin builds to compare in the same rounds;
+ * BENCH_PLUGIN_DYNAMIC=0 leaves the dynamic side out; BENCH_PLUGIN_OUT writes elsewhere than docs/;
+ * BENCH_PLUGIN_RENDER=<runs.json> renders a saved run again.
  */
-import { execFileSync, spawn } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import * as grpc from "@grpc/grpc-js";
-import { Empty } from "google-protobuf/google/protobuf/empty_pb";
-import * as providerGrpc from "@pulumi/pulumi/proto/provider_grpc_pb";
 import { startEmulator, type Emulator } from "../emulator";
 import { cliStackConfig } from "../tests/helpers/pulumi-cli-results";
 import { PulumiCli, pulumiCliDir } from "../tests/helpers/pulumi-cli";
-import { pluginConfig, pluginTarball, PLUGIN_VERSION } from "../tests/helpers/plugin-stack";
+import { pluginConfig, pluginTarball, PLUGIN_VERSION, yamlCliPath } from "../tests/helpers/plugin-stack";
+import { nodeFreePath } from "../tests/helpers/node-free-path";
 import { FIXTURE } from "../tests/helpers/stack";
 import { measuredCommand } from "./parts/command-cost";
+import { DYNAMIC, GO, PLUGIN, pluginReport, type PluginMeasured, type PluginRun } from "./parts/cli-plugin-report";
+import { goProviderTarball } from "./parts/go-provider-build";
+import { startUp, type Start } from "./parts/plugin-starts";
+import { saveRuns } from "./parts/saved-runs";
 
 const ROOT = path.join(__dirname, "..");
 const N = Number(process.env.BENCH_PLUGIN_RESOURCES ?? "500");
 const ROUNDS = Number(process.env.BENCH_PLUGIN_ROUNDS ?? "3");
-const STARTS = Number(process.env.BENCH_PLUGIN_STARTS ?? "5");
+const STARTS = Number(process.env.BENCH_PLUGIN_STARTS ?? "15");
 const LONG = 3_600_000;
-const OUT = path.join(ROOT, "docs", "benchmarks-cli-plugin.md");
+const OUT = process.env.BENCH_PLUGIN_OUT ?? path.join(ROOT, "docs", "benchmarks-cli-plugin.md");
+const ENV = { PULUMI_SKIP_CHECKPOINTS: "true" };
 
-type Side = "plugin (YAML)" | "dynamic (Node)";
+/** A side: a YAML program through a plugin tarball, or the Node program through the dynamic form. */
+type Side = { label: string; tarball: string; binary: string } | { label: typeof DYNAMIC };
 
 /** A YAML program of `n` KPS reads through the plugin. */
 function yamlProgram(n: number): string {
@@ -47,112 +53,121 @@ const n = Number(process.env.BENCH_N ?? "0");
 for (let i = 0; i < n; i++) new huaweicloud.kps.KeypairTask(\`t\${i}\`, { taskId: "${FIXTURE.kpsTaskId}" });
 `;
 
-async function setUp(work: string, emu: Emulator, bin: string): Promise<Record<Side, PulumiCli>> {
-    const yamlDir = path.join(work, "yaml");
-    fs.mkdirSync(yamlDir);
-    fs.writeFileSync(path.join(yamlDir, "Pulumi.yaml"), yamlProgram(0));
-    const yaml = new PulumiCli(bin, { cwd: yamlDir });
-    await yaml.ok(["plugin", "install", "resource", "cloudreads", PLUGIN_VERSION, "--file", pluginTarball()]);
-    await yaml.ok(["stack", "init", "bench"]);
-    const { plain, secret, paths } = pluginConfig(emu);
-    await yaml.setConfig(plain);
-    await yaml.setConfig(secret, new Set(Object.keys(secret)));
-    for (const [k, v] of Object.entries(paths)) await yaml.ok(["config", "set", "--path", k, "--", v]);
-    // Inside the repository (tmp/ is ignored) so the program resolves @pulumi/pulumi and dist/.
-    const nodeDir = path.join(ROOT, "tmp", `bench-plugin-${process.pid}`, "dynamic");
-    fs.mkdirSync(nodeDir, { recursive: true });
-    fs.writeFileSync(path.join(nodeDir, "Pulumi.yaml"), "name: bench-dynamic\nruntime:\n  name: nodejs\n  options:\n    typescript: true\nmain: index.ts\n");
-    fs.writeFileSync(path.join(nodeDir, "index.ts"), NODE_PROGRAM);
-    const node = new PulumiCli(bin, { cwd: nodeDir });
-    await node.ok(["stack", "init", "bench"]);
-    const c = cliStackConfig(emu);
-    await node.setConfig(c.plain);
-    await node.setConfig(c.secret, new Set(Object.keys(c.secret)));
-    return { "plugin (YAML)": yaml, "dynamic (Node)": node };
-}
-
-/** `pulumi up` of `n` reads on `side`, from an empty stack; wall time in ms. */
-async function up(side: Side, cli: PulumiCli, n: number): Promise<number> {
-    if (side === "plugin (YAML)") fs.writeFileSync(path.join(cli.cwd, "Pulumi.yaml"), yamlProgram(n));
-    cli.env.BENCH_N = String(n);
-    const cost = await measuredCommand(cli, ["up", "--yes", "--skip-preview"], LONG);
-    await cli.ok(["stack", "rm", "--force", "--yes", "--preserve-config"]);
+async function yamlSide(work: string, emu: Emulator, bin: string, label: string, tarball: string): Promise<{ side: Side; cli: PulumiCli }> {
+    const dir = path.join(work, label.replace(/[^a-z0-9]+/gi, "-"));
+    fs.mkdirSync(path.join(dir, "bin"), { recursive: true });
+    execFileSync("tar", ["-C", path.join(dir, "bin"), "-xzf", tarball]);
+    fs.mkdirSync(path.join(dir, "project"));
+    fs.writeFileSync(path.join(dir, "project", "Pulumi.yaml"), yamlProgram(0));
+    const cli = new PulumiCli(bin, { cwd: path.join(dir, "project"), env: { PATH: yamlCliPath(), ...ENV } });
+    await cli.ok(["plugin", "install", "resource", "cloudreads", PLUGIN_VERSION, "--file", tarball]);
     await cli.ok(["stack", "init", "bench"]);
-    return cost.ms;
+    const { plain, secret, paths } = pluginConfig(emu);
+    await cli.setConfig(plain);
+    await cli.setConfig(secret, new Set(Object.keys(secret)));
+    for (const [k, v] of Object.entries(paths)) await cli.ok(["config", "set", "--path", k, "--", v]);
+    return { side: { label, tarball, binary: path.join(dir, "bin", "pulumi-resource-cloudreads") }, cli };
 }
 
-/** Milliseconds from spawning `command` until it answered GetPluginInfo. */
-async function firstAnswer(command: string, args: string[], cwd: string): Promise<number> {
-    const t0 = process.hrtime.bigint();
-    const child = spawn(command, args, { cwd, stdio: ["ignore", "pipe", "ignore"] });
-    try {
-        const port = await new Promise<string>((resolve, reject) => {
-            child.stdout.once("data", (d: Buffer) => resolve(d.toString("utf8").trim().split("\n")[0]!));
-            child.once("exit", (c) => reject(new Error(`${command} exited ${c}`)));
-        });
-        const client = new providerGrpc.ResourceProviderClient(`127.0.0.1:${port}`, grpc.credentials.createInsecure());
-        await new Promise<void>((resolve, reject) => client.getPluginInfo(new Empty(), (e) => (e ? reject(e) : resolve())));
-        const ms = Number(process.hrtime.bigint() - t0) / 1e6;
-        client.close();
-        return ms;
-    } finally {
-        child.kill();
+async function dynamicSide(emu: Emulator, bin: string): Promise<{ side: Side; cli: PulumiCli }> {
+    // Inside the repository (tmp/ is ignored) so the program resolves @pulumi/pulumi and dist/.
+    const dir = path.join(ROOT, "tmp", `bench-plugin-${process.pid}`, "dynamic");
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(path.join(dir, "Pulumi.yaml"), "name: bench-dynamic\nruntime:\n  name: nodejs\n  options:\n    typescript: true\nmain: index.ts\n");
+    fs.writeFileSync(path.join(dir, "index.ts"), NODE_PROGRAM);
+    const cli = new PulumiCli(bin, { cwd: dir, env: ENV });
+    await cli.ok(["stack", "init", "bench"]);
+    const c = cliStackConfig(emu);
+    await cli.setConfig(c.plain);
+    await cli.setConfig(c.secret, new Set(Object.keys(c.secret)));
+    return { side: { label: DYNAMIC }, cli };
+}
+
+/** One measured command of `n` reads on a side, from an empty stack (emptied again after an up). */
+async function measured(side: Side, cli: PulumiCli, command: "up" | "preview", n: number): Promise<PluginRun> {
+    if ("tarball" in side) fs.writeFileSync(path.join(cli.cwd, "Pulumi.yaml"), yamlProgram(n));
+    cli.env.BENCH_N = String(n);
+    const cost = await measuredCommand(cli, command === "up" ? ["up", "--yes", "--skip-preview"] : ["preview"], LONG);
+    if (command === "up") {
+        await cli.ok(["stack", "rm", "--force", "--yes", "--preserve-config"]);
+        await cli.ok(["stack", "init", "bench"]);
     }
+    return { side: side.label, command, n, ...cost };
 }
 
-const median = (xs: readonly number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
+/** The candidate plugin builds of BENCH_PLUGIN_CANDIDATES, `label=tarball,...`. */
+function candidates(): [string, string][] {
+    return (process.env.BENCH_PLUGIN_CANDIDATES ?? "")
+        .split(",")
+        .filter(Boolean)
+        .map((c) => {
+            const at = c.indexOf("=");
+            return [`plugin (${c.slice(0, at)})`, path.resolve(c.slice(at + 1))];
+        });
+}
+
+function publish(m: PluginMeasured): void {
+    const text = pluginReport(m);
+    fs.writeFileSync(OUT, text);
+    process.stdout.write(text);
+}
 
 async function main(): Promise<void> {
+    if (process.env.BENCH_PLUGIN_RENDER) return publish(JSON.parse(fs.readFileSync(process.env.BENCH_PLUGIN_RENDER, "utf8")) as PluginMeasured);
     const bin = pulumiCliDir();
-    if (!fs.existsSync(path.join(ROOT, "dist", "sdk", "nodejs", "index.js"))) execFileSync("npm", ["run", "--silent", "build"], { cwd: ROOT, stdio: "inherit" });
+    const withDynamic = process.env.BENCH_PLUGIN_DYNAMIC !== "0";
+    if (withDynamic && !fs.existsSync(path.join(ROOT, "dist", "sdk", "nodejs", "index.js"))) execFileSync("npm", ["run", "--silent", "build"], { cwd: ROOT, stdio: "inherit" });
+    const tarballs: [string, string][] = [[PLUGIN, process.env.BENCH_PLUGIN_TARBALL ?? pluginTarball()], [GO, goProviderTarball()], ...candidates()];
     const work = fs.mkdtempSync(path.join(os.tmpdir(), "cloudreads-bench-plugin-"));
     const emu = await startEmulator({ port: 0 });
-    const times: Record<Side, { n: number[]; zero: number[] }> = { "plugin (YAML)": { n: [], zero: [] }, "dynamic (Node)": { n: [], zero: [] } };
-    const starts: Record<Side, number[]> = { "plugin (YAML)": [], "dynamic (Node)": [] };
-    let clis: Record<Side, PulumiCli> | undefined;
+    const loadStart = os.loadavg()[0]!;
+    const runs: PluginRun[] = [];
+    const starts: Record<string, Start[]> = {};
+    const sides: { side: Side; cli: PulumiCli }[] = [];
     try {
-        clis = await setUp(work, emu, bin);
-        const unpacked = path.join(work, "plugin");
-        fs.mkdirSync(unpacked);
-        execFileSync("tar", ["-C", unpacked, "-xzf", pluginTarball()]);
+        for (const [label, tarball] of tarballs) sides.push(await yamlSide(work, emu, bin, label, tarball));
+        if (withDynamic) sides.push(await dynamicSide(emu, bin));
         for (let r = 0; r < ROUNDS; r++) {
-            const sides: Side[] = r % 2 === 0 ? ["plugin (YAML)", "dynamic (Node)"] : ["dynamic (Node)", "plugin (YAML)"];
-            for (const side of sides) {
-                process.stderr.write(`bench:cli:plugin round ${r + 1}/${ROUNDS}: pulumi up, ${side}, ${N} and 0 resources\n`);
-                times[side].n.push(await up(side, clis[side], N));
-                times[side].zero.push(await up(side, clis[side], 0));
+            const order = sides.map((_, i) => sides[(i + r) % sides.length]!);
+            for (const command of ["preview", "up"] as const) {
+                for (const { side, cli } of order) {
+                    process.stderr.write(`bench:cli:plugin round ${r + 1}/${ROUNDS}: pulumi ${command}, ${side.label}, ${N} and 0 resources (load ${os.loadavg()[0]!.toFixed(2)})\n`);
+                    runs.push(await measured(side, cli, command, N));
+                    runs.push(await measured(side, cli, command, 0));
+                }
             }
         }
+        process.stderr.write(`bench:cli:plugin: ${STARTS} interleaved start-ups of each provider\n`);
+        const dynamicHost = path.join(ROOT, "node_modules", "@pulumi", "pulumi", "cmd", "dynamic-provider", "index.js");
         for (let i = 0; i < STARTS; i++) {
-            starts["plugin (YAML)"].push(await firstAnswer(path.join(unpacked, "pulumi-resource-cloudreads"), ["127.0.0.1:1"], unpacked));
-            starts["dynamic (Node)"].push(await firstAnswer("node", [path.join(ROOT, "node_modules", "@pulumi", "pulumi", "cmd", "dynamic-provider", "index.js"), "127.0.0.1:1"], ROOT));
+            for (const { side } of sides) {
+                // The engine's address: nothing listens there; a start-up does not wait for it.
+                const s = "binary" in side ? await startUp(side.binary, ["127.0.0.1:1"], work, { PATH: nodeFreePath() }) : await startUp(process.execPath, [dynamicHost, "127.0.0.1:1"], ROOT);
+                (starts[side.label] ??= []).push(s);
+            }
         }
     } finally {
-        for (const c of Object.values(clis ?? {})) c.dispose();
+        for (const { cli } of sides) cli.dispose();
         await emu.close();
         fs.rmSync(work, { recursive: true, force: true });
         fs.rmSync(path.join(ROOT, "tmp", `bench-plugin-${process.pid}`), { recursive: true, force: true });
     }
-    const perResource = (s: Side): number => (median(times[s].n) - median(times[s].zero)) / N;
-    const ratio = perResource("plugin (YAML)") / perResource("dynamic (Node)");
-    const row = (s: Side): string => `| ${s} | ${times[s].n.map((x) => (x / 1000).toFixed(1)).join(", ")} | ${times[s].zero.map((x) => (x / 1000).toFixed(1)).join(", ")} | ${perResource(s).toFixed(1)} | ${median(starts[s]).toFixed(0)} (${starts[s].map((x) => x.toFixed(0)).join(", ")}) |`;
-    const text = [
-        "# Benchmarks: the provider plugin against the dynamic form (real CLI)",
-        "",
-        `<!-- Written by \`npm run bench:cli:plugin\` (part of \`npm run bench:cli\`) on ${new Date().toISOString()}, load ${os.loadavg()[0]!.toFixed(2)}, ${os.cpus().length} CPUs. -->`,
-        "",
-        `\`pulumi up\` of ${N} KPS KeypairTask reads against the emulator, ${ROUNDS} interleaved rounds (who goes first alternates); per resource = (median time with ${N} − median time with 0) / ${N}. First answer: from spawning the provider process to its answer to GetPluginInfo, median of ${STARTS} starts.`,
-        "",
-        `| form | up with ${N}, s | up with 0, s | ms per resource | start to first answer, ms |`,
-        "|---|---|---|---|---|",
-        row("plugin (YAML)"),
-        row("dynamic (Node)"),
-        "",
-        `Plugin per resource: **${ratio.toFixed(2)}x** the dynamic form's (goal: at most 1.0x).`,
-        "",
-    ].join("\n");
-    fs.writeFileSync(OUT, text);
-    process.stdout.write(text);
+    const measuredRuns: PluginMeasured = {
+        runs,
+        starts,
+        tarballs: Object.fromEntries(tarballs.map(([label, t]) => [label, fs.statSync(t).size])),
+        sides: sides.map((s) => s.side.label),
+        n: N,
+        rounds: ROUNDS,
+        when: new Date().toISOString(),
+        load: { start: loadStart, end: os.loadavg()[0]!, cpus: os.cpus().length },
+        notes: [
+            `Our plugin: ${path.basename(tarballs[0]![1])}, the Node.js SEA binary of \`npm run plugin:pack\` (scripts/release/plugin-tarball.sh). The Go provider: bench/go-provider/ (github.com/pulumi/pulumi/sdk/v3 v3.276.0, go/pulumi/provider.Main and pulumirpc), built by ${execFileSync("go", ["version"], { encoding: "utf8" }).trim()} with \`-trimpath -ldflags="-s -w"\`, one \`http.Client\` keeping up to 128 idle connections to the host.`,
+            "Both YAML sides run the same Pulumi.yaml and stack config; the Go provider reads the same config keys (huaweicloudToken, huaweicloudProjectId, huaweicloudEndpoints.kms) and sends the same GET `/v3/{project_id}/tasks/{task_id}` with `X-Auth-Token`.",
+        ],
+    };
+    process.stderr.write(`bench:cli:plugin: runs saved in ${saveRuns(measuredRuns)} (render again with BENCH_PLUGIN_RENDER=<that file>)\n`);
+    publish(measuredRuns);
 }
 
 main().catch((e: unknown) => {
