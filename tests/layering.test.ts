@@ -94,7 +94,7 @@ function treeSources(): string[] {
             if (e.isDirectory()) return e.name === "node_modules" || e.name.startsWith(".") ? [] : walk(at);
             return e.name.endsWith(".ts") ? [at] : [];
         });
-    return ["emulator", "examples", "provider", "scripts", "sdk", "tests"].flatMap((d) => walk(path.join(ROOT, d)));
+    return ["bench", "emulator", "examples", "provider", "scripts", "sdk", "tests"].flatMap((d) => walk(path.join(ROOT, d)));
 }
 
 /** The import graph of the tree: each file with the files it imports, as paths from the root. */

@@ -10,6 +10,7 @@ import { PLUGIN_CONFIG_KEYS } from "./config-keys";
 import type { EngineLog } from "./engine-log";
 import { UNKNOWN, type Unwrapped } from "./properties";
 import { functionTokens, readOfFunction, readOfResource, resourceTokens } from "./reads";
+import { PluginError } from "./plugin-error";
 import { pluginTokens } from "./tokens";
 
 /**
@@ -24,8 +25,6 @@ export interface Props {
     readonly secret: ReadonlySet<string>;
 }
 
-/** A failure the engine shows as the call's error; its message never holds a secret. */
-export class PluginError extends Error {}
 
 const CONNECTION_REFUSED =
     "named connections are not offered by the cloudreads provider plugin: declare an explicit provider (`pulumi:providers:cloudreads`) with that account's settings and pass it as the resource's or function's `provider` option";
