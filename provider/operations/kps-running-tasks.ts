@@ -7,6 +7,8 @@ import { huaweiOverrides, offsetPaging, SERVICES } from "./services";
 export const RunningTaskItem = t.partial({
     task_id: t.string,
     operate_type: t.string,
+    // A millisecond epoch (`integer` in the plugin's schema): Long in KPS's RunningTasks model as
+    // far as we recall; the page is not among /work/shared/api, so this is a guess.
     task_time: t.number,
     server_name: t.string,
     server_id: t.string,
@@ -32,7 +34,10 @@ export interface RunningTask {
     readonly taskId: string;
     /** What the task does: `RESET`, `REPLACE`, `UNBIND` or `BIND` in the documented values (KPS may prefix them); unknown values pass through. */
     readonly operateType: string;
-    /** When the task started, in milliseconds since the epoch; 0 when KPS does not say. */
+    /**
+     * When the task started, in milliseconds since the epoch; 0 when KPS does not say.
+     * @integer
+     */
     readonly taskTime: number;
     /** The name of the ECS server the task acts on. */
     readonly serverName: string;

@@ -72,9 +72,9 @@ export interface Product {
     readonly manufacturerName: string;
     /** The product model. */
     readonly model: string;
-    /** 0: a common product, 1: a gateway; undefined when not sent. */
+    /** 0: a common product, 1: a gateway; undefined when not sent. @integer */
     readonly productType?: number;
-    /** 0: MQTT, 1: CoAP, 2: Modbus, 4: OPC UA, 5: extended; undefined when not sent. */
+    /** 0: MQTT, 1: CoAP, 2: Modbus, 4: OPC UA, 5: extended; undefined when not sent. @integer */
     readonly protocolType?: number;
     /** The device type, `Default` unless set. */
     readonly deviceType: string;
@@ -82,7 +82,7 @@ export interface Product {
     readonly description: string;
     /** The product version. */
     readonly version: string;
-    /** The product's status code, when sent. */
+    /** The product's status code, when sent. @integer */
     readonly status?: number;
 }
 
