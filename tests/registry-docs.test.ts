@@ -107,6 +107,7 @@ describe("Pulumi Registry pages (docs/_index.md, docs/installation-configuration
         assert.doesNotMatch(install, /npm run plugin:pack|dist\/plugin/);
         assert.ok(install.includes("npm install pulumi-cloudreads @pulumi/pulumi"));
         assert.match(install, /\*\*Node\.js\*\* \(dynamic form\) and \*\*YAML\*\* \(plugin\) are proven end to end/);
-        assert.match(install, /\*\*Go\*\* and \*\*Python\*\* are generated and compiled only/);
+        assert.match(install, /\*\*Go\*\* \(plugin\) is proven end to end/);
+        assert.ok(install.includes(`go get github.com/pulumi-cloudreads/pulumi-cloudreads/sdk@v${packageVersion()}`));
     });
 });

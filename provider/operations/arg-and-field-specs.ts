@@ -12,6 +12,11 @@ export interface SdkType {
     readonly plain: string;
     /** Type of an Input, e.g. `pulumi.Input<string>` (the default wraps {@link plain}). */
     readonly input?: string;
+    /**
+     * A `number` that is always whole: `integer` in the plugin's schema (`int` in Go and Python).
+     * Members of object types say the same with the TSDoc tag `@integer`.
+     */
+    readonly integer?: boolean;
 }
 
 /** One argument of a read. */
@@ -45,6 +50,8 @@ export interface FieldSpec<T> {
     readonly sdkType: string;
     readonly optional: boolean;
     readonly secret: boolean;
+    /** A `number` that is always whole: `integer` in the plugin's schema (`int` in Go and Python). */
+    readonly integer?: boolean;
     /** Why a field whose name says secret is not one (see {@link FieldOptions}). */
     readonly notSecret?: string;
     /** Type only: the field's value type. */
@@ -84,8 +91,8 @@ export interface FieldOptions {
     readonly notSecret?: string;
 }
 
-function fieldSpec<T, O extends boolean>(sdkType: string, optional: O, doc: string, options: FieldOptions): FieldSpec<T> & { readonly optional: O } {
-    return { doc, sdkType, optional, secret: options.secret ?? false, ...(options.notSecret !== undefined ? { notSecret: options.notSecret } : {}) };
+function fieldSpec<T, O extends boolean>(sdkType: string, optional: O, doc: string, options: FieldOptions, integer = false): FieldSpec<T> & { readonly optional: O } {
+    return { doc, sdkType, optional, secret: options.secret ?? false, ...(integer ? { integer } : {}), ...(options.notSecret !== undefined ? { notSecret: options.notSecret } : {}) };
 }
 
 /** Result fields, by value type; each takes {@link FieldOptions} (`secret`). */
@@ -95,6 +102,8 @@ export const field = {
     boolean: (doc: string, options: FieldOptions = {}) => fieldSpec<boolean, false>("boolean", false, doc, options),
     number: (doc: string, options: FieldOptions = {}) => fieldSpec<number, false>("number", false, doc, options),
     optionalNumber: (doc: string, options: FieldOptions = {}) => fieldSpec<number, true>("number", true, doc, options),
+    /** A whole number: `number` in TypeScript, `integer` in the plugin's schema. */
+    integer: (doc: string, options: FieldOptions = {}) => fieldSpec<number, false>("number", false, doc, options, true),
     /** A field of another type, spelled `sdkType` in the SDK (types it names must be listed in `publicTypes`). */
     of: <T>(sdkType: string, doc: string, options: FieldOptions = {}) => fieldSpec<T, false>(sdkType, false, doc, options),
 };

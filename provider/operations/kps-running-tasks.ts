@@ -61,7 +61,10 @@ export interface RunningTask {
     readonly taskId: string;
     /** What the task does, as KPS sends it: the pages list `FAILED_RESET`, `FAILED_REPLACE`, `FAILED_UNBIND`, their examples send `RUNNING_RESET`; other values pass through. */
     readonly operateType: string;
-    /** When the task started, in milliseconds since the epoch; 0 when KPS does not say. */
+    /**
+     * When the task started, in milliseconds since the epoch; 0 when KPS does not say.
+     * @integer
+     */
     readonly taskTime: number;
     /** The name of the ECS server the task acts on. */
     readonly serverName: string;

@@ -100,9 +100,9 @@ export interface Product {
     readonly manufacturerName: string;
     /** The product model. */
     readonly model: string;
-    /** 0: a common product (no sub-devices), 1: a gateway, in the documented values; undefined when not sent. */
+    /** 0: a common product (no sub-devices), 1: a gateway, in the documented values; undefined when not sent. @integer */
     readonly productType?: number;
-    /** 0: MQTT, 2: Modbus, 4: OPC UA, in the documented values (others pass through); undefined when not sent. */
+    /** 0: MQTT, 2: Modbus, 4: OPC UA, in the documented values (others pass through); undefined when not sent. @integer */
     readonly protocolType?: number;
     /** The device type, `Default` unless set. */
     readonly deviceType: string;
@@ -110,7 +110,7 @@ export interface Product {
     readonly description: string;
     /** The product version. */
     readonly version: string;
-    /** The product's status code, when sent. */
+    /** The product's status code, when sent. @integer */
     readonly status?: number;
 }
 

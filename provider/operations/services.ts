@@ -53,7 +53,7 @@ export function waitForArg(phases: string, terminal: string) {
     return optionalArg(
         WaitForCodec,
         `Wait until the task reaches one of \`phase\` (${phases}), or a final phase (${terminal}), polling with backoff and jitter; \`timeout\` in seconds, default 600. A task that ends failed fails the read with its status and error; a timeout fails it naming the last status seen. While it waits, the status shows in \`pulumi preview\`/\`up\`.`,
-        { identifying: false, sdk: { plain: "{ readonly phase?: string | readonly string[]; readonly timeout?: number }" } },
+        { identifying: false, sdk: { plain: "{ readonly phase?: string | readonly string[]; /** Whole seconds, 1 to 86400. @integer */ readonly timeout?: number }" } },
     );
 }
 

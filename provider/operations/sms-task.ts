@@ -21,6 +21,8 @@ export const TaskBody = t.intersection([
         start_date: t.number,
         finish_date: t.number,
         migrate_speed: t.number,
+        // Whole seconds (`integer` in the plugin's schema): Huawei's ShowTask reference types both
+        // Long as far as we recall; the page is not among /work/shared/api, so this is a guess.
         remain_seconds: t.number,
         total_time: t.number,
         error_json: t.string,
@@ -106,8 +108,8 @@ export const smsTask = defineRead({
         startedAt: field.string("When it started (RFC 3339), or empty."),
         finishedAt: field.string("When it finished (RFC 3339), or empty while it runs."),
         estimatedCompletion: field.string("SMS's estimate of when it completes (RFC 3339), or empty."),
-        remainingSeconds: field.number("SMS's estimate of the seconds left; 0 when it does not say."),
-        totalSeconds: field.number("Time the task has taken so far, in seconds."),
+        remainingSeconds: field.integer("SMS's estimate of the seconds left; 0 when it does not say."),
+        totalSeconds: field.integer("Time the task has taken so far, in seconds."),
         migrateSpeedMBps: field.number("The migration speed in MB/s; 0 when idle."),
         connected: field.boolean("Whether the source server's agent is connected."),
         error: field.string("The task's error as SMS reports it (`error_json`, often JSON text with `error_code` and `error_message`); empty when there is none."),

@@ -3,6 +3,8 @@ import { ROMA_INSTANCE_MISSING, SERVICE_CODE_PREFIXES } from "../../provider/ven
 import { exampleVar, exportLine, hasResource, importLine, type Read, requiredExample, secretSentence } from "./model";
 
 const cell = (s: string): string => s.replace(/\|/g, "\\|").replace(/\n/g, " ");
+/** A TypeScript type text without its TSDoc comments (such as the `@integer` of a member), for a table cell. */
+const withoutComments = (s: string): string => s.replace(/\/\*\*[\s\S]*?\*\/\s*/g, "");
 
 /** `docs/reference/<token>.md`: one read in the Pulumi registry's shape. */
 export function renderReference(r: Read): string {
@@ -54,7 +56,7 @@ export function renderReference(r: Read): string {
         "",
         "| Name | Type | Required | Description |",
         "|---|---|---|---|",
-        ...Object.entries(d.args).map(([name, a]) => `| \`${name}\` | \`${cell(a.sdk.plain)}\` | ${a.required ? "yes" : (d.oneOf ?? []).some((g) => g.includes(name)) ? "one of " + (d.oneOf ?? []).find((g) => g.includes(name))!.map((x) => `\`${x}\``).join(", ") : "no"} | ${cell(a.doc)}${resource ? ` ${a.identifying ? "Changing it replaces the resource." : "Changing it updates the resource in place (it reads again)."}` : ""} |`),
+        ...Object.entries(d.args).map(([name, a]) => `| \`${name}\` | \`${cell(withoutComments(a.sdk.plain))}\` | ${a.required ? "yes" : (d.oneOf ?? []).some((g) => g.includes(name)) ? "one of " + (d.oneOf ?? []).find((g) => g.includes(name))!.map((x) => `\`${x}\``).join(", ") : "no"} | ${cell(a.doc)}${resource ? ` ${a.identifying ? "Changing it replaces the resource." : "Changing it updates the resource in place (it reads again)."}` : ""} |`),
         "",
         `Every ${resource ? "resource and " : ""}function also takes Pulumi's options; \`getXOutput\` honours \`dependsOn\` and refuses \`provider\`.`,
         "",

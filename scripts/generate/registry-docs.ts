@@ -137,6 +137,13 @@ export function renderRegistryIndex(reads: readonly Read[], schema: RegistrySche
     ].join("\n");
 }
 
+/** The Go module that holds the package at `importPath` (`.../sdk/go/cloudreads` -> `.../sdk`): sdk/go.mod's. */
+function goModuleOf(importPath: string): string {
+    const m = /^(.*)\/go\/[^/]+$/.exec(importPath);
+    if (!m) throw new Error(`registry-docs: the Go import path ${importPath} is not <module>/go/<package>`);
+    return m[1]!;
+}
+
 /** `docs/installation-configuration.md`. */
 export function renderInstallation(reads: readonly Read[], schema: RegistrySchema): string {
     const goModule = schema.language?.go?.importBasePath ?? "";
@@ -150,11 +157,11 @@ export function renderInstallation(reads: readonly Read[], schema: RegistrySchem
         "",
         ...pluginInstallLines(PLUGIN_NAMESPACE, schema.version),
         "",
-        `A YAML program uses its tokens as they are (\`${pluginTokens(reads.find(hasResource)?.names.token ?? "").resource}\`). Go and Python programs use the SDKs that \`npm run sdks\` generates from the schema into \`sdks/\` of the checkout ([how far they are proven](#languages-proven-end-to-end-or-generated-and-compiled)):`,
+        `A YAML program uses its tokens as they are (\`${pluginTokens(reads.find(hasResource)?.names.token ?? "").resource}\`). Go and Python programs use the SDKs committed in \`sdk/\` of the repository, generated from the schema by \`npm run sdks\` ([how far they are proven](#languages-proven-end-to-end-or-generated-and-compiled)). Their \`pulumi-plugin.json\` names the download server, so the engine installs the plugin on first use:`,
         "",
         "```sh",
-        `go mod edit -replace ${goModule}=<checkout>/sdks/go/cloudreads && go mod tidy   # Go`,
-        `pip install <checkout>/sdks/python   # Python: the package ${pythonPackage}`,
+        `go get ${goModuleOf(goModule)}@v${schema.version}   # Go: the package ${goModule} (tag sdk/v${schema.version}; see docs/go.md)`,
+        `pip install <checkout>/sdk/python   # Python: the package ${pythonPackage}`,
         "```",
         "",
         "### Node.js with no plugin: the dynamic form",
@@ -209,7 +216,8 @@ export function renderInstallation(reads: readonly Read[], schema: RegistrySchem
         "## Languages: proven end to end, or generated and compiled",
         "",
         "- **Node.js** (dynamic form) and **YAML** (plugin) are proven end to end: the project's tests run them through the real Pulumi CLI (v3.276.0) against its emulator, through `preview`, `up`, `refresh` and `destroy` (and `pulumi import`, through the plugin: dynamic resources cannot be imported), and check that no secret reaches state or logs in plaintext.",
-        `- **Go** and **Python** are generated and compiled only. \`npm run sdks\` writes their SDKs into \`sdks/go/cloudreads\` (the Go module \`${goModule}\`, requiring \`github.com/pulumi/pulumi/sdk/v3\` v3.276.0) and \`sdks/python\` (\`${pythonPackage}\`) with Pulumi's own code generators (\`pkg/codegen/go\`, \`pkg/codegen/python\` v3.276.0, through \`tools/sdkgen\`). The tests build and vet the Go SDK (\`go build ./...\`, \`go vet ./...\`) and byte-compile the Python SDK (\`python3 -m compileall\`), and check that both hold every resource and function and mark the same outputs secret. They do not run a Go or Python program: the Go module proxy this project builds from serves no Pulumi Go language host, and the \`pulumi\` Python package cannot be installed here (no PyPI). Both SDKs call the same plugin as YAML, by the same tokens.`,
+        `- **Go** (plugin) is proven end to end: a Go program on the committed SDK (\`sdk/go/cloudreads\`, the module \`${goModuleOf(goModule)}\`, requiring \`github.com/pulumi/pulumi/sdk/v3\` v3.276.0) runs as an Automation API inline program through the same CLI, with the plugin installed by the engine from a release server, through \`preview\`, \`up\`, \`refresh\` and \`destroy\` ([docs/go.md](https://github.com/pulumi-cloudreads/pulumi-cloudreads/blob/main/docs/go.md)).`,
+        `- **Python** is generated and compiled only: \`npm run sdks\` writes \`sdk/python\` (\`${pythonPackage}\`) with Pulumi's own code generator (\`pkg/codegen/python\` v3.276.0, through \`tools/sdkgen\`); the tests byte-compile it (\`python3 -m compileall\`) and check that it holds every resource and function and marks the same outputs secret.`,
         "- C#, Java: not generated.",
         "",
     ].join("\n");

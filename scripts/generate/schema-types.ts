@@ -60,11 +60,28 @@ function docOf(node: ts.Node): string {
     return docs.map((d) => (typeof d.comment === "string" ? d.comment : ts.getTextOfJSDocComment(d.comment) ?? "")).join("\n").trim();
 }
 
-/** The schema type of the TypeScript type text `text` (e.g. `readonly TrustStateTransition[]`). */
-export function schemaType(text: string, ctx: TypeContext): TypeSpec {
-    const sf = ts.createSourceFile("type.ts", `type T = ${text};`, ts.ScriptTarget.Latest, true);
+/**
+ * The schema type of the TypeScript type text `text` (e.g. `readonly TrustStateTransition[]`);
+ * `integer` when the description says the number is whole (an argument's `sdk.integer`, a
+ * field's `field.integer`).
+ */
+export function schemaType(text: string, ctx: TypeContext, integer = false): TypeSpec {
+    // A TSDoc comment is a member's only when it starts a line (else it trails the member before).
+    const sf = ts.createSourceFile("type.ts", `type T = ${text.replace(/\/\*\*/g, "\n/**")};`, ts.ScriptTarget.Latest, true);
     const alias = sf.statements[0] as ts.TypeAliasDeclaration;
-    return fromNode(alias.type, ctx);
+    return wholeIf(integer, fromNode(alias.type, ctx));
+}
+
+/** `integer` for `number` when `whole`: TypeScript has one number type, the schema two. */
+function wholeIf(whole: boolean, spec: TypeSpec): TypeSpec {
+    if (!whole) return spec;
+    if ("type" in spec && spec.type === "number") return { type: "integer" };
+    throw new Error(`generate schema: only a number can be an integer, not ${JSON.stringify(spec)}`);
+}
+
+/** Whether a member's TSDoc has the tag `@integer` (a `number` that is always whole). */
+function taggedInteger(node: ts.Node): boolean {
+    return ts.getJSDocTags(node).some((t) => t.tagName.text === "integer");
 }
 
 function fromNode(node: ts.TypeNode, ctx: TypeContext): TypeSpec {
@@ -120,7 +137,7 @@ function objectType(name: string, description: string, members: ts.NodeArray<ts.
             if (!ts.isPropertySignature(m) || !m.type) throw new Error(`generate schema: ${read.names.token}: ${name} has a member that is not a property`);
             const prop = m.name.getText();
             const inner: TypeContext = { ...ctx, anonymousName: `${name}${prop[0]!.toUpperCase()}${prop.slice(1)}` };
-            properties[prop] = { ...fromNode(m.type, inner), ...(docOf(m) ? { description: docOf(m) } : {}) };
+            properties[prop] = { ...wholeIf(taggedInteger(m), fromNode(m.type, inner)), ...(docOf(m) ? { description: docOf(m) } : {}) };
             if (!m.questionToken) required.push(prop);
         }
         ctx.types.set(token, { type: "object", description: description || `${name} of ${read.names.token}.`, properties, required });

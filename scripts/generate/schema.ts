@@ -1,6 +1,8 @@
 import { PLUGIN_CONFIG_KEYS, PLUGIN_NAMESPACE, type PluginConfigKey } from "../../provider/plugin/config-keys";
 import { pluginTokens } from "../../provider/plugin/tokens";
 import { hasResource, type Read, secretSentence } from "./model";
+import { PLUGIN_DOWNLOAD_URL } from "./plugin-install-docs";
+import { GO_IMPORT_BASE, PYTHON_PACKAGE, schemaExamples, secretResultNote } from "./schema-examples";
 import { type ObjectTypeSpec, type PropertySpec, schemaType, type TypeContext } from "./schema-types";
 import { capitalized } from "./tsdoc";
 
@@ -56,7 +58,7 @@ function fieldProps(r: Read, reads: readonly Read[], types: Map<string, ObjectTy
     const required: string[] = [];
     for (const [name, f] of Object.entries(r.d.fields)) {
         if (leaveOut.has(name)) continue;
-        properties[name] = { ...schemaType(f.sdkType, context(r, reads, types, capitalized(name))), description: f.doc, ...(f.secret ? { secret: true } : {}) };
+        properties[name] = { ...schemaType(f.sdkType, context(r, reads, types, capitalized(name)), f.integer), description: f.doc, ...(f.secret ? { secret: true } : {}) };
         if (!f.optional) required.push(name);
     }
     return { properties, required };
@@ -67,7 +69,7 @@ function argProps(r: Read, reads: readonly Read[], types: Map<string, ObjectType
     const required: string[] = [];
     for (const [name, a] of Object.entries(r.d.args)) {
         if (PLUGIN_EXCLUDED_ARGS.includes(name)) continue;
-        properties[name] = { ...schemaType(a.sdk.plain, context(r, reads, types, capitalized(name))), description: a.identifying ? a.doc : `${a.doc} A change reads again without replacing the resource.` };
+        properties[name] = { ...schemaType(a.sdk.plain, context(r, reads, types, capitalized(name)), a.sdk.integer), description: a.identifying ? a.doc : `${a.doc} A change reads again without replacing the resource.` };
         if (a.required) required.push(name);
     }
     return { properties, required };
@@ -76,15 +78,44 @@ function argProps(r: Read, reads: readonly Read[], types: Map<string, ObjectType
 function description(r: Read, kind: "resource" | "function"): string {
     const d = r.d;
     const lines = [`Reads ${d.docs.summary}.`, [secretSentence(r), d.docs.details ?? ""].filter(Boolean).join(" ")];
+    if (kind === "function") lines.push(secretResultNote(r));
+    if (kind === "resource") {
+        lines.push(
+            `The object is read at \`pulumi up\` and again at \`pulumi refresh\`; \`pulumi destroy\` sends no request. Any change of an identifying input replaces the resource.`,
+        );
+    }
+    lines.push(schemaExamples(r, kind));
     if (kind === "resource") {
         const shape = d.id.map((x) => `{${x}}`).join("/");
         const example = d.id.map((x) => d.examples.args[x] ?? "").join("/");
-        lines.push(
-            `The object is read at \`pulumi up\` and again at \`pulumi refresh\`; \`pulumi destroy\` sends no request. Any change of an identifying input replaces the resource.`,
-            `## Import\n\nThe resource id is \`${shape}\`:\n\n\`\`\`sh\npulumi import ${resourceToken(r)} ${d.docs.example.name} ${example}\n\`\`\``,
-        );
+        lines.push(`## Import\n\nThe resource id is \`${shape}\`:\n\n\`\`\`sh\npulumi import ${resourceToken(r)} ${d.docs.example.name} ${example}\n\`\`\``);
     }
     return lines.filter(Boolean).join("\n\n");
+}
+
+/** The plugin's key for each dynamic-form key (`huaweicloud:region` -> `cloudreads:huaweicloudRegion`). */
+const PLUGIN_KEY_OF = new Map(PLUGIN_CONFIG_KEYS.map((k) => [k.setting, `${PLUGIN_NAMESPACE}:${k.name}`]));
+
+/**
+ * `text` with every dynamic-form config key (`huaweicloud:region`, `huaweicloud:endpoints.sms`,
+ * `astracontrol:url`) replaced by the plugin's (`cloudreads:huaweicloudRegion`,
+ * `cloudreads:huaweicloudEndpoints.sms`, `cloudreads:astracontrolUrl`): the descriptions are
+ * written for the dynamic form, and a plugin reads only its own namespace. Tokens
+ * (`cloudreads:astracontrol:Certificate`) are left alone; a key with no plugin key fails.
+ */
+export function withPluginKeys(text: string): string {
+    return text.replace(/(?<![\w:/.-])(huaweicloud|astracontrol):([a-z][A-Za-z]*)((?:\.[A-Za-z]+)*)/g, (whole, ns: string, key: string, path: string) => {
+        const plugin = PLUGIN_KEY_OF.get(`${ns}:${key}`);
+        if (!plugin) throw new Error(`generate schema: the description text ${JSON.stringify(whole)} names a config key the plugin does not have`);
+        return `${plugin}${path}`;
+    });
+}
+
+/** `value` with {@link withPluginKeys} applied to every `description` in it. */
+function pluginKeysIn<T>(value: T): T {
+    if (Array.isArray(value)) return value.map(pluginKeysIn) as T;
+    if (typeof value !== "object" || value === null) return value;
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, k === "description" && typeof v === "string" ? withPluginKeys(v) : pluginKeysIn(v)])) as T;
 }
 
 function configProperty(k: PluginConfigKey, withDefaults: boolean): PropertySpec {
@@ -92,7 +123,7 @@ function configProperty(k: PluginConfigKey, withDefaults: boolean): PropertySpec
     const env = k.env.length ? ` Can also be set with ${k.env.map((e) => `\`${e}\``).join(" or ")}.` : "";
     return {
         ...type,
-        description: `${k.doc}${env} The dynamic form's \`${k.setting}\`.`,
+        description: `${k.doc}${env}`,
         ...(k.secret ? { secret: true } : {}),
         ...(withDefaults && k.default !== undefined ? { default: k.default } : {}),
         ...(withDefaults && k.env.length ? { defaultInfo: { environment: [...k.env] } } : {}),
@@ -122,7 +153,7 @@ export function buildSchema(reads: readonly Read[], version: string): Record<str
     }
     const variables = Object.fromEntries(PLUGIN_CONFIG_KEYS.map((k) => [k.name, configProperty(k, true)]));
     const providerInputs = Object.fromEntries(PLUGIN_CONFIG_KEYS.map((k) => [k.name, configProperty(k, false)]));
-    return {
+    return pluginKeysIn({
         name: PLUGIN_NAMESPACE,
         displayName: "Cloud Reads",
         version,
@@ -132,6 +163,9 @@ export function buildSchema(reads: readonly Read[], version: string): Record<str
         repository: "https://github.com/pulumi-cloudreads/pulumi-cloudreads",
         license: "Apache-2.0",
         publisher: "pulumi-cloudreads",
+        // Where the engine downloads the plugin on first use: the release `v<version>` of
+        // github.com/pulumi-cloudreads/pulumi-cloudreads. Each SDK's pulumi-plugin.json says the same.
+        pluginDownloadURL: PLUGIN_DOWNLOAD_URL,
         // Modules are two levels deep (`huaweicloud/sms`): the whole module part is the module.
         meta: { moduleFormat: "(.*)" },
         config: { variables },
@@ -143,10 +177,10 @@ export function buildSchema(reads: readonly Read[], version: string): Record<str
         functions,
         types: Object.fromEntries([...types].sort(([a], [b]) => a.localeCompare(b))),
         language: {
-            go: { importBasePath: "github.com/pulumi-cloudreads/pulumi-cloudreads/sdks/go/cloudreads", respectSchemaVersion: true },
-            python: { packageName: "pulumi_cloudreads" },
+            go: { importBasePath: GO_IMPORT_BASE, respectSchemaVersion: true },
+            python: { packageName: PYTHON_PACKAGE },
         },
-    };
+    });
 }
 
 /** `schema/schema.json`'s text. */

@@ -1,18 +1,14 @@
 #!/usr/bin/env bash
 # scripts/release/python-dists.sh SDK OUT: the Python SDK's wheel and sdist, built by
 # `python -m build` (build 1.6.1, in a virtual environment of its own in the cache) from the
-# folder SDK (sdk/python once committed; sdks/python from `npm run sdks` until then, made here
-# when missing) into OUT. Cached by the hash of SDK's files.
+# folder SDK (the committed sdk/python, which `npm run sdks` regenerates) into OUT. Cached by the
+# hash of SDK's files.
 set -euo pipefail
 sdk="$1"
 out="$2"
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$root"
 CACHE="${CLOUDREADS_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/pulumi-cloudreads}"
-if [ ! -f "$sdk/pyproject.toml" ] && [ "$sdk" = sdks/python ]; then
-    echo "release:   no $sdk: npm run sdks"
-    bash scripts/sdks.sh >/dev/null
-fi
 [ -f "$sdk/pyproject.toml" ] || { echo "release: no Python SDK in $sdk (no pyproject.toml)" >&2; exit 1; }
 key="$( (cd "$sdk" && find . -type f ! -path '*/__pycache__/*' ! -path './build/*' ! -path '*.egg-info/*' -print0 | LC_ALL=C sort -z | xargs -0 sha256sum) | sha256sum | cut -c1-16)"
 dir="$CACHE/python-dists/$key"

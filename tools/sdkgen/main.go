@@ -5,15 +5,17 @@
 // language plugin of each language, and the hosts this project has (Node.js, YAML) do not generate
 // Go or Python. The generators are plain Go packages, so this tool calls them directly.
 //
-//	sdkgen -schema schema/schema.json -out sdks
+//	sdkgen -schema schema/schema.json -out sdk
 //
-// writes:
+// writes, in pulumi-command's layout (one Go module for the sdk folder, tagged sdk/v<version>):
 //
-//	sdks/go/cloudreads/...   the Go SDK: its own module (go.mod, see goMod) requiring
-//	                         github.com/pulumi/pulumi/sdk/v3 at sdkVersion
-//	sdks/python/...          the Python SDK (pyproject.toml, pulumi_cloudreads/...)
+//	sdk/go.mod               the Go module github.com/pulumi-cloudreads/pulumi-cloudreads/sdk (see
+//	                         goMod), requiring github.com/pulumi/pulumi/sdk/v3 at sdkVersion
+//	sdk/go/cloudreads/...    the Go SDK, the package at the schema's language.go.importBasePath
+//	sdk/python/...           the Python SDK (pyproject.toml, pulumi_cloudreads/...)
 //
-// Each language's folder is emptied first, so a removed read leaves no stale file behind.
+// and leaves everything else in the folder alone (sdk/nodejs is the hand-written dynamic form).
+// sdk/go and sdk/python are emptied first, so a removed read leaves no stale file behind.
 // The schema's "language" block chooses names and paths; defaultLanguage fills in each setting it
 // leaves out. Exit status 1 and a message on stderr on any error.
 package main
@@ -35,12 +37,17 @@ import (
 // project builds its CLI from (tools/pulumi-cli/v3.276.0) and tests with.
 const sdkVersion = "v3.276.0"
 
+// goModulePath is the Go module of the SDK folder (sdk/go.mod): a Go user runs
+// `go get github.com/pulumi-cloudreads/pulumi-cloudreads/sdk@v0.1.0`, which Go resolves to the tag
+// sdk/v0.1.0 (a module in a subfolder is tagged with the folder as prefix).
+const goModulePath = "github.com/pulumi-cloudreads/pulumi-cloudreads/sdk"
+
 // tool names this generator in the "do not edit" header of every generated file.
 const tool = "cloudreads-sdkgen"
 
 // defaultLanguage holds the settings used where the schema's language block has none:
 //   - the Go import path is where `npm run sdks` puts the SDK in this repository
-//     (sdks/go/cloudreads), and that folder is a Go module of that path;
+//     (sdk/go/cloudreads, in the module of sdk/go.mod: goModulePath);
 //   - Python's distribution name follows Pulumi's convention (pulumi_<name>), packaged with a
 //     pyproject.toml;
 //   - respectSchemaVersion: both SDKs carry the schema's version (the plugin's), so a program asks
@@ -48,7 +55,7 @@ const tool = "cloudreads-sdkgen"
 func defaultLanguage(pkgName string) map[string]map[string]any {
 	return map[string]map[string]any{
 		"go": {
-			"importBasePath":       "github.com/pulumi-cloudreads/pulumi-cloudreads/sdks/go/" + pkgName,
+			"importBasePath":       goModulePath + "/go/" + pkgName,
 			"respectSchemaVersion": true,
 		},
 		"python": {
@@ -61,7 +68,7 @@ func defaultLanguage(pkgName string) map[string]map[string]any {
 
 func main() {
 	schemaPath := flag.String("schema", "schema/schema.json", "the package schema (JSON)")
-	out := flag.String("out", "sdks", "the folder that receives go/ and python/")
+	out := flag.String("out", "sdk", "the folder that receives go.mod, go/ and python/")
 	flag.Parse()
 	if err := run(*schemaPath, *out); err != nil {
 		fmt.Fprintf(os.Stderr, "sdkgen: %v\n", err)
@@ -89,11 +96,19 @@ func run(schemaPath, out string) error {
 	if err != nil {
 		return err
 	}
-	// The generator names files from the package root (cloudreads/provider.go, ...); that root
-	// folder is the Go module, so go.mod goes in it.
+	// The generator names files from the package root (cloudreads/provider.go, ...), which is
+	// go/<root> of the module: the import path must say so, or `go get` finds no package there.
 	root := strings.SplitN(firstGoFile(goFiles), "/", 2)[0]
-	goFiles[root+"/go.mod"] = goMod(importPath)
+	if want := goModulePath + "/go/" + root; importPath != want {
+		return fmt.Errorf("the schema's language.go.importBasePath is %q; the module %s holds the package at %q", importPath, goModulePath, want)
+	}
+	if err := pinPkgVersion(goFiles, root, pkg); err != nil {
+		return err
+	}
 	if err := writeTree(filepath.Join(out, "go"), goFiles); err != nil {
+		return err
+	}
+	if err := os.WriteFile(filepath.Join(out, "go.mod"), goMod(goModulePath), 0o644); err != nil {
 		return err
 	}
 
@@ -176,7 +191,26 @@ func goImportPath(pkg *schema.Package) (string, error) {
 	return info.ImportBasePath, nil
 }
 
-// goMod is the Go SDK's go.mod: the module at its import path, requiring the Pulumi Go SDK.
+// pinPkgVersion sets the SdkVersion of the Go SDK's internal package to the schema's version. The
+// generator leaves it empty, and then internal.PkgVersion() takes the major version from the
+// import path (`.../sdk` with no /vN: 1.0.0), which the package registers its resource modules and
+// provider with; with it set, that is the schema's version, as the resource options already are
+// (respectSchemaVersion).
+func pinPkgVersion(files map[string][]byte, root string, pkg *schema.Package) error {
+	if pkg.Version == nil {
+		return fmt.Errorf("the schema has no version")
+	}
+	name := root + "/internal/pulumiVersion.go"
+	const empty = "var SdkVersion semver.Version = semver.Version{}"
+	text := string(files[name])
+	if !strings.Contains(text, empty) {
+		return fmt.Errorf("%s: no %q to set (the generator changed)", name, empty)
+	}
+	files[name] = []byte(strings.Replace(text, empty, fmt.Sprintf("var SdkVersion semver.Version = semver.MustParse(%q)", pkg.Version.String()), 1))
+	return nil
+}
+
+// goMod is the SDK folder's go.mod: the module goModulePath, requiring the Pulumi Go SDK.
 // `go mod tidy` in that folder (npm run sdks runs it) adds the indirect requirements and go.sum.
 func goMod(modulePath string) []byte {
 	return []byte(fmt.Sprintf("module %s\n\ngo 1.25\n\nrequire github.com/pulumi/pulumi/sdk/v3 %s\n",
