@@ -23,6 +23,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"path"
 	"path/filepath"
 	"strings"
 
@@ -37,6 +38,27 @@ const sdkVersion = "v3.276.0"
 
 // tool names this generator in the "do not edit" header of every generated file.
 const tool = "cloudreads-sdkgen"
+
+// pythonPulumiRange is the `pulumi` requirement of the Python SDK's pyproject.toml: from the
+// version the SDK is tested with (tools/python/requirements.txt pins it; the generator's own floor
+// is 3.269.0, untested here) to the next major.
+const pythonPulumiRange = ">=3.272.0,<4.0.0"
+
+// pythonReadme is the Python SDK's README.md: the package page on PyPI and the readme that
+// pyproject.toml names (the generator writes it into the package folder; run copies it beside
+// pyproject.toml, where the build front end looks for it).
+const pythonReadme = `# pulumi_cloudreads
+
+The Python SDK of the Pulumi provider cloudreads: read Huawei Cloud (SMS, ROMA Connect, KPS) and
+NetApp Astra Control values into Pulumi stacks, with secret-marked results.
+
+    pip install pulumi_cloudreads
+
+The engine installs the provider plugin pulumi-resource-cloudreads on first use. A function whose
+result holds a secret keeps it secret only in its ` + "`_output`" + ` form
+(` + "`get_task_passphrase_output`" + `): see the Python guide,
+https://github.com/pulumi-cloudreads/pulumi-cloudreads/blob/main/docs/python.md
+`
 
 // defaultLanguage holds the settings used where the schema's language block has none:
 //   - the Go import path is where `npm run sdks` puts the SDK in this repository
@@ -55,6 +77,8 @@ func defaultLanguage(pkgName string) map[string]map[string]any {
 			"packageName":          "pulumi_" + pkgName,
 			"pyproject":            map[string]any{"enabled": true},
 			"respectSchemaVersion": true,
+			"requires":             map[string]any{"pulumi": pythonPulumiRange},
+			"readme":               pythonReadme,
 		},
 	}
 }
@@ -105,6 +129,15 @@ func run(schemaPath, out string) error {
 	pyFiles, err := pygen.GeneratePackage(tool, pkg, nil, nil)
 	if err != nil {
 		return fmt.Errorf("generating the Python SDK: %w", err)
+	}
+	// pyproject.toml names README.md beside itself; the generator writes it only into the package.
+	for name, content := range pyFiles {
+		if dir, file := path.Split(name); file == "README.md" && strings.Count(dir, "/") == 1 {
+			pyFiles["README.md"] = content
+		}
+	}
+	if pyFiles["README.md"] == nil {
+		return fmt.Errorf("the Python generator wrote no README.md in the package folder")
 	}
 	if err := writeTree(filepath.Join(out, "python"), pyFiles); err != nil {
 		return err
