@@ -25,6 +25,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"regexp"
 	"strings"
 
 	gogen "github.com/pulumi/pulumi/pkg/v3/codegen/go"
@@ -131,6 +132,9 @@ func run(schemaPath, out string) error {
 		return fmt.Errorf("generating the Python SDK: %w", err)
 	}
 	// pyproject.toml names README.md beside itself; the generator writes it only into the package.
+	if err := spdxLicense(pyFiles); err != nil {
+		return err
+	}
 	for name, content := range pyFiles {
 		if dir, file := path.Split(name); file == "README.md" && strings.Count(dir, "/") == 1 {
 			pyFiles["README.md"] = content
@@ -145,6 +149,20 @@ func run(schemaPath, out string) error {
 
 	fmt.Printf("sdkgen: %d Go files in %s, %d Python files in %s\n",
 		len(goFiles), filepath.Join(out, "go"), len(pyFiles), filepath.Join(out, "python"))
+	return nil
+}
+
+// spdxLicense rewrites the generator's `[project.license] text = "..."` table in pyproject.toml
+// as the SPDX string `license = "..."` (PEP 639), and requires setuptools 77 or later, which reads
+// it: setuptools 84 warns about the table and stops building it after 2027-02-18.
+func spdxLicense(files map[string][]byte) error {
+	text := string(files["pyproject.toml"])
+	table := regexp.MustCompile(`\n  \[project\.license\]\n    text = ("[^"\n]*")\n`)
+	if !table.MatchString(text) || !strings.Contains(text, `"setuptools>=61.0"`) {
+		return fmt.Errorf("pyproject.toml: no [project.license] table or setuptools>=61.0 requirement to rewrite; the generator changed")
+	}
+	text = table.ReplaceAllString(text, "\n  license = $1\n")
+	files["pyproject.toml"] = []byte(strings.Replace(text, `"setuptools>=61.0"`, `"setuptools>=77.0"`, 1))
 	return nil
 }
 
