@@ -7,7 +7,7 @@
 #   pulumi-cloudreads-<version>.tgz                              the npm package (dynamic form)
 #   pulumi_cloudreads-<version>-py3-none-any.whl, .tar.gz        the Python SDK (python -m build)
 # Environment: CLOUDREADS_RELEASE_PLATFORMS (space-separated subset, default all),
-#   CLOUDREADS_PYTHON_SDK (the Python SDK folder; default sdks/python from `npm run sdks`),
+#   CLOUDREADS_PYTHON_SDK (the Python SDK folder; default sdk/python, the committed SDK),
 #   CLOUDREADS_RELEASE_DIR (default release/v<version>), CLOUDREADS_RELEASE_PLUGINS_ONLY=1 (only the
 #   plugin tarballs, the schema and the checksums: what the tests serve). Expensive parts are cached (tarballs by
 #   the hash of their inputs, Node binaries, the venv), so a repeated run is fast.
@@ -22,7 +22,7 @@ step() { printf 'release: %s\n' "$*" >&2; }
 start=$SECONDS
 version="$(node -p 'require("./package.json").version')"
 out="${CLOUDREADS_RELEASE_DIR:-release/v$version}"
-PYTHON_SDK="${CLOUDREADS_PYTHON_SDK:-sdks/python}"
+PYTHON_SDK="${CLOUDREADS_PYTHON_SDK:-sdk/python}"
 mkdir -p "$out"
 out="$(cd "$out" && pwd)"
 find "$out" -mindepth 1 -maxdepth 1 -delete
@@ -49,7 +49,7 @@ if [ "${CLOUDREADS_RELEASE_PLUGINS_ONLY:-}" != 1 ]; then
     bash "$here/npm-package.sh" "$out" >&2
 
     step "Python SDK wheel and sdist (python -m build, from $PYTHON_SDK)"
-    bash "$here/python-dists.sh" "$PYTHON_SDK" "$out" >&2
+    bash "$here/python-dists.sh" "$PYTHON_SDK" "$out" >/dev/null
 fi
 
 step "checksums"
