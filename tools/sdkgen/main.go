@@ -264,7 +264,7 @@ func pinPkgVersion(files map[string][]byte, root string, pkg *schema.Package) er
 // goMod is the SDK folder's go.mod: the module goModulePath, requiring the Pulumi Go SDK.
 // `go mod tidy` in that folder (npm run sdks runs it) adds the indirect requirements and go.sum.
 func goMod(modulePath string) []byte {
-	return []byte(fmt.Sprintf("module %s\n\ngo 1.25\n\nrequire github.com/pulumi/pulumi/sdk/v3 %s\n",
+	return []byte(fmt.Sprintf("module %s\n\ngo 1.26.6\n\nrequire github.com/pulumi/pulumi/sdk/v3 %s\n",
 		modulePath, sdkVersion))
 }
 
