@@ -1,5 +1,5 @@
 import { setMaxListeners } from "node:events";
-import { CloudReadsError } from "../core/errors";
+import { CloudReadsError, InputError } from "../core/errors";
 import { performRead } from "../runtime/execute";
 import * as host from "../runtime/host";
 import { descriptionOf } from "../operations/describe";
@@ -11,6 +11,7 @@ import type { EngineLog } from "./engine-log";
 import { UNKNOWN, type Unwrapped } from "./properties";
 import { functionTokens, readOfFunction, readOfResource, resourceTokens } from "./reads";
 import { PluginError } from "./plugin-error";
+import { sdkSpellings } from "./sdk-names";
 import { pluginTokens } from "./tokens";
 
 /**
@@ -42,6 +43,8 @@ function secretsOf(op: AnyReadOperation, given: ReadonlySet<string>): Set<string
 function asPluginError(e: unknown, op?: AnyReadOperation): Error {
     if (e instanceof PluginError) return e;
     let text = inPluginWords(e instanceof Error ? e.message : String(e));
+    // Each rejected input also in the Python and Go SDKs' words (`taskId (task_id in Python, TaskId in Go): ...`).
+    if (e instanceof InputError) for (const f of e.failures) text = text.replace(`${f.property}: ${inPluginWords(f.reason)}`, `${f.property}${sdkSpellings(f.property)}: ${inPluginWords(f.reason)}`);
     if (op) {
         const t = pluginTokens(op.token);
         text = text.split(`${op.token}.get`).join(`${t.resource} import`).split(t.functionSubject).join(t.function);
@@ -133,7 +136,7 @@ export class CloudReadsProvider {
         if (news.values.connection !== undefined) return { inputs: news, failures: [{ property: "connection", reason: CONNECTION_REFUSED }] };
         try {
             const r = await host.check(op.token, olds.values, news.values, this.sources());
-            return { inputs: { values: r.inputs as Record<string, unknown>, secret: news.secret }, failures: (r.failures ?? []).map((f) => ({ property: f.property, reason: inPluginWords(f.reason) })) };
+            return { inputs: { values: r.inputs as Record<string, unknown>, secret: news.secret }, failures: (r.failures ?? []).map((f) => ({ property: f.property, reason: `${inPluginWords(f.reason)}${sdkSpellings(f.property)}` })) };
         } catch (e) {
             throw this.failed(e, op);
         }
