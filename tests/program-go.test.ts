@@ -6,7 +6,7 @@ import { FIXTURE_SECRETS, startEmulator, type Emulator } from "../emulator";
 import { buildGoProgram, goOutputLines, okGoProgram, runGoProgram } from "./helpers/go";
 import { PulumiCli, pulumiCliDir } from "./helpers/pulumi-cli";
 import { exportedResources } from "./helpers/pulumi-cli-results";
-import { filesUnder, PLUGIN_VERSION, pluginConfig, pluginTarball, requestsDuring, yamlCliPath } from "./helpers/plugin-stack";
+import { filesUnder, PLUGIN_VERSION, pluginTarball, requestsDuring, setPluginConfig, yamlCliPath } from "./helpers/plugin-stack";
 import { releaseFolder } from "./helpers/release-folder";
 import { serveRelease, type ReleaseServer } from "./helpers/release-server";
 import { SECOND, SECOND_CREDENTIALS, SECOND_FIXTURES } from "./helpers/second-account";
@@ -61,17 +61,15 @@ describe("Go program (examples/go): Automation API inline program through the re
         cli = new PulumiCli(pulumiCliDir(), { cwd: dir, env: { ...server.env, PATH: yamlCliPath() } });
         delete cli.env.PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION;
         await cli.ok(["stack", "init", "dev"]);
-        const { plain, secret, paths } = pluginConfig(first);
-        await cli.setConfig({
-            ...plain,
-            [`${PROJECT}:secondRegion`]: SECOND.region,
-            [`${PROJECT}:secondProjectId`]: SECOND.projectId,
-            [`${PROJECT}:secondSmsEndpoint`]: second.endpoints.sms,
-            [`${PROJECT}:secondKmsEndpoint`]: second.endpoints.kms,
+        await setPluginConfig(cli, first, {
+            plain: {
+                [`${PROJECT}:secondRegion`]: SECOND.region,
+                [`${PROJECT}:secondProjectId`]: SECOND.projectId,
+                [`${PROJECT}:secondSmsEndpoint`]: second.endpoints.sms,
+                [`${PROJECT}:secondKmsEndpoint`]: second.endpoints.kms,
+            },
+            secret: { [`${PROJECT}:secondToken`]: SECOND.huaweiToken },
         });
-        const secrets = { ...secret, [`${PROJECT}:secondToken`]: SECOND.huaweiToken };
-        await cli.setConfig(secrets, new Set(Object.keys(secrets)));
-        for (const [k, v] of Object.entries(paths)) await cli.ok(["config", "set", "--path", k, "--", v]);
     });
 
     after(async function () {

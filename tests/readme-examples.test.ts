@@ -7,7 +7,7 @@ import { useCliStack } from "./helpers/cli-stack";
 import { buildGoProgram, goOutputLines, okGoProgram } from "./helpers/go";
 import { PulumiCli, pulumiCliDir } from "./helpers/pulumi-cli";
 import { stackOutputs } from "./helpers/pulumi-cli-results";
-import { PLUGIN_VERSION, pluginConfig, pluginTarball, yamlCliPath } from "./helpers/plugin-stack";
+import { PLUGIN_VERSION, pluginTarball, setPluginConfig, yamlCliPath } from "./helpers/plugin-stack";
 
 const ROOT = path.join(__dirname, "..");
 
@@ -106,10 +106,7 @@ describe("README: the Go example compiles, runs and returns what its comments cl
         cli = new PulumiCli(pulumiCliDir(), { cwd: project, env: { PATH: yamlCliPath() } });
         await cli.ok(["plugin", "install", "resource", "cloudreads", PLUGIN_VERSION, "--file", pluginTarball()]);
         await cli.ok(["stack", "init", "dev"]);
-        const { plain, secret, paths } = pluginConfig(emu);
-        await cli.setConfig(plain);
-        await cli.setConfig(secret, new Set(Object.keys(secret)));
-        for (const [k, v] of Object.entries(paths)) await cli.ok(["config", "set", "--path", k, "--", v]);
+        await setPluginConfig(cli, emu);
     });
     after(async function () {
         this.timeout(120_000);
