@@ -125,7 +125,7 @@ export interface RomaProduct {
   description?: string;
   /** ListProducts `product_type`: 0 a common product (no subdevices), 1 a gateway; default 0. */
   productType?: 0 | 1;
-  /** ListProducts `protocol_type`, 0 to 10 (0 MQTT, 1 CoAP, 2 Modbus, 4 OPC UA, 5 extended); default 0. */
+  /** ListProducts `protocol_type`, 0 to 10 (0 MQTT, 2 Modbus, 4 OPC UA in the documented values); default 0. */
   protocolType?: number;
   /** ListProducts `device_type`; default `Default`, ROMA's own default. */
   deviceType?: string;

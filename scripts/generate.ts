@@ -2,8 +2,8 @@
  * `npm run generate [-- --check]`: writes everything about each read that its description in
  * `provider/operations/` determines — the SDK resource and functions with their TSDoc, the SDK
  * index files, the dynamic provider module, the registry, the compile-time type checks and the
- * reference pages, and the provider plugin's schema (`schema/schema.json`). None of it is committed (.gitignore) but the Pulumi Registry's
- * two pages (docs/_index.md, docs/installation-configuration.md: see generateCommitted): `npm ci` (prepare), `npm run build`,
+ * reference pages, and the provider plugin's schema (`schema/schema.json`). None of it is committed (.gitignore) but the pages readers meet
+ * in the repository: the Pulumi Registry's two and the reference, docs/reference/ (see generateCommitted). `npm ci` (prepare), `npm run build`,
  * `npm test` and `npm run typecheck` run it. `--check` writes nothing and fails, listing the files,
  * when any on disk is not what the descriptions give (tests/generated-files.test.ts runs it).
  */
@@ -71,28 +71,37 @@ export function generate(reads: readonly Read[]): Map<string, string> {
             files.set(`provider/dynamic/${r.names.dynamicModule}.ts`, renderDynamic(r));
         }
         files.set(`${r.names.sdkDir}/${r.names.fn}.ts`, renderFunctions(r));
-        files.set(`docs/reference/${r.names.token}.md`, renderReference(r));
     }
     for (const [file, text] of renderIndexes(reads, handWritten)) files.set(file, text);
     files.set("provider/operations/all.ts", renderRegistry(reads));
     files.set("tests/generated/sdk-types-agree.ts", renderTypeChecks(reads));
-    files.set("docs/reference/README.md", renderReferenceIndex(reads));
-    // The provider plugin's schema (any-language use) and its configuration keys.
+    // The provider plugin's schema (any-language use).
     files.set("schema/schema.json", renderSchema(reads, packageVersion()));
-    files.set("docs/reference/plugin-config.md", renderPluginConfig(reads));
     return files;
 }
 
 /**
- * The generated files that are committed: the Pulumi Registry's two pages, which the Registry reads
- * from the repository at a release tag without running a build (`--check`, run by
- * tests/registry-docs.test.ts, keeps them current).
+ * The generated pages that are committed, because readers meet them in the repository without
+ * running a build: the Pulumi Registry's two pages (read at a release tag), and the reference
+ * (`docs/reference/`: one page per read, the index, the plugin's configuration keys), which the
+ * README and docs/ link to. tests/committed-docs.test.ts fails when the committed copy is not what
+ * the descriptions give.
  */
 export function generateCommitted(reads: readonly Read[]): Map<string, string> {
     const schema = buildSchema(reads, packageVersion()) as unknown as RegistrySchema;
     return new Map([
         ["docs/_index.md", renderRegistryIndex(reads, schema)],
         ["docs/installation-configuration.md", renderInstallation(reads, schema)],
+        ...generateReference(reads),
+    ]);
+}
+
+/** The reference pages, `docs/reference/`: committed (see {@link generateCommitted}). */
+export function generateReference(reads: readonly Read[]): Map<string, string> {
+    return new Map([
+        ...reads.map((r): [string, string] => [`docs/reference/${r.names.token}.md`, renderReference(r)]),
+        ["docs/reference/README.md", renderReferenceIndex(reads)],
+        ["docs/reference/plugin-config.md", renderPluginConfig(reads)],
     ]);
 }
 
@@ -109,6 +118,9 @@ function stale(files: Map<string, string>): string[] {
         }
     };
     for (const dir of ["sdk/nodejs", "provider/dynamic", "provider/operations", "tests/generated"]) walk(dir);
+    // Every page of docs/reference/ is generated: one no read gives any more is stale.
+    const reference = path.join(ROOT, "docs", "reference");
+    if (fs.existsSync(reference)) for (const f of fs.readdirSync(reference)) if (!files.has(`docs/reference/${f}`)) found.push(`docs/reference/${f}`);
     return found;
 }
 

@@ -2,7 +2,7 @@ import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { saveRuns } from "../scripts/bench-cli-runs";
+import { saveRuns } from "../bench/parts/saved-runs";
 
 /**
  * `npm run bench:cli` saved its runs at a fixed name in the shared temp folder, where another user

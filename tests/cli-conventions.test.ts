@@ -69,7 +69,7 @@ describe("real Pulumi CLI: X.get, dependsOn, invoke options and refresh without 
         const waited = requests.findIndex((r) => r.startsWith("kms ") && r.includes(FIXTURE.kpsTaskId));
         assert.ok(sms >= 0 && waited > sms, `order: ${requests.join(", ")}`);
         const outputs = await stackOutputs(cli, false);
-        assert.equal(outputs.adoptedStatus, "SUCCESS_BIND");
+        assert.equal(outputs.adoptedStatus, "SUCCESS_UNBIND");
         assert.equal(outputs.adoptedCn, "vcenter.example.com");
         assert.equal(outputs.waitedStatus, "RUNNING_RESET");
     });

@@ -191,7 +191,7 @@ describe("real Pulumi CLI: examples/quickstart through stack init, config set, p
         const task = previewSteps(events).find((s) => s.type.endsWith("kps.KeypairTask") && s.op !== "same");
         assert.ok(task, "no step for the key pair task");
         assert.match(task.op, /replace|create-replacement/);
-        assert.equal((await stackOutputs(cli, false)).keypairTaskStatus, "SUCCESS_BIND");
+        assert.equal((await stackOutputs(cli, false)).keypairTaskStatus, "SUCCESS_UNBIND");
     });
 
     it("an object deleted at the emulator leaves the stack on refresh", async () => {

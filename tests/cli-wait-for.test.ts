@@ -36,10 +36,10 @@ describe("real Pulumi CLI: waitFor on a key pair task, with progress", function 
         await stack.cli.setConfig({ "cloudreads-wait:asResource": "true" });
         stack.emu.setKeypairTaskStatus(FIXTURE.projectId, FIXTURE.kpsTaskId, "SUCCESS_RESET");
         // The resource waits on a task of its own.
-        stack.emu.data.huawei.kps.tasks.find((t) => t.taskId === FIXTURE.kpsOtherTaskId)!.timeline = [{ status: "RUNNING_BIND", polls: 2 }, { status: "SUCCESS_BIND", polls: 1 }];
+        stack.emu.data.huawei.kps.tasks.find((t) => t.taskId === FIXTURE.kpsOtherTaskId)!.timeline = [{ status: "RUNNING_UNBIND", polls: 2 }, { status: "SUCCESS_UNBIND", polls: 1 }];
         const events = await stack.cli.events(["up", "--yes", "--skip-preview"]);
         const messages = diagnostics(events).map((d) => d.message);
-        assert.ok(messages.some((m) => /huaweicloud\.kps\.KeypairTask: .* is RUNNING_BIND; waiting for phase SUCCESS/.test(m)), messages.join("\n"));
+        assert.ok(messages.some((m) => /huaweicloud\.kps\.KeypairTask: .* is RUNNING_UNBIND; waiting for phase SUCCESS/.test(m)), messages.join("\n"));
         const out = await stackOutputs(stack.cli, false);
         assert.equal(out.phaseSeenByResource, "SUCCESS");
     });

@@ -434,26 +434,26 @@ describe("emulator list routes", () => {
     }
 
     it("refuses a continue token that was edited, or used for another filter, orderBy or account", async () => {
-      const first = json(await get(astraList(emulator, { limit: 2, filter: "certUse eq 'object'" }), ASTRA_AUTH));
+      const first = json(await get(astraList(emulator, { limit: 2, filter: "certUse eq 'intermediateCA'" }), ASTRA_AUTH));
       const token = String((first.metadata as Body).continue);
-      assert.equal((await get(astraList(emulator, { limit: 2, filter: "certUse eq 'object'", continue: token }), ASTRA_AUTH)).status, 200);
+      assert.equal((await get(astraList(emulator, { limit: 2, filter: "certUse eq 'intermediateCA'", continue: token }), ASTRA_AUTH)).status, 200);
       const [payload, mac] = token.split(".");
-      const forged = `${Buffer.from(JSON.stringify([ACCOUNT, 0, "certUse eq 'object'", ""])).toString("base64url")}.${mac}`;
+      const forged = `${Buffer.from(JSON.stringify([ACCOUNT, 0, "certUse eq 'intermediateCA'", ""])).toString("base64url")}.${mac}`;
       const cases: Record<string, string>[] = [
         { continue: `${payload}.${mac.slice(0, -2)}AA` },
-        { continue: forged, filter: "certUse eq 'object'" },
+        { continue: forged, filter: "certUse eq 'intermediateCA'" },
         { continue: token },
         { continue: token, filter: "certUse eq 'rootCA'" },
-        { continue: token, filter: "certUse eq 'object'", orderBy: "cn" },
+        { continue: token, filter: "certUse eq 'intermediateCA'", orderBy: "cn" },
       ];
       for (const params of cases) {
         const res = await get(astraList(emulator, params), ASTRA_AUTH);
         assert.equal(res.status, 400, JSON.stringify(params));
         assert.deepEqual((json(res).invalidParams as { name: string }[]).map((p) => p.name), ["continue"]);
       }
-      const otherAccount = await get(astraList(emulator, { continue: token, filter: "certUse eq 'object'" }, OTHER_ACCOUNT), OTHER_ASTRA_AUTH);
+      const otherAccount = await get(astraList(emulator, { continue: token, filter: "certUse eq 'intermediateCA'" }, OTHER_ACCOUNT), OTHER_ASTRA_AUTH);
       assert.equal(otherAccount.status, 400);
-      const withSkip = await get(astraList(emulator, { continue: token, filter: "certUse eq 'object'", skip: 1 }), ASTRA_AUTH);
+      const withSkip = await get(astraList(emulator, { continue: token, filter: "certUse eq 'intermediateCA'", skip: 1 }), ASTRA_AUTH);
       assert.deepEqual((json(withSkip).invalidParams as { name: string }[]).map((p) => p.name), ["skip"]);
     });
 

@@ -37,7 +37,7 @@ const MY_FIXTURES: FixtureInput = {
         { taskId: "my-task-2", passphrase: "my-passphrase-2" },
       ],
     },
-    kps: { tasks: [{ projectId: "11112222333344445555666677778888", taskId: "my-kps-task", taskStatus: "SUCCESS_BIND", serverId: "" }] },
+    kps: { tasks: [{ projectId: "11112222333344445555666677778888", taskId: "my-kps-task", taskStatus: "SUCCESS_UNBIND", serverId: "" }] },
     roma: { instances: [], products: [] },
   },
 };
@@ -206,7 +206,7 @@ describe("emulator package: fixtures a user gives", () => {
       const replaced = await get(`${emulator.endpoints.sms}/v3/tasks/d7fa81b9-c174-4c0a-a475-51a54c8af8a4/passphrase`, { "x-auth-token": DEFAULT_TOKEN });
       assert.equal(replaced.status, 404);
       const kps = await get(`${emulator.endpoints.kms}/v3/11112222333344445555666677778888/tasks/my-kps-task`, { "x-auth-token": DEFAULT_TOKEN });
-      assert.equal(json(kps).task_status, "SUCCESS_BIND");
+      assert.equal(json(kps).task_status, "SUCCESS_UNBIND");
     });
 
     it("connectionSettings point at it: the user's project, the first token, config and env agreeing", () => {

@@ -42,7 +42,7 @@ describe("every list read follows every page", () => {
     it("a KPS task list past 5,000 tasks fails, saying KPS has no filter to narrow it", async () => {
         const data = loadDefaultFixtures();
         const task = data.huawei.kps.tasks[0]!;
-        const runningTasks = Array.from({ length: 5001 }, (_, i) => ({ projectId: FIXTURE.projectId, taskId: `bulk-${i}`, operateType: "RESET", taskTime: 1764317100000, serverName: "s", serverId: task.serverId, keypairName: "k" }));
+        const runningTasks = Array.from({ length: 5001 }, (_, i) => ({ projectId: FIXTURE.projectId, taskId: `bulk-${i}`, operateType: "RUNNING_RESET", taskTime: 1764317100000, serverName: "s", serverId: task.serverId, keypairName: "k" }));
         const emu = await startEmulator({ port: 0, fixtures: { huawei: { kps: { runningTasks } } } as never });
         try {
             await assert.rejects(performRead(operations["huaweicloud.kps.RunningTasks"], {}, sources(emulatorStackConfig(emu))), (e: unknown) => {

@@ -54,7 +54,7 @@ describe("provider plugin: Diff replaces on identifying inputs, updates on the o
         const [, requests] = await requestsDuring(suite.emulator, () => suite.stack.cli.ok(["up", "--yes", "--skip-preview"]));
         assert.ok(requests.some((r) => r.startsWith("kms ") && r.includes(FIXTURE.kpsOtherTaskId)), requests.join("\n"));
         const outputs = JSON.parse((await suite.stack.cli.ok(["stack", "output", "--json"])).stdout) as Record<string, string>;
-        assert.equal(outputs.status, "SUCCESS_BIND");
+        assert.equal(outputs.status, "SUCCESS_UNBIND");
         assert.equal(outputs.taskResourceId, `${FIXTURE.projectId}/${FIXTURE.kpsOtherTaskId}`);
     });
 

@@ -8,7 +8,7 @@ import * as host from "../provider/runtime/host";
 import { useCliStack } from "./helpers/cli-stack";
 import { astraAt, huaweiAt, json, rawServer } from "./helpers/hostile-servers";
 import type { PulumiCli } from "./helpers/pulumi-cli";
-import { usePluginStack } from "./helpers/plugin-stack";
+import { oneKeypairTaskYaml, usePluginStack } from "./helpers/plugin-stack";
 import { FIXTURE } from "./helpers/stack";
 
 /**
@@ -137,14 +137,7 @@ describe("real Pulumi CLI, dynamic form (examples/quickstart): refresh and the t
     throughTheCli(() => stack.cli, () => stack.emu, "reset-task");
 });
 
-const YAML = `name: refresh-404
-runtime: yaml
-resources:
-  keypairTask:
-    type: cloudreads:huaweicloud/kps:KeypairTask
-    properties:
-      taskId: ${FIXTURE.kpsTaskId}
-`;
+const YAML = oneKeypairTaskYaml("refresh-404", "keypairTask");
 
 describe("real Pulumi CLI, provider plugin from YAML: refresh and the three kinds of 404", function () {
     this.timeout(240_000);

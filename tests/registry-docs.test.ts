@@ -40,13 +40,14 @@ function yamlEntries(page: string): { name: string; token: string; kind: "type" 
 /** The Registry's two pages: committed, current, in its front-matter shape, and true to the schema. */
 describe("Pulumi Registry pages (docs/_index.md, docs/installation-configuration.md)", () => {
     const reads = discoverReads();
-    const pages = generateCommitted(reads);
+    const committed = generateCommitted(reads);
+    const pages = new Map([...committed].filter(([p]) => PAGES.includes(p)));
     const schema = buildSchema(reads, packageVersion()) as unknown as Schema;
     const index = pages.get(PAGES[0]!)!;
     const install = pages.get(PAGES[1]!)!;
 
     it("are committed, and equal what `npm run generate` writes from the descriptions and the schema", () => {
-        assert.deepEqual([...pages.keys()].sort(), [...PAGES].sort());
+        assert.deepEqual([...committed.keys()].filter((p) => !p.startsWith("docs/reference/")).sort(), [...PAGES].sort());
         for (const file of PAGES) assert.equal(fs.readFileSync(path.join(ROOT, file), "utf8"), pages.get(file), `${file} is not what the generator gives: run npm run generate and commit it`);
         const tracked = execFileSync("git", ["ls-files", ...PAGES], { cwd: ROOT, encoding: "utf8" }).split("\n").filter(Boolean);
         assert.deepEqual(tracked.sort(), [...PAGES].sort(), "the Registry reads them from the repository: they must be committed");

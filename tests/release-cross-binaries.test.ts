@@ -24,7 +24,9 @@ describe("release: the cross-built linux-arm64 binary serves (under qemu-aarch64
 
     it("starts with no Node.js and no PATH, prints its port and answers GetPluginInfo with the release's version", async function () {
         if (!fs.existsSync(QEMU) || !fs.existsSync(path.join(SYSROOT, "lib", "ld-linux-aarch64.so.1"))) {
-            // Say why, loudly: this is the only run of a non-host binary.
+            // Say why, loudly: this is the only run of a non-host binary. CI installs both and sets
+            // CLOUDREADS_REQUIRE_QEMU=1, so there a missing emulator fails instead of skipping.
+            assert.notEqual(process.env.CLOUDREADS_REQUIRE_QEMU, "1", `CLOUDREADS_REQUIRE_QEMU=1, but ${QEMU} or ${SYSROOT} is missing`);
             console.log(`      (needs ${QEMU} and ${SYSROOT}: apt-get install qemu-user-static libc6-arm64-cross libstdc++6-arm64-cross)`);
             this.skip();
         }

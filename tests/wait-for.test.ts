@@ -12,7 +12,12 @@ const sms = operations["huaweicloud.sms.Task"];
 describe("waitFor: polling a task until it reaches a phase", () => {
     let emu: Emulator;
     const statuses: string[] = [];
-    const src = (extra: Record<string, string> = {}) => ({ ...sources(emulatorStackConfig(emu, { "cloudreads:pollBaseDelayMs": "5", ...extra })), status: (m: string) => void statuses.push(m) });
+    const warnings: string[] = [];
+    const src = (extra: Record<string, string> = {}) => ({
+        ...sources(emulatorStackConfig(emu, { "cloudreads:pollBaseDelayMs": "5", ...extra })),
+        status: (m: string) => void statuses.push(m),
+        warn: (m: string) => void warnings.push(m),
+    });
     const kpsTask = () => emu.data.huawei.kps.tasks.find((t) => t.taskId === FIXTURE.kpsTaskId)!;
     const smsTask = () => emu.data.huawei.sms.tasks.find((t) => t.taskId === FIXTURE.smsTaskId)!;
     const gets = (service: string) => emu.requests.filter((r) => r.service === service).length;
@@ -24,6 +29,7 @@ describe("waitFor: polling a task until it reaches a phase", () => {
     beforeEach(() => {
         emu.reset();
         statuses.length = 0;
+        warnings.length = 0;
     });
 
     it("without waitFor, reads once whatever the phase", async () => {
@@ -69,9 +75,9 @@ describe("waitFor: polling a task until it reaches a phase", () => {
         assert.ok(gets("kms") < 20, `${gets("kms")} polls`);
     });
 
-    it("SMS: waits for MIGRATE_SUCCEED, and a MIGRATE_FAIL fails with the task's error", async () => {
-        smsTask().timeline = [{ status: "RUNNING", polls: 2 }, { status: "MIGRATE_SUCCEED", polls: 1 }];
-        assert.equal((await performRead(sms, { taskId: FIXTURE.smsTaskId, waitFor: {} }, src())).result.state, "MIGRATE_SUCCEED");
+    it("SMS: waits for MIGRATE_SUCCESS, and a MIGRATE_FAIL fails with the task's error", async () => {
+        smsTask().timeline = [{ status: "RUNNING", polls: 2 }, { status: "MIGRATE_SUCCESS", polls: 1 }];
+        assert.equal((await performRead(sms, { taskId: FIXTURE.smsTaskId, waitFor: {} }, src())).result.state, "MIGRATE_SUCCESS");
         assert.equal(gets("sms"), 3);
         smsTask().timeline = [{ status: "MIGRATE_FAIL", polls: 1 }];
         const e = await performRead(sms, { taskId: FIXTURE.smsTaskId, waitFor: {} }, src()).catch((x: unknown) => x);
@@ -86,5 +92,52 @@ describe("waitFor: polling a task until it reaches a phase", () => {
         assert.ok(e instanceof ConditionError, String(e));
         assert.doesNotMatch(e.message, /[\u0000-\u001f]/);
         assert.match(e.message, /ended MIGRATE_FAIL: disk \[31mfull \[0m line two/);
+    });
+
+    describe("SMS states as Huawei's pages name them", () => {
+        for (const state of ["MIGRATE_SUCCESS", "ABORT", "SYNC_F_ROLLBACK_SUCCESS"]) {
+            it(`a task already ${state} returns at the first read`, async () => {
+                smsTask().timeline = [{ status: state, polls: 1 }];
+                assert.equal((await performRead(sms, { taskId: FIXTURE.smsTaskId, waitFor: {} }, src())).result.state, state);
+                assert.equal(gets("sms"), 1);
+            });
+        }
+
+        for (const state of ["READY", "RUNNING", "SYNCING", "ABORTING", "DELETING", "SYNC_F_ROLLBACKING"]) {
+            it(`${state} is not final: the wait polls on, without a warning`, async () => {
+                smsTask().timeline = [{ status: state, polls: 3 }, { status: "MIGRATE_SUCCESS", polls: 1 }];
+                await performRead(sms, { taskId: FIXTURE.smsTaskId, waitFor: {} }, src());
+                assert.equal(gets("sms"), 4);
+                assert.deepEqual(warnings, []);
+            });
+        }
+
+        it("odd case and padding compare on the trimmed, upper-cased value; the output keeps what SMS sent", async () => {
+            for (const sent of ["migrate_success", " MIGRATE_SUCCESS", "Migrate_Success \t"]) {
+                emu.reset();
+                smsTask().timeline = [{ status: sent, polls: 1 }];
+                const r = await performRead(sms, { taskId: FIXTURE.smsTaskId, waitFor: {} }, src());
+                assert.equal(r.result.state, sent);
+                assert.equal(gets("sms"), 1, JSON.stringify(sent));
+            }
+            smsTask().timeline = [{ status: "running", polls: 1 }, { status: "migrate_fail ", polls: 1 }];
+            const e = await performRead(sms, { taskId: FIXTURE.smsTaskId, waitFor: { phase: "migrate_success" } }, src()).catch((x: unknown) => x);
+            assert.ok(e instanceof ConditionError, String(e));
+            assert.deepEqual(warnings, []);
+        });
+
+        it("a state the pages do not list, seen twice in a row, is warned about once, by name and terminal-safe", async () => {
+            smsTask().timeline = [{ status: "RUNNING", polls: 1 }, { status: "MIGRATE_SUCCEED\u001b[2J", polls: 4 }, { status: "MIGRATE_SUCCESS", polls: 1 }];
+            await performRead(sms, { taskId: FIXTURE.smsTaskId, waitFor: {} }, src());
+            assert.equal(warnings.length, 1, warnings.join("\n"));
+            assert.match(warnings[0]!, /^huaweicloud\.sms\.Task: Huawei Cloud SMS reports the state MIGRATE_SUCCEED.*\[2J, which its API reference does not list \(READY, RUNNING, .*SYNC_F_ROLLBACK_SUCCESS\)/);
+            assert.doesNotMatch(warnings[0]!, /\u001b/);
+        });
+
+        it("an unlisted state seen once, between listed ones, is not warned about", async () => {
+            smsTask().timeline = [{ status: "RUNNING", polls: 1 }, { status: "QUEUED", polls: 1 }, { status: "RUNNING", polls: 1 }, { status: "MIGRATE_SUCCESS", polls: 1 }];
+            await performRead(sms, { taskId: FIXTURE.smsTaskId, waitFor: {} }, src());
+            assert.deepEqual(warnings, []);
+        });
     });
 });

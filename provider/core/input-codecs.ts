@@ -140,5 +140,5 @@ export function NameText(max: number): t.Type<string, string, unknown> {
     return refinedString(`a name of 1 to ${max} characters without control characters`, (s) => s.length >= 1 && [...s].length <= max && !CONTROL.test(s));
 }
 
-/** A vendor's state or kind word (`RUNNING`, `trustedCA`): 1 to 64 letters and `_`. */
+/** A vendor's state or kind word (`RUNNING`, `rootCA`): 1 to 64 letters and `_`. */
 export const StateName = refinedString("a state name of 1 to 64 letters and _", (s) => /^[A-Za-z_]{1,64}$/.test(s));

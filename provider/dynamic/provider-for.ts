@@ -18,13 +18,14 @@ function loadHost(): Host {
  * `module.exports`, so an installed package's resources serialize to a short `require(...)`.
  */
 export function providerFor(token: string): dynamic.ResourceProvider<Record<string, unknown>, Record<string, unknown>> {
+    // Each failure leaves through printedOnce: Pulumi's host prints it as one line, the engine shows it once.
     return {
         configure: async (req) => loadHost().configure(req.config),
-        check: async (olds, news) => loadHost().check(token, olds, news),
-        diff: async (id, olds, news) => loadHost().diff(token, id, olds, news),
-        create: async (inputs) => loadHost().create(token, inputs),
-        read: async (id, props) => loadHost().read(token, id, props),
-        update: async (id, olds, news) => loadHost().update(token, id, olds, news),
+        check: async (olds, news) => loadHost().printedOnce(token, () => loadHost().check(token, olds, news)),
+        diff: async (id, olds, news) => loadHost().printedOnce(token, () => loadHost().diff(token, id, olds, news)),
+        create: async (inputs) => loadHost().printedOnce(token, () => loadHost().create(token, inputs)),
+        read: async (id, props) => loadHost().printedOnce(token, () => loadHost().read(token, id, props)),
+        update: async (id, olds, news) => loadHost().printedOnce(token, () => loadHost().update(token, id, olds, news)),
         // Read-only resources: deleting one only forgets it, and sends no request.
         delete: async () => undefined,
     };

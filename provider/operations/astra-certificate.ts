@@ -5,6 +5,34 @@ import { DayCount, Uuid } from "../core/input-codecs";
 import { defineRead, field, optionalArg, requiredArg } from "./describe";
 import type { Scope } from "./operation";
 import { astraOverrides, SERVICES } from "./services";
+import { type VendorValues, withValues } from "./vendor-values";
+
+const ASTRA_PAGE = {
+    page: "Retrieve a certificate",
+    url: "https://docs.netapp.com/us-en/astra-automation/reference/certificate_overview.html",
+    read: "2026-12-07",
+    note: "The copy of the page read (zh-TW) names the field and its example value but lost its lists of defined values; the values are those of NetApp's OpenAPI definition of the Certificate resource (`reference/astra.json` in NetAppDocs/astra-automation, API 24.02).",
+} as const;
+
+/**
+ * What an Astra certificate is for (`certUse`).
+ *
+ * @example
+ * ```ts
+ * ASTRA_CERT_USES.values; // ["rootCA", "intermediateCA"]
+ * ```
+ */
+export const ASTRA_CERT_USES: VendorValues = { values: ["rootCA", "intermediateCA"], ...ASTRA_PAGE };
+
+/**
+ * Whether Astra trusts a certificate (`trustState`).
+ *
+ * @example
+ * ```ts
+ * ASTRA_TRUST_STATES.values; // ["untrusted", "trusted", "expired"]
+ * ```
+ */
+export const ASTRA_TRUST_STATES: VendorValues = { values: ["untrusted", "trusted", "expired"], ...ASTRA_PAGE };
 
 /** Astra's `isSelfSigned` is documented as the string "true"/"false"; a JSON boolean is accepted too. */
 const BooleanString = new t.Type<boolean, string, unknown>(
@@ -93,7 +121,7 @@ const account = (s: Scope): string => s.accountId ?? "";
 export const astraCertificate = defineRead({
     token: "astracontrol.Certificate",
     ...SERVICES.astra,
-    api: { operation: "Retrieve a certificate", path: "/accounts/{accountId}/core/v1/certificates/{certificateId}", scope: "account", page: "Retrieve a certificate (Astra Control Center API, Certificate resource 24.02)", accept: "application/astra-certificate+json" },
+    api: { operation: "Retrieve a certificate", path: "/accounts/{accountId}/core/v1/certificates/{certificateId}", scope: "account", page: "Retrieve a certificate (Astra Control Center API, Certificate resource 24.02)", url: ASTRA_PAGE.url, read: ASTRA_PAGE.read, accept: "application/astra-certificate+json" },
     args: {
         certificateId: requiredArg(Uuid, "Certificate id (a UUID)."),
         accountId: optionalArg(Uuid, "Account id (a UUID). Default: `astracontrol:accountId`; can also be set with `ASTRA_CONTROL_ACCOUNT_ID`."),
@@ -141,7 +169,7 @@ export const astraCertificate = defineRead({
         id: field.string("The certificate id as Astra returns it (for a resource, also its Pulumi id)."),
         type: field.optionalString("Astra's media type of the resource, e.g. `application/astra-certificate`, when sent."),
         version: field.optionalString("Astra's API version of the resource, e.g. `1.1`, when sent."),
-        certUse: field.string("What the certificate is for: `trustedCA` or `object` in the documented values."),
+        certUse: field.string(withValues("What the certificate is for.", ASTRA_CERT_USES)),
         cert: field.string("The certificate as Astra stores it: base64 of PEM text or of DER bytes."),
         pem: field.string("The certificate(s) as PEM text, whatever Astra holds; every block is a parsed X.509 certificate."),
         fingerprintSha256: field.string("SHA-256 fingerprint of the (first) certificate, colon-separated upper-case hex, as `openssl x509 -fingerprint -sha256` prints it."),
@@ -160,7 +188,7 @@ export const astraCertificate = defineRead({
         cn: field.string("The common name Astra reports."),
         expiryTimestamp: field.string("RFC 3339 with up to 9 fraction digits, kept as a string (a JS Date would drop precision)."),
         isSelfSigned: field.boolean("Whether Astra reports the certificate as self-signed (Astra sends the string \"true\"/\"false\")."),
-        trustState: field.string("`trusted` or `untrusted` in the documented values."),
+        trustState: field.string(withValues("Whether Astra trusts the certificate.", ASTRA_TRUST_STATES)),
         trustStateDesired: field.optionalString("The trust state asked for, when one was set and differs from the current one."),
         trustStateTransitions: field.of<readonly TrustStateTransition[]>("readonly TrustStateTransition[]", "The trust state changes Astra allows from here."),
         trustStateDetails: field.of<readonly TrustStateDetail[]>("readonly TrustStateDetail[]", "Astra's explanations of the trust state; empty when there are none."),
@@ -183,6 +211,7 @@ export const astraCertificate = defineRead({
         a.minValidDays !== undefined && r.daysUntilExpiry < a.minValidDays
             ? `certificate ${r.certificateId} (subject ${r.subject}) ${r.daysUntilExpiry < 0 ? `expired ${-r.daysUntilExpiry} day(s) ago` : `has ${r.daysUntilExpiry} day(s) left`}: notAfter ${r.notAfter}, and minValidDays asks for at least ${a.minValidDays}`
             : undefined,
+    values: { certUse: ASTRA_CERT_USES, trustState: ASTRA_TRUST_STATES },
     // The resource's own `id` output is the certificate id, which the body's `id` field repeats.
     id: ["certificateId"],
     docs: {

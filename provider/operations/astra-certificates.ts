@@ -1,9 +1,10 @@
 import * as t from "io-ts";
 import { NameText, StateName, Uuid } from "../core/input-codecs";
-import { astraCertificate, CertificateBody, type CertificateResult } from "./astra-certificate";
+import { ASTRA_CERT_USES, ASTRA_TRUST_STATES, astraCertificate, CertificateBody, type CertificateResult } from "./astra-certificate";
 import { defineRead, field, optionalArg } from "./describe";
 import type { Scope } from "./operation";
 import { astraOverrides, SERVICES } from "./services";
+import { withValues } from "./vendor-values";
 
 /** One page of "List all certificates": full certificate resources (no `include`), and the token of the next page. */
 const CertificatePage = t.intersection([
@@ -30,13 +31,14 @@ export const astraCertificates = defineRead({
         scope: "account",
         page: "List all certificates (Astra Control Center API)",
         url: "https://docs.netapp.com/us-en/astra-automation/reference/get-accounts-core-v1-certificates.html",
+        read: "2026-12-07",
         accept: "application/astra-certificates+json",
     },
     args: {
         accountId: optionalArg(Uuid, "Account id (a UUID). Default: `astracontrol:accountId`; can also be set with `ASTRA_CONTROL_ACCOUNT_ID`."),
         cn: optionalArg(NameText(255), "Keep only certificates whose Astra `cn` is exactly this."),
-        certUse: optionalArg(StateName, "Keep only certificates with this `certUse`, e.g. `rootCA`, `intermediateCA`, `trustedCA` or `object`."),
-        trustState: optionalArg(StateName, "Keep only certificates in this `trustState` (`trusted` or `untrusted`)."),
+        certUse: optionalArg(StateName, withValues("Keep only certificates with exactly this `certUse`.", ASTRA_CERT_USES)),
+        trustState: optionalArg(StateName, withValues("Keep only certificates in exactly this `trustState`.", ASTRA_TRUST_STATES)),
         ...astraOverrides(),
     },
     response: CertificatePage,
@@ -64,6 +66,7 @@ export const astraCertificates = defineRead({
             "Every certificate of the account that the filters keep, in Astra's order, each with every field `getCertificate` returns (insights included); empty when none matches.",
         ),
     },
+    values: { certUse: ASTRA_CERT_USES, trustState: ASTRA_TRUST_STATES, "certificates.certUse": ASTRA_CERT_USES, "certificates.trustState": ASTRA_TRUST_STATES },
     id: [],
     resource: false,
     docs: {

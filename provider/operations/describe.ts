@@ -1,114 +1,21 @@
 import * as t from "io-ts";
 import type { ArgsDecoder } from "../core/validate-args";
-import type { AnyReadOperation, ReadOperation, Scope, VendorName } from "./operation";
+import type { ArgSpecs, ArgsOf, FieldSpecs, ResultOf } from "./arg-and-field-specs";
+import type { AnyReadOperation, ByName, ReadOperation, Scope, VendorName } from "./operation";
+import type { ListPaging, TaskWait } from "./wait-and-paging";
+import type { VendorValues } from "./vendor-values";
+
+export * from "./arg-and-field-specs";
+export type { ByName } from "./operation";
+export type { ListPaging, Query, TaskWait } from "./wait-and-paging";
+export type { VendorValues } from "./vendor-values";
 
 /**
- * The vocabulary of a read's description: its arguments and result fields, each with the
- * codec or TypeScript type, documentation and examples that the SDK, the dynamic provider, the
- * reference docs and the test matrices are all generated or derived from (`npm run generate`).
+ * A read's description: everything hand-written about it (its vendor operation, arguments,
+ * result fields, documentation and examples), from which the SDK, the dynamic provider, the plugin's
+ * schema, the reference docs and the test matrices are all generated or derived (`npm run generate`).
+ * The vocabulary of arguments and fields is in ./arg-and-field-specs.ts.
  */
-
-/** How a value is typed in the SDK: the plain TypeScript type, and the one resources and `getXOutput` take. */
-export interface SdkType {
-    /** Type of a plain value, e.g. `string`. */
-    readonly plain: string;
-    /** Type of an Input, e.g. `pulumi.Input<string>` (the default wraps {@link plain}). */
-    readonly input?: string;
-    /**
-     * A `number` that is always whole: `integer` in the plugin's schema (`int` in Go and Python).
-     * Members of object types say the same with the TSDoc tag `@integer`.
-     */
-    readonly integer?: boolean;
-}
-
-/** One argument of a read. */
-export interface ArgSpec<T> {
-    readonly codec: t.Decoder<unknown, T>;
-    readonly required: boolean;
-    /** What it is, its limits, and where its default comes from. */
-    readonly doc: string;
-    readonly sdk: SdkType;
-    /**
-     * Whether a change replaces the resource (ids, the connection and its overrides); otherwise a change
-     * updates it in place, which reads again (e.g. `minValidDays`).
-     */
-    readonly identifying: boolean;
-}
-
-/** The arguments of a read, by name, in documented order. */
-export type ArgSpecs = Readonly<Record<string, ArgSpec<unknown>>>;
-
-type RequiredKeys<S extends ArgSpecs> = { [K in keyof S]: S[K] extends { readonly required: true } ? K : never }[keyof S];
-type ValueOf<S> = S extends ArgSpec<infer T> ? T : never;
-type Flat<T> = { [K in keyof T]: T[K] };
-
-/** The decoded arguments of a read with the argument specs `S`. */
-export type ArgsOf<S extends ArgSpecs> = Flat<{ [K in RequiredKeys<S>]: ValueOf<S[K]> } & { [K in Exclude<keyof S, RequiredKeys<S>>]?: ValueOf<S[K]> }>;
-
-/** One result field of a read. */
-export interface FieldSpec<T> {
-    readonly doc: string;
-    /** The TypeScript type of the field's value, as the SDK declares it. */
-    readonly sdkType: string;
-    readonly optional: boolean;
-    readonly secret: boolean;
-    /** A `number` that is always whole: `integer` in the plugin's schema (`int` in Go and Python). */
-    readonly integer?: boolean;
-    /** Why a field whose name says secret is not one (see {@link FieldOptions}). */
-    readonly notSecret?: string;
-    /** Type only: the field's value type. */
-    readonly _value?: T;
-}
-
-/** The result fields of a read, by name, in documented order. */
-export type FieldSpecs = Readonly<Record<string, FieldSpec<unknown>>>;
-
-type OptionalFields<F extends FieldSpecs> = { [K in keyof F]: F[K] extends { readonly optional: true } ? K : never }[keyof F];
-type FieldValue<S> = S extends FieldSpec<infer T> ? T : never;
-
-/** The result of a read with the field specs `F`. */
-export type ResultOf<F extends FieldSpecs> = Flat<{ readonly [K in Exclude<keyof F, OptionalFields<F>>]: FieldValue<F[K]> } & { readonly [K in OptionalFields<F>]?: FieldValue<F[K]> }>;
-
-const STRING: SdkType = { plain: "string" };
-
-/** A required argument (a string unless `sdk` says otherwise) that names the object read. */
-export function requiredArg<T>(codec: t.Decoder<unknown, T>, doc: string, sdk: SdkType = STRING): ArgSpec<T> & { readonly required: true } {
-    return { codec, required: true, doc, sdk, identifying: true };
-}
-
-/** An optional argument; `identifying: false` for one whose change reads again without replacing (`minValidDays`). */
-export function optionalArg<T>(codec: t.Decoder<unknown, T>, doc: string, options: { identifying?: boolean; sdk?: SdkType } = {}): ArgSpec<T> & { readonly required: false } {
-    return { codec, required: false, doc, sdk: options.sdk ?? STRING, identifying: options.identifying ?? true };
-}
-
-/**
- * Options every field builder takes. A field whose name says secret (password, passphrase, private
- * key, token, secret, credential) must be `secret: true`, or say why not in `notSecret`:
- * tests/secret-names.test.ts fails otherwise.
- */
-export interface FieldOptions {
-    /** The value is a secret: outputs wrap it (`additionalSecretOutputs`, secret envelopes). */
-    readonly secret?: boolean;
-    /** Why a field whose name says secret is not one, e.g. `"a token's expiry time, not the token"`. */
-    readonly notSecret?: string;
-}
-
-function fieldSpec<T, O extends boolean>(sdkType: string, optional: O, doc: string, options: FieldOptions, integer = false): FieldSpec<T> & { readonly optional: O } {
-    return { doc, sdkType, optional, secret: options.secret ?? false, ...(integer ? { integer } : {}), ...(options.notSecret !== undefined ? { notSecret: options.notSecret } : {}) };
-}
-
-/** Result fields, by value type; each takes {@link FieldOptions} (`secret`). */
-export const field = {
-    string: (doc: string, options: FieldOptions = {}) => fieldSpec<string, false>("string", false, doc, options),
-    optionalString: (doc: string, options: FieldOptions = {}) => fieldSpec<string, true>("string", true, doc, options),
-    boolean: (doc: string, options: FieldOptions = {}) => fieldSpec<boolean, false>("boolean", false, doc, options),
-    number: (doc: string, options: FieldOptions = {}) => fieldSpec<number, false>("number", false, doc, options),
-    optionalNumber: (doc: string, options: FieldOptions = {}) => fieldSpec<number, true>("number", true, doc, options),
-    /** A whole number: `number` in TypeScript, `integer` in the plugin's schema. */
-    integer: (doc: string, options: FieldOptions = {}) => fieldSpec<number, false>("number", false, doc, options, true),
-    /** A field of another type, spelled `sdkType` in the SDK (types it names must be listed in `publicTypes`). */
-    of: <T>(sdkType: string, doc: string, options: FieldOptions = {}) => fieldSpec<T, false>(sdkType, false, doc, options),
-};
 
 /** The documentation of a read, beyond its arguments and fields. */
 export interface ReadDocs {
@@ -151,6 +58,8 @@ export interface ApiOperation {
     /** The title of the vendor's API reference page, and its address where known. */
     readonly page: string;
     readonly url?: string;
+    /** When the page was last checked against this description (YYYY-MM-DD). */
+    readonly read: string;
     /** `Accept` header (default `application/json`). */
     readonly accept?: string;
     /**
@@ -158,47 +67,6 @@ export interface ApiOperation {
      * JSON numbers that lose digits above 2^53 (ROMA product ids).
      */
     readonly exactIntegers?: boolean;
-}
-
-/** A query string's parameters, by name. */
-export type Query = Readonly<Record<string, string>>;
-
-/**
- * How a list read follows the vendor's pages: every page is fetched (each with its own retries),
- * up to {@link maxItems}, and merged into one body before the result is built.
- */
-export interface ListPaging<Body, A> {
-    /** The query of the first page. */
-    first(args: A): Query;
-    /** The query of the page after `body`, given how many items came so far; undefined after the last page. */
-    next(body: Body, fetched: number, args: A): Query | undefined;
-    /** The items of one page. */
-    items(body: Body): readonly unknown[];
-    /** One body holding the items of every page, in order. */
-    merge(pages: readonly Body[]): Body;
-    /** The most items a list may hold: past it the read fails, asking to narrow it with {@link narrowBy}. */
-    readonly maxItems: number;
-    /** What the items are, in messages: `tasks`. */
-    readonly noun: string;
-    /** The arguments that narrow the list, for that message. */
-    readonly narrowBy: readonly string[];
-}
-
-/**
- * An argument given by name instead of id (`productName` for `productId`): a list read finds the
- * one object of that name first. None or several fail the read, listing the candidates.
- */
-export interface ByName<A> {
-    /** The argument holding the name, and the one its id goes to. */
-    readonly arg: string;
-    readonly into: string;
-    /** The list read, and its arguments for a name (narrowed by the vendor, matched exactly here). */
-    readonly list: AnyReadOperation;
-    listArgs(args: A, name: string): Readonly<Record<string, unknown>>;
-    /** Every object of the list's merged body (as the vendor narrowed it): its name and id. */
-    candidates(body: unknown): readonly { readonly name: string; readonly id: string }[];
-    /** What the objects are, in messages: `product`. */
-    readonly noun: string;
 }
 
 /** Everything hand-written about one read. */
@@ -221,6 +89,12 @@ export interface ReadDescription<S extends ArgSpecs, F extends FieldSpecs, Body>
     /** Why a result fails a condition the arguments set (e.g. `minValidDays`), or undefined: the read fails with a ConditionError. */
     gate?(result: ResultOf<F>, args: ArgsOf<S>): string | undefined;
     readonly fields: F;
+    /**
+     * The values the vendor's pages list for enumerated fields and arguments (by name), each list
+     * cited with its page and the date read (a field of a listed item as `tasks.state`): docs name them with `withValues`, and
+     * tests/vendor-values.test.ts holds `wait`, the docs and the emulator's fixtures to them.
+     */
+    readonly values?: Readonly<Record<string, VendorValues>>;
     /** Waiting on the task the read describes, with its `waitFor` argument. */
     readonly wait?: TaskWait<ResultOf<F>>;
     /** The arguments the resource id is made of, `/`-separated, in order (none for a list). */
@@ -240,20 +114,6 @@ export interface ReadDescription<S extends ArgSpecs, F extends FieldSpecs, Body>
     readonly publicTypes?: readonly string[];
     /** Types of other SDK modules that field types name, e.g. `GetCertificateResult` from `./getCertificate` (a path from the read's SDK folder). */
     readonly sdkImports?: readonly { readonly from: string; readonly names: readonly string[] }[];
-}
-
-/** How to wait on a task a read describes (its `waitFor` argument). */
-export interface TaskWait<R> {
-    /** The phase of a result, e.g. `RUNNING`; `waitFor.phase` names phases. */
-    phaseOf(result: R): string;
-    /** The full status, which `waitFor.phase` may name too (e.g. `SUCCESS_RESET`); by default the phase. */
-    statusOf?(result: R): string;
-    /** Phases after which the task does not change: the wait ends there. */
-    readonly terminal: readonly string[];
-    /** Terminal phases that fail the read, unless `waitFor.phase` names them. */
-    readonly failed: readonly string[];
-    /** What failed, for the error: the task, its status and its error. */
-    failure(result: R): string;
 }
 
 /** A read's description, kept beside the operation built from it (for the generator and the test matrices). */

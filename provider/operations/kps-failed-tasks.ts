@@ -1,6 +1,6 @@
 import * as t from "io-ts";
 import { defineRead, field } from "./describe";
-import { kpsProjectIdArg, type RunningTask, RunningTaskItem, runningTaskOf } from "./kps-running-tasks";
+import { KPS_OPERATE_TYPES, kpsProjectIdArg, type RunningTask, RunningTaskItem, runningTaskOf } from "./kps-running-tasks";
 import { huaweiOverrides, offsetPaging, SERVICES } from "./services";
 
 /** One task of `ListFailedTask` (KPS's `FailedTasks` model): a listed task and its error. */
@@ -31,7 +31,7 @@ export interface FailedTask extends RunningTask {
 export const kpsFailedTasks = defineRead({
     token: "huaweicloud.kps.FailedTasks",
     ...SERVICES.kps,
-    api: { operation: "ListFailedTask", path: "/v3/{projectId}/failed-tasks", scope: "project", page: "Querying Failed Tasks", url: "https://support.huaweicloud.com/intl/en-us/api-dew/ListFailedTask.html" },
+    api: { operation: "ListFailedTask", path: "/v3/{projectId}/failed-tasks", scope: "project", page: "Querying Failed Tasks", url: "https://support.huaweicloud.com/intl/en-us/api-dew/ListFailedTask.html", read: "2026-12-07" },
     args: {
         projectId: kpsProjectIdArg,
         ...huaweiOverrides("kms", "KPS (the `kms` endpoint)"),
@@ -46,6 +46,7 @@ export const kpsFailedTasks = defineRead({
         projectId: field.string("The project listed (the argument, `huaweicloud:projectId`, or the IAM look-up)."),
         tasks: field.of<readonly FailedTask[]>("readonly FailedTask[]", "Every key pair task that failed in the project, with KPS's error, in KPS's order; empty when none failed."),
     },
+    values: { "tasks.operateType": { ...KPS_OPERATE_TYPES, page: "Querying Task Failure Information", url: "https://support.huaweicloud.com/intl/en-us/api-dew/ListFailedTask.html" } },
     id: [],
     resource: false,
     docs: {

@@ -1,15 +1,42 @@
 import * as t from "io-ts";
 import { idSegment } from "../core/input-codecs";
 import { defineRead, field, optionalArg } from "./describe";
+import { KPS_TASK_STATUSES } from "./kps-keypair-task";
 import { huaweiOverrides, offsetPaging, SERVICES } from "./services";
+import type { VendorValues } from "./vendor-values";
+
+/**
+ * What "Querying Running Tasks" and "Querying Task Failure Information" list for a listed task's
+ * `operate_type`.
+ *
+ * @example
+ * ```ts
+ * KPS_OPERATE_TYPES.values; // ["FAILED_RESET", "FAILED_REPLACE", "FAILED_UNBIND"]
+ * ```
+ */
+export const KPS_OPERATE_TYPES: VendorValues = {
+    values: ["FAILED_RESET", "FAILED_REPLACE", "FAILED_UNBIND"],
+    page: "Querying Running Tasks",
+    url: "https://support.huaweicloud.com/intl/en-us/api-dew/ListRunningTask.html",
+    read: "2026-12-07",
+    updated: "2025-10-16",
+    seen: KPS_TASK_STATUSES.values,
+    note: `Both pages list these three, yet their example responses send \`RUNNING_RESET\`, a key pair task status: the task statuses of "${KPS_TASK_STATUSES.page}" are taken as seen values too (a guess from the examples).`,
+};
+
+/** A millisecond epoch KPS documents as a String (\`"1523342130000"\` in its examples) and may send as a number. */
+const EpochMillis = new t.Type<number, number, unknown>(
+    "milliseconds since the epoch (a number, or its digits as a string)",
+    (u): u is number => typeof u === "number" && Number.isSafeInteger(u),
+    (u, c) => (typeof u === "number" && Number.isSafeInteger(u) ? t.success(u) : typeof u === "string" && /^[0-9]{1,16}$/.test(u) ? t.success(Number(u)) : t.failure(u, c)),
+    t.identity,
+);
 
 /** One task of `ListRunningTask` (KPS's `RunningTasks` model); every member optional, as the SDKs have it. */
 export const RunningTaskItem = t.partial({
     task_id: t.string,
     operate_type: t.string,
-    // A millisecond epoch (`integer` in the plugin's schema): Long in KPS's RunningTasks model as
-    // far as we recall; the page is not among /work/shared/api, so this is a guess.
-    task_time: t.number,
+    task_time: EpochMillis,
     server_name: t.string,
     server_id: t.string,
     keypair_name: t.string,
@@ -32,7 +59,7 @@ const RunningTaskPage = t.intersection([t.type({ tasks: t.array(RunningTaskItem)
 export interface RunningTask {
     /** The task id (what `getKeypairTask` takes). */
     readonly taskId: string;
-    /** What the task does: `RESET`, `REPLACE`, `UNBIND` or `BIND` in the documented values (KPS may prefix them); unknown values pass through. */
+    /** What the task does, as KPS sends it: the pages list `FAILED_RESET`, `FAILED_REPLACE`, `FAILED_UNBIND`, their examples send `RUNNING_RESET`; other values pass through. */
     readonly operateType: string;
     /**
      * When the task started, in milliseconds since the epoch; 0 when KPS does not say.
@@ -66,7 +93,7 @@ export const kpsProjectIdArg = optionalArg(idSegment(32, 32), "Project id (32 ch
 export const kpsRunningTasks = defineRead({
     token: "huaweicloud.kps.RunningTasks",
     ...SERVICES.kps,
-    api: { operation: "ListRunningTask", path: "/v3/{projectId}/running-tasks", scope: "project", page: "Querying Running Tasks", url: "https://support.huaweicloud.com/intl/en-us/api-dew/ListRunningTask.html" },
+    api: { operation: "ListRunningTask", path: "/v3/{projectId}/running-tasks", scope: "project", page: "Querying Running Tasks", url: "https://support.huaweicloud.com/intl/en-us/api-dew/ListRunningTask.html", read: "2026-12-07" },
     args: {
         projectId: kpsProjectIdArg,
         ...huaweiOverrides("kms", "KPS (the `kms` endpoint)"),
@@ -78,6 +105,7 @@ export const kpsRunningTasks = defineRead({
         projectId: field.string("The project listed (the argument, `huaweicloud:projectId`, or the IAM look-up)."),
         tasks: field.of<readonly RunningTask[]>("readonly RunningTask[]", "Every key pair task KPS is processing in the project, in KPS's order; empty when none runs."),
     },
+    values: { "tasks.operateType": KPS_OPERATE_TYPES },
     id: [],
     resource: false,
     docs: {

@@ -2,7 +2,7 @@ import type * as t from "io-ts";
 import { InputError } from "../core/errors";
 import type { ReadTarget, Scope, VendorName } from "../vendors/vendor";
 import type { ArgsDecoder } from "../core/validate-args";
-import type { ByName, ListPaging, TaskWait } from "./describe";
+import type { ListPaging, TaskWait } from "./wait-and-paging";
 
 export type { Scope, VendorName } from "../vendors/vendor";
 
@@ -63,6 +63,23 @@ export interface ReadOperation<Args extends object, Body, Result extends object>
     readonly idExample: string;
     /** The identifiers read, for messages: never secrets. */
     target(args: Args, scope: Scope): string;
+}
+
+/**
+ * An argument given by name instead of id (`productName` for `productId`): a list read finds the
+ * one object of that name first. None or several fail the read, listing the candidates.
+ */
+export interface ByName<A> {
+    /** The argument holding the name, and the one its id goes to. */
+    readonly arg: string;
+    readonly into: string;
+    /** The list read, and its arguments for a name (narrowed by the vendor, matched exactly here). */
+    readonly list: AnyReadOperation;
+    listArgs(args: A, name: string): Readonly<Record<string, unknown>>;
+    /** Every object of the list's merged body (as the vendor narrowed it): its name and id. */
+    candidates(body: unknown): readonly { readonly name: string; readonly id: string }[];
+    /** What the objects are, in messages: `product`. */
+    readonly noun: string;
 }
 
 /** A read operation with its type parameters erased, for registries. */

@@ -11,7 +11,7 @@ const ProductAuthenticationBody = t.type({ user_name: t.string, password: t.stri
 export const romaProductAuthentication = defineRead({
     token: "huaweicloud.roma.ProductAuthentication",
     ...SERVICES.roma,
-    api: { operation: "ShowProductAuthentication", path: "/v2/{projectId}/link/instances/{instanceId}/products/{productId}/authentication", scope: "project", page: "Querying Product Authentication Information" },
+    api: { operation: "ShowProductAuthentication", path: "/v2/{projectId}/link/instances/{instanceId}/products/{productId}/authentication", scope: "project", page: "Querying Product Authentication Information", read: "2026-12-07" },
     args: {
         instanceId: requiredArg(idSegment(1, 36, "or the literal default"), "ROMA Connect instance id (up to 36 characters, or `default`)."),
         productId: optionalArg(

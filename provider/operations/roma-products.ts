@@ -2,6 +2,34 @@ import * as t from "io-ts";
 import { idSegment, NameText } from "../core/input-codecs";
 import { defineRead, field, optionalArg, requiredArg } from "./describe";
 import { huaweiOverrides, offsetPaging, SERVICES } from "./services";
+import type { VendorValues } from "./vendor-values";
+
+const ROMA_PRODUCT_MODEL = {
+    page: "Querying Products",
+    url: "https://support.huaweicloud.com/intl/en-us/api-roma/ListProducts.html",
+    read: "2026-12-07",
+    note: "The page's copy could not be read here: the values are those of Huawei's SDK models of a ROMA product (`huaweicloud-sdk-go-v3` `roma/v2/model`, `Product`), generated from the same API definition.",
+} as const;
+
+/**
+ * A ROMA product's `product_type`: 0 a common product (no sub-devices), 1 a gateway.
+ *
+ * @example
+ * ```ts
+ * ROMA_PRODUCT_TYPES.values; // ["0", "1"]
+ * ```
+ */
+export const ROMA_PRODUCT_TYPES: VendorValues = { values: ["0", "1"], ...ROMA_PRODUCT_MODEL };
+
+/**
+ * A ROMA product's `protocol_type`: 0 MQTT, 2 Modbus, 4 OPC UA.
+ *
+ * @example
+ * ```ts
+ * ROMA_PROTOCOL_TYPES.values; // ["0", "2", "4"]
+ * ```
+ */
+export const ROMA_PROTOCOL_TYPES: VendorValues = { values: ["0", "2", "4"], ...ROMA_PRODUCT_MODEL };
 
 /** A product id as ROMA sends it: an Integer up to 17 digits, which arrives as a digit string when above 15 digits. */
 const ProductIdValue = new t.Type<string, string, unknown>(
@@ -72,9 +100,9 @@ export interface Product {
     readonly manufacturerName: string;
     /** The product model. */
     readonly model: string;
-    /** 0: a common product, 1: a gateway; undefined when not sent. @integer */
+    /** 0: a common product (no sub-devices), 1: a gateway, in the documented values; undefined when not sent. @integer */
     readonly productType?: number;
-    /** 0: MQTT, 1: CoAP, 2: Modbus, 4: OPC UA, 5: extended; undefined when not sent. @integer */
+    /** 0: MQTT, 2: Modbus, 4: OPC UA, in the documented values (others pass through); undefined when not sent. @integer */
     readonly protocolType?: number;
     /** The device type, `Default` unless set. */
     readonly deviceType: string;
@@ -117,6 +145,7 @@ export const romaProducts = defineRead({
         scope: "project",
         page: "Querying Products",
         url: "https://support.huaweicloud.com/intl/en-us/api-roma/ListProducts.html",
+        read: ROMA_PRODUCT_MODEL.read,
         exactIntegers: true,
     },
     args: {
@@ -141,6 +170,7 @@ export const romaProducts = defineRead({
         instanceId: field.string("The instance listed (or `default`)."),
         products: field.of<readonly Product[]>("readonly Product[]", "Every product of the instance that the filter keeps, in ROMA's order; empty when none matches."),
     },
+    values: { "products.productType": ROMA_PRODUCT_TYPES, "products.protocolType": ROMA_PROTOCOL_TYPES },
     id: [],
     resource: false,
     docs: {

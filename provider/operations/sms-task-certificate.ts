@@ -18,7 +18,7 @@ const opt = <K extends string>(k: K, v: string | undefined): { [P in K]?: string
 export const smsTaskCertificate = defineRead({
     token: "huaweicloud.sms.TaskCertificate",
     ...SERVICES.sms,
-    api: { operation: "ShowCertKey", path: "/v3/tasks/{taskId}/certkey", scope: "domain", page: "Obtaining the SSL Certificate and Private Key of a Task", url: "https://support.huaweicloud.com/intl/en-us/api-sms/ShowCertKey.html" },
+    api: { operation: "ShowCertKey", path: "/v3/tasks/{taskId}/certkey", scope: "domain", page: "Obtaining the SSL Certificate and Private Key of a Task", url: "https://support.huaweicloud.com/intl/en-us/api-sms/ShowCertKey.html", read: "2026-12-07" },
     args: {
         taskId: smsTaskIdArg,
         ...huaweiOverrides("sms", "SMS"),

@@ -10,7 +10,7 @@ const TaskPassphraseBody = t.intersection([t.type({ passphrase: t.string }), t.p
 export const smsTaskPassphrase = defineRead({
     token: "huaweicloud.sms.TaskPassphrase",
     ...SERVICES.sms,
-    api: { operation: "ShowPassphrase", path: "/v3/tasks/{taskId}/passphrase", scope: "domain", page: "Querying a Certificate Passphrase" },
+    api: { operation: "ShowPassphrase", path: "/v3/tasks/{taskId}/passphrase", scope: "domain", page: "Querying a Certificate Passphrase", read: "2026-12-07" },
     args: {
         taskId: smsTaskIdArg,
         ...huaweiOverrides("sms", "SMS"),

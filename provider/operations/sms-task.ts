@@ -1,5 +1,6 @@
 import * as t from "io-ts";
 import { defineRead, field } from "./describe";
+import { type VendorValues, withValues } from "./vendor-values";
 import { huaweiOverrides, SERVICES, smsTaskIdArg, waitForArg } from "./services";
 
 const Source = t.partial({ id: t.string, ip: t.string, name: t.string, os_type: t.string, os_version: t.string, state: t.string });
@@ -29,6 +30,31 @@ export const TaskBody = t.intersection([
     }),
 ], "TaskBody");
 
+const SHOW_TASK_PAGE = { page: "Querying a Migration Task with a Specified ID", url: "https://support.huaweicloud.com/intl/en-us/api-sms/ShowTask.html", read: "2026-12-07", updated: "2026-01-28" } as const;
+
+/**
+ * The SMS task states, as "Listing Migration Tasks" (`GET /v3/tasks`) lists them for its `state`
+ * filter: the states tasks are in, and what `waitFor` compares with.
+ *
+ * @example
+ * ```ts
+ * SMS_TASK_STATES.values.includes("MIGRATE_SUCCESS"); // true
+ * ```
+ */
+export const SMS_TASK_STATES: VendorValues = {
+    values: ["READY", "RUNNING", "SYNCING", "MIGRATE_SUCCESS", "MIGRATE_FAIL", "ABORTING", "ABORT", "DELETING", "SYNC_F_ROLLBACKING", "SYNC_F_ROLLBACK_SUCCESS"],
+    page: "Listing Migration Tasks",
+    url: "https://support.huaweicloud.com/intl/en-us/api-sms/ListTasks.html",
+    read: "2026-12-07",
+    updated: "2025-11-27",
+    note: "\"Querying a Migration Task with a Specified ID\" (updated 2026-01-28) calls `state` the task status without listing values in the copies read; Huawei's SDK model of its response (`ShowTaskResponse`, generated from the same API definition) lists none either, so this list stands for both.",
+};
+
+/** The task types ShowTask lists (`type`). */
+const SMS_TASK_TYPES: VendorValues = { values: ["MIGRATE_FILE", "MIGRATE_BLOCK"], ...SHOW_TASK_PAGE };
+/** The OS types ShowTask lists (`os_type`). */
+const SMS_OS_TYPES: VendorValues = { values: ["WINDOWS", "LINUX"], ...SHOW_TASK_PAGE };
+
 /** A millisecond epoch as RFC 3339, or "" for none (SMS sends 0 for "not yet"). */
 function instant(ms: number | undefined): string {
     return ms !== undefined && ms > 0 && Number.isFinite(ms) && ms < 8.64e15 ? new Date(ms).toISOString() : "";
@@ -38,10 +64,10 @@ function instant(ms: number | undefined): string {
 export const smsTask = defineRead({
     token: "huaweicloud.sms.Task",
     ...SERVICES.sms,
-    api: { operation: "ShowTask", path: "/v3/tasks/{taskId}", scope: "domain", page: "Querying a Migration Task with a Specified ID", url: "https://support.huaweicloud.com/intl/en-us/api-sms/ShowTask.html" },
+    api: { operation: "ShowTask", path: "/v3/tasks/{taskId}", scope: "domain", page: SHOW_TASK_PAGE.page, url: SHOW_TASK_PAGE.url, read: SHOW_TASK_PAGE.read },
     args: {
         taskId: smsTaskIdArg,
-        waitFor: waitForArg("SMS task states such as `READY`, `RUNNING`, `SYNCING`, `MIGRATE_SUCCEED`", "`MIGRATE_SUCCEED`, `MIGRATE_FAIL`, `ABORT`, `SYNC_F_ROLLBACK_SUCCEED`"),
+        waitFor: waitForArg("SMS task states such as `READY`, `RUNNING`, `SYNCING`, `MIGRATE_SUCCESS`", "`MIGRATE_SUCCESS`, `MIGRATE_FAIL`, `ABORT`, `SYNC_F_ROLLBACK_SUCCESS`"),
         ...huaweiOverrides("sms", "SMS"),
     },
     response: TaskBody,
@@ -70,9 +96,9 @@ export const smsTask = defineRead({
     fields: {
         taskId: field.string("The migration task id read."),
         name: field.string("The task name the user gave it."),
-        type: field.string("`MIGRATE_FILE` (file-level) or `MIGRATE_BLOCK` (block-level) in the documented values."),
-        osType: field.string("`WINDOWS` or `LINUX`."),
-        state: field.string("The task state, e.g. `READY`, `RUNNING`, `SYNCING`, `MIGRATE_SUCCEED`, `MIGRATE_FAIL`; unknown values pass through."),
+        type: field.string(withValues("The task type: file-level (`MIGRATE_FILE`) or block-level (`MIGRATE_BLOCK`) migration.", SMS_TASK_TYPES)),
+        osType: field.string(withValues("The OS type of the source server.", SMS_OS_TYPES)),
+        state: field.string(withValues("The task state, as SMS sends it; `waitFor` compares it trimmed and upper-cased.", SMS_TASK_STATES)),
         sourceServerId: field.string("Id of the source server; empty when SMS does not say."),
         sourceServerName: field.string("Name of the source server."),
         sourceServerIp: field.string("IP address of the source server."),
@@ -88,9 +114,11 @@ export const smsTask = defineRead({
         connected: field.boolean("Whether the source server's agent is connected."),
         error: field.string("The task's error as SMS reports it (`error_json`, often JSON text with `error_code` and `error_message`); empty when there is none."),
     },
+    values: { type: SMS_TASK_TYPES, osType: SMS_OS_TYPES, state: SMS_TASK_STATES },
     wait: {
         phaseOf: (r) => r.state,
-        terminal: ["MIGRATE_SUCCEED", "MIGRATE_FAIL", "ABORT", "SYNC_F_ROLLBACK_SUCCEED"],
+        known: SMS_TASK_STATES.values,
+        terminal: ["MIGRATE_SUCCESS", "MIGRATE_FAIL", "ABORT", "SYNC_F_ROLLBACK_SUCCESS"],
         failed: ["MIGRATE_FAIL"],
         failure: (r) => `migration task ${r.taskId} (${JSON.stringify(r.name)}) ended ${r.state}${r.error ? `: ${r.error}` : ""}`,
     },

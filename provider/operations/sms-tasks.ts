@@ -2,7 +2,8 @@ import * as t from "io-ts";
 import { NameText, StateName } from "../core/input-codecs";
 import { defineRead, field, optionalArg } from "./describe";
 import { huaweiOverrides, offsetPaging, SERVICES } from "./services";
-import { smsTask, TaskBody, type TaskResult } from "./sms-task";
+import { SMS_TASK_STATES, smsTask, TaskBody, type TaskResult } from "./sms-task";
+import { comparable, withValues } from "./vendor-values";
 
 /** One page of `ListTasks`: `count` is every match, whatever the page. */
 const TaskPage = t.type({ count: t.number, tasks: t.array(TaskBody) }, "TaskListBody");
@@ -11,10 +12,10 @@ const TaskPage = t.type({ count: t.number, tasks: t.array(TaskBody) }, "TaskList
 export const smsTasks = defineRead({
     token: "huaweicloud.sms.Tasks",
     ...SERVICES.sms,
-    api: { operation: "ListTasks", path: "/v3/tasks", scope: "domain", page: "Listing Migration Tasks", url: "https://support.huaweicloud.com/intl/en-us/api-sms/ListTasks.html" },
+    api: { operation: "ListTasks", path: "/v3/tasks", scope: "domain", page: "Listing Migration Tasks", url: "https://support.huaweicloud.com/intl/en-us/api-sms/ListTasks.html", read: "2026-12-07" },
     args: {
         name: optionalArg(NameText(255), "Keep only tasks with exactly this name (SMS narrows the list by it; the match here is exact)."),
-        state: optionalArg(StateName, "Keep only tasks in this state, e.g. `RUNNING`, `MIGRATE_SUCCESS`, `MIGRATE_FAIL`."),
+        state: optionalArg(StateName, withValues("Keep only tasks in this state (compared trimmed and upper-cased).", SMS_TASK_STATES)),
         ...huaweiOverrides("sms", "SMS"),
     },
     response: TaskPage,
@@ -22,12 +23,13 @@ export const smsTasks = defineRead({
     paging: offsetPaging(TaskPage, { key: "tasks", totalKey: "count", pageSize: 200, filters: { name: "name", state: "state" }, maxItems: 5000, noun: "tasks" }),
     result: (b, a, s) => ({
         tasks: b.tasks
-            .filter((x) => (a.name === undefined || x.name === a.name) && (a.state === undefined || x.state === a.state))
+            .filter((x) => (a.name === undefined || x.name === a.name) && (a.state === undefined || comparable(x.state ?? "") === comparable(a.state)))
             .map((x): TaskResult => smsTask.result(x, { taskId: x.id }, s)),
     }),
     fields: {
         tasks: field.of<readonly TaskResult[]>("readonly GetTaskResult[]", "Every migration task that the filters keep, in SMS's order, each with every field `getTask` returns; empty when none matches."),
     },
+    values: { state: SMS_TASK_STATES, "tasks.state": SMS_TASK_STATES },
     id: [],
     resource: false,
     docs: {

@@ -1,3 +1,4 @@
+import { nearMisses } from "../core/near-miss-keys";
 import type { SettingSources } from "../core/settings";
 import { flatName, PLUGIN_CONFIG_KEYS, PLUGIN_NAMESPACE, type PluginConfigKey } from "./config-keys";
 
@@ -42,9 +43,30 @@ function asSetting(k: PluginConfigKey, v: unknown): { value: string } | { proble
 
 const kind = (v: unknown): string => (v === null ? "null" : Array.isArray(v) ? "a list" : typeof v === "object" ? "an object" : `a ${typeof v}`);
 
-/** What a key's failure says: the key exists or not, and the keys that do. */
+/**
+ * The keys an unknown key nearly is: a misspelling (`huaweicloudRegoin`, by the same edit distance
+ * as the dynamic form's near-miss warnings), else the keys whose dynamic-form name it is (`region`
+ * is `huaweicloud:region`'s last part: `huaweicloudRegion`).
+ *
+ * @example
+ * ```ts
+ * meantKeys("huaweicloudRegoin"); // ["huaweicloudRegion"]
+ * meantKeys("maxRetries"); // ["huaweicloudMaxRetries", "astracontrolMaxRetries"]
+ * ```
+ */
+export function meantKeys(name: string): string[] {
+    const near = nearMisses([`${PLUGIN_NAMESPACE}:${name}`], [{ namespace: PLUGIN_NAMESPACE, ours: [...KEYS.keys()], others: [] }]);
+    if (near.length) return near.map((n) => n.meant.slice(PLUGIN_NAMESPACE.length + 1));
+    return PLUGIN_CONFIG_KEYS.filter((k) => k.setting.slice(k.setting.indexOf(":") + 1).toLowerCase() === name.toLowerCase()).map((k) => k.name);
+}
+
+/** What a key's failure says: the key exists or not, and the key meant (else the keys that exist). */
 function unknownKey(name: string): string {
-    return `${PLUGIN_NAMESPACE}:${name} is not a configuration key of the cloudreads provider; the keys are ${[...KEYS.keys()].sort().join(", ")}${name === "connections" || name.endsWith("Connections") ? " (named connections are not offered by the plugin: declare an explicit provider, pulumi:providers:cloudreads, per account)" : ""}`;
+    const meant = meantKeys(name);
+    const what = `${PLUGIN_NAMESPACE}:${name} is not a configuration key of the cloudreads provider`;
+    const connections = name === "connections" || name.endsWith("Connections") ? " (named connections are not offered by the plugin: declare an explicit provider, pulumi:providers:cloudreads, per account)" : "";
+    if (meant.length) return `${what}; did you mean ${meant.map((k) => `${PLUGIN_NAMESPACE}:${k}`).join(" or ")}?${connections}`;
+    return `${what}; the keys are ${[...KEYS.keys()].sort().join(", ")}${connections}`;
 }
 
 /** One message for several failures: the keys that exist listed once. */

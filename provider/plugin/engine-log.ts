@@ -1,7 +1,19 @@
 import * as grpc from "@grpc/grpc-js";
-import * as engineGrpc from "@pulumi/pulumi/proto/engine_grpc_pb";
-import * as engineProto from "@pulumi/pulumi/proto/engine_pb";
+import type * as engineGrpc from "@pulumi/pulumi/proto/engine_grpc_pb";
+import type * as engineProto from "@pulumi/pulumi/proto/engine_pb";
 import { safeText } from "../core/safe-text";
+
+/**
+ * The engine service's client and messages, loaded at the first message: neither is on the
+ * start-up path (a plugin that logs nothing never loads them).
+ */
+function engineModules(): { engineGrpc: typeof engineGrpc; engineProto: typeof engineProto } {
+    /* eslint-disable @typescript-eslint/no-require-imports */
+    const grpcPb: typeof engineGrpc = require("@pulumi/pulumi/proto/engine_grpc_pb");
+    const pb: typeof engineProto = require("@pulumi/pulumi/proto/engine_pb");
+    /* eslint-enable @typescript-eslint/no-require-imports */
+    return { engineGrpc: grpcPb, engineProto: pb };
+}
 
 /**
  * Messages of the plugin (a read still retrying, a task's status, a warning that does not fail a
@@ -9,24 +21,35 @@ import { safeText } from "../core/safe-text";
  * known. The runtime's messages never hold a secret; vendor text in them went through safe-text.
  */
 export class EngineLog {
+    private address: string | undefined;
     private client: engineGrpc.EngineClient | undefined;
 
-    /** Connects to the engine at `address` (from argv, Handshake or Attach); a later address replaces it. */
+    /**
+     * Logs to the engine at `address` (from argv, Handshake or Attach) from now on; a later address
+     * replaces it. The connection is made at the first message.
+     */
     connect(address: string | undefined): void {
         if (!address) return;
         this.client?.close();
-        this.client = new engineGrpc.EngineClient(address, grpc.credentials.createInsecure(), { "grpc.max_receive_message_length": 4 * 1024 * 1024 });
+        this.client = undefined;
+        this.address = address;
     }
 
-    /** One message, for the resource `urn` when there is one. */
-    write(severity: "info" | "warning", message: string, urn?: string, ephemeral = false): void {
-        const text = safeText(message, 2000);
-        if (!this.client) {
-            process.stderr.write(`${severity === "warning" ? "warning: " : ""}${text}\n`);
+    /**
+     * One message, for the resource `urn` when there is one. A debug message (a failure's stack
+     * trace) shows only with `pulumi --debug`, and is dropped while no engine address is known.
+     */
+    write(severity: "debug" | "info" | "warning", message: string, urn?: string, ephemeral = false): void {
+        // A stack trace keeps its lines, each made safe for a terminal.
+        const text = severity === "debug" ? message.split("\n").slice(0, 60).map((l) => safeText(l, 2000)).join("\n") : safeText(message, 2000);
+        if (!this.address) {
+            if (severity !== "debug") process.stderr.write(`${severity === "warning" ? "warning: " : ""}${text}\n`);
             return;
         }
+        const { engineGrpc, engineProto } = engineModules();
+        this.client ??= new engineGrpc.EngineClient(this.address, grpc.credentials.createInsecure(), { "grpc.max_receive_message_length": 4 * 1024 * 1024 });
         const req = new engineProto.LogRequest();
-        req.setSeverity(severity === "warning" ? engineProto.LogSeverity.WARNING : engineProto.LogSeverity.INFO);
+        req.setSeverity(severity === "warning" ? engineProto.LogSeverity.WARNING : severity === "debug" ? engineProto.LogSeverity.DEBUG : engineProto.LogSeverity.INFO);
         req.setMessage(text);
         if (urn) req.setUrn(urn);
         req.setEphemeral(ephemeral);
@@ -43,5 +66,6 @@ export class EngineLog {
     close(): void {
         this.client?.close();
         this.client = undefined;
+        this.address = undefined;
     }
 }

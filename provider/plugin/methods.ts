@@ -5,10 +5,12 @@ import * as host from "../runtime/host";
 import { descriptionOf } from "../operations/describe";
 import type { AnyReadOperation } from "../operations/operation";
 import { configFailures, configInputs, configMessage, configuredSettings, inPluginWords, pluginSources, type ConfigFailure } from "./config";
+import { foreignKeyWarnings, stackConfigKeys, stackOfUrn } from "./stack-config-keys";
 import { PLUGIN_CONFIG_KEYS } from "./config-keys";
 import type { EngineLog } from "./engine-log";
 import { UNKNOWN, type Unwrapped } from "./properties";
 import { functionTokens, readOfFunction, readOfResource, resourceTokens } from "./reads";
+import { PluginError } from "./plugin-error";
 import { pluginTokens } from "./tokens";
 
 /**
@@ -23,8 +25,6 @@ export interface Props {
     readonly secret: ReadonlySet<string>;
 }
 
-/** A failure the engine shows as the call's error; its message never holds a secret. */
-export class PluginError extends Error {}
 
 const CONNECTION_REFUSED =
     "named connections are not offered by the cloudreads provider plugin: declare an explicit provider (`pulumi:providers:cloudreads`) with that account's settings and pass it as the resource's or function's `provider` option";
@@ -74,18 +74,43 @@ export class CloudReadsProvider {
         if (!this.cancelled.signal.aborted) this.cancelled.abort(reason);
     }
 
+    /**
+     * A failed call as the engine shows it: the message once (asPluginError), never a stack frame;
+     * the stack trace goes to the engine at debug severity, which `pulumi --debug` shows.
+     */
+    private failed(e: unknown, op: AnyReadOperation, urn?: string): Error {
+        if (e instanceof Error && e.stack) this.log.write("debug", `cloudreads provider: ${op.token}: ${e.stack}`, urn);
+        return asPluginError(e, op);
+    }
+
     private resourceRead(type: string): AnyReadOperation {
         const op = readOfResource(type);
         if (!op) throw new PluginError(`cloudreads provider: unknown resource type ${JSON.stringify(type)}; the types are ${resourceTokens().join(", ")}`);
         return op;
     }
 
-    /** CheckConfig: unknown keys and values of the wrong type fail, naming the key and the keys that exist. */
-    checkConfig(news: Unwrapped): { inputs: Props; failures: ConfigFailure[] } {
+    /**
+     * CheckConfig: unknown keys and values of the wrong type fail, naming the key and the key meant.
+     * The dynamic form's keys in the stack's config (`huaweicloud:region`), which never reach a
+     * plugin, get one warning each (per process), naming the `cloudreads:` key to set.
+     */
+    checkConfig(news: Unwrapped, urn?: string): { inputs: Props; failures: ConfigFailure[] } {
+        this.warnForeignKeys(news.values, urn);
         const failures = configFailures(news.values);
         // Credentials stay secret in the provider's stored inputs even when given as plain values.
         const secret = new Set([...news.secret, ...PLUGIN_CONFIG_KEYS.filter((k) => k.secret).map((k) => k.name)]);
         return { inputs: { values: news.values, secret }, failures };
+    }
+
+    private readonly foreignWarned = new Set<string>();
+
+    private warnForeignKeys(values: Readonly<Record<string, unknown>>, urn: string | undefined): void {
+        const configured = new Set(Object.entries(values).filter(([, v]) => v !== undefined && v !== null).map(([k]) => k));
+        for (const warning of foreignKeyWarnings(stackConfigKeys(process.cwd(), stackOfUrn(urn)), configured)) {
+            if (this.foreignWarned.has(warning)) continue;
+            this.foreignWarned.add(warning);
+            this.log.for(urn).warn(warning);
+        }
     }
 
     /** DiffConfig: a changed setting updates the provider in place; reads take it at their next read. */
@@ -110,7 +135,7 @@ export class CloudReadsProvider {
             const r = await host.check(op.token, olds.values, news.values, this.sources());
             return { inputs: { values: r.inputs as Record<string, unknown>, secret: news.secret }, failures: (r.failures ?? []).map((f) => ({ property: f.property, reason: inPluginWords(f.reason) })) };
         } catch (e) {
-            throw asPluginError(e, op);
+            throw this.failed(e, op);
         }
     }
 
@@ -122,7 +147,7 @@ export class CloudReadsProvider {
             const names = op.argNames.filter((n) => JSON.stringify(olds.values[n] ?? null) !== JSON.stringify(news.values[n] ?? null) || news.values[n] === UNKNOWN);
             return { changes: r.changes ?? false, replaces: r.replaces ?? [], diffs: [...new Set([...(r.replaces ?? []), ...names])] };
         } catch (e) {
-            throw asPluginError(e, op);
+            throw this.failed(e, op);
         }
     }
 
@@ -134,7 +159,7 @@ export class CloudReadsProvider {
             const r = await host.create(op.token, inputs.values, this.sources(urn));
             return { id: r.id, outs: { values: r.outs as Record<string, unknown>, secret: secretsOf(op, inputs.secret) } };
         } catch (e) {
-            throw asPluginError(e, op);
+            throw this.failed(e, op, urn);
         }
     }
 
@@ -147,7 +172,7 @@ export class CloudReadsProvider {
             const secret = secretsOf(op, new Set([...props.secret, ...inputs.secret]));
             return { id: r.id ?? "", outs: { values: (r.props ?? {}) as Record<string, unknown>, secret }, inputs: { values: (r.inputs ?? {}) as Record<string, unknown>, secret: new Set([...inputs.secret, ...props.secret]) } };
         } catch (e) {
-            throw asPluginError(e, op);
+            throw this.failed(e, op, urn);
         }
     }
 
@@ -159,7 +184,7 @@ export class CloudReadsProvider {
             const r = await host.update(op.token, id, olds.values, news.values, this.sources(urn));
             return { values: (r.outs ?? {}) as Record<string, unknown>, secret: secretsOf(op, news.secret) };
         } catch (e) {
-            throw asPluginError(e, op);
+            throw this.failed(e, op, urn);
         }
     }
 
@@ -172,7 +197,7 @@ export class CloudReadsProvider {
             const outcome = await performRead(op, args.values, this.sources(), pluginTokens(op.token).functionSubject);
             return { values: { ...outcome.result }, secret: secretsOf(op, args.secret) };
         } catch (e) {
-            throw asPluginError(e, op);
+            throw this.failed(e, op);
         }
     }
 }

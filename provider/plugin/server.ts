@@ -8,7 +8,8 @@ import * as proto from "@pulumi/pulumi/proto/provider_pb";
 import { EngineLog } from "./engine-log";
 import { watchEngine } from "./engine-watch";
 import type { Shutdown } from "./shutdown";
-import { CloudReadsProvider, PluginError } from "./methods";
+import type { CloudReadsProvider } from "./methods";
+import { PluginError } from "./plugin-error";
 import { unwrap, wrap } from "./properties";
 
 /**
@@ -50,8 +51,45 @@ const failure = (property: string, reason: string): proto.CheckFailure => {
     return f;
 };
 
+/**
+ * The provider, loaded at its first use: the reads (runtime, vendors, codecs) are not on the
+ * start-up path, which ends when the port is printed. A Cancel before that first use is kept and
+ * given to the provider when it is made, so no read starts after it.
+ *
+ * @example
+ * ```ts
+ * const lazy = new LazyProvider(new EngineLog());
+ * lazy.get().configure(new Map(), undefined); // loads the reads here, not at start-up
+ * ```
+ */
+export class LazyProvider {
+    private made: CloudReadsProvider | undefined;
+    private cancelled: string | undefined;
+
+    constructor(private readonly log: EngineLog) {}
+
+    /** The provider, made on the first call. */
+    get(): CloudReadsProvider {
+        if (!this.made) {
+            // A require in a function: the bundle evaluates methods.ts and all it imports only here.
+            // eslint-disable-next-line @typescript-eslint/no-require-imports
+            const methods: typeof import("./methods") = require("./methods");
+            this.made = new methods.CloudReadsProvider(this.log);
+            if (this.cancelled !== undefined) this.made.cancel(this.cancelled);
+        }
+        return this.made;
+    }
+
+    /** Cancels every read in flight and every later one, whether or not the provider was made yet. */
+    cancel(reason: string): void {
+        this.cancelled ??= reason;
+        this.made?.cancel(reason);
+    }
+}
+
 /** The service implementation, for `server.addService`. */
-export function service(provider: CloudReadsProvider, log: EngineLog, schema: () => string, version: string): providerGrpc.IResourceProviderServer {
+export function service(lazy: LazyProvider, log: EngineLog, schema: () => string, version: string): providerGrpc.IResourceProviderServer {
+    const provider = (): CloudReadsProvider => lazy.get();
     const notImplemented = (what: string) =>
         unary<unknown, never>(() => {
             throw new PluginError(`cloudreads provider: ${what} is not supported (the provider has only custom resources and functions)`);
@@ -77,14 +115,14 @@ export function service(provider: CloudReadsProvider, log: EngineLog, schema: ()
             return res;
         }),
         checkConfig: unary((req: proto.CheckRequest) => {
-            const r = provider.checkConfig(unwrap(req.getNews()));
+            const r = provider().checkConfig(unwrap(req.getNews()), req.getUrn());
             const res = new proto.CheckResponse();
             res.setInputs(wrap(r.inputs.values, r.inputs.secret));
             res.setFailuresList(r.failures.map((f) => failure(f.property, f.reason)));
             return res;
         }),
         diffConfig: unary((req: proto.DiffRequest) => {
-            const r = provider.diffConfig(unwrap(req.getOldInputs() ?? req.getOlds()), unwrap(req.getNews()));
+            const r = provider().diffConfig(unwrap(req.getOldInputs() ?? req.getOlds()), unwrap(req.getNews()));
             const res = new proto.DiffResponse();
             res.setChanges(r.changed.length ? proto.DiffResponse.DiffChanges.DIFF_SOME : proto.DiffResponse.DiffChanges.DIFF_NONE);
             res.setDiffsList(r.changed);
@@ -92,7 +130,7 @@ export function service(provider: CloudReadsProvider, log: EngineLog, schema: ()
         }),
         configure: unary((req: proto.ConfigureRequest) => {
             const variables = new Map<string, string>(req.getVariablesMap().toArray() as [string, string][]);
-            provider.configure(variables, req.hasArgs() ? unwrap(req.getArgs()) : undefined);
+            provider().configure(variables, req.hasArgs() ? unwrap(req.getArgs()) : undefined);
             const res = new proto.ConfigureResponse();
             res.setAcceptsecrets(true);
             res.setAcceptresources(false);
@@ -101,14 +139,14 @@ export function service(provider: CloudReadsProvider, log: EngineLog, schema: ()
             return res;
         }),
         check: unary(async (req: proto.CheckRequest) => {
-            const r = await provider.check(req.getType() || typeOf(req.getUrn()), unwrap(req.getOlds()), unwrap(req.getNews()));
+            const r = await provider().check(req.getType() || typeOf(req.getUrn()), unwrap(req.getOlds()), unwrap(req.getNews()));
             const res = new proto.CheckResponse();
             res.setInputs(wrap(r.inputs.values, r.inputs.secret));
             res.setFailuresList(r.failures.map((f) => failure(f.property, f.reason)));
             return res;
         }),
         diff: unary(async (req: proto.DiffRequest) => {
-            const r = await provider.diff(req.getType() || typeOf(req.getUrn()), req.getId(), unwrap(req.getOlds()), unwrap(req.getNews()));
+            const r = await provider().diff(req.getType() || typeOf(req.getUrn()), req.getId(), unwrap(req.getOlds()), unwrap(req.getNews()));
             const res = new proto.DiffResponse();
             res.setChanges(r.changes ? proto.DiffResponse.DiffChanges.DIFF_SOME : proto.DiffResponse.DiffChanges.DIFF_NONE);
             res.setReplacesList(r.replaces);
@@ -117,14 +155,14 @@ export function service(provider: CloudReadsProvider, log: EngineLog, schema: ()
             return res;
         }),
         create: unary(async (req: proto.CreateRequest) => {
-            const r = await provider.create(req.getType() || typeOf(req.getUrn()), req.getUrn(), unwrap(req.getProperties()), req.getPreview());
+            const r = await provider().create(req.getType() || typeOf(req.getUrn()), req.getUrn(), unwrap(req.getProperties()), req.getPreview());
             const res = new proto.CreateResponse();
             res.setId(r.id);
             res.setProperties(wrap(r.outs.values, r.outs.secret));
             return res;
         }),
         read: unary(async (req: proto.ReadRequest) => {
-            const r = await provider.read(req.getType() || typeOf(req.getUrn()), req.getUrn(), req.getId(), unwrap(req.getProperties()), unwrap(req.getInputs()));
+            const r = await provider().read(req.getType() || typeOf(req.getUrn()), req.getUrn(), req.getId(), unwrap(req.getProperties()), unwrap(req.getInputs()));
             const res = new proto.ReadResponse();
             res.setId(r.id);
             if (r.id) {
@@ -134,7 +172,7 @@ export function service(provider: CloudReadsProvider, log: EngineLog, schema: ()
             return res;
         }),
         update: unary(async (req: proto.UpdateRequest) => {
-            const outs = await provider.update(req.getType() || typeOf(req.getUrn()), req.getUrn(), req.getId(), unwrap(req.getOlds()), unwrap(req.getNews()), req.getPreview());
+            const outs = await provider().update(req.getType() || typeOf(req.getUrn()), req.getUrn(), req.getId(), unwrap(req.getOlds()), unwrap(req.getNews()), req.getPreview());
             const res = new proto.UpdateResponse();
             res.setProperties(wrap(outs.values, outs.secret));
             return res;
@@ -142,14 +180,14 @@ export function service(provider: CloudReadsProvider, log: EngineLog, schema: ()
         // Read-only resources: deleting one only forgets it, and sends no request.
         delete: unary(() => new Empty()),
         invoke: unary(async (req: proto.InvokeRequest) => {
-            const r = await provider.invoke(req.getTok(), unwrap(req.getArgs()));
+            const r = await provider().invoke(req.getTok(), unwrap(req.getArgs()));
             const res = new proto.InvokeResponse();
             res.setReturn(wrap(r.values, r.secret));
             return res;
         }),
         // Every read in flight fails with a CancelledError; no read starts after it (harmless before Configure or twice).
         cancel: unary(() => {
-            provider.cancel(CANCEL_REASON);
+            lazy.cancel(CANCEL_REASON);
             return new Empty();
         }),
         attach: unary((req: pluginProto.PluginAttach) => {
@@ -191,7 +229,7 @@ export async function main(argv: readonly string[], stop: Shutdown): Promise<voi
     log.connect(engine);
     const text = schemaText();
     const version = (JSON.parse(text) as { version: string }).version;
-    const provider = new CloudReadsProvider(log);
+    const provider = new LazyProvider(log);
     const server = new grpc.Server({ "grpc.max_receive_message_length": 400 * 1024 * 1024 });
     server.addService(providerGrpc.ResourceProviderService, service(provider, log, () => text, version));
     // Reads in flight are abandoned (a read has nothing to roll back): each fails, and is answered, at once.

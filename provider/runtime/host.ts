@@ -15,6 +15,8 @@ import { vendorFor } from "../vendors";
  * with its own setting sources (the last argument; the dynamic host's by default).
  */
 
+export { printedOnce } from "./dynamic-host-errors";
+
 const PROVIDER_KEY = "__provider";
 
 // The stack config the engine handed to Configure; credentials stay in this process only.

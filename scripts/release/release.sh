@@ -7,7 +7,7 @@
 #   pulumi-cloudreads-<version>.tgz                              the npm package (dynamic form)
 #   pulumi_cloudreads-<version>-py3-none-any.whl, .tar.gz        the Python SDK (python -m build)
 # Environment: CLOUDREADS_RELEASE_PLATFORMS (space-separated subset, default all),
-#   CLOUDREADS_PYTHON_SDK (the Python SDK folder; default the committed sdk/python),
+#   CLOUDREADS_PYTHON_SDK (the Python SDK folder; default sdk/python, the committed SDK),
 #   CLOUDREADS_RELEASE_DIR (default release/v<version>), CLOUDREADS_RELEASE_PLUGINS_ONLY=1 (only the
 #   plugin tarballs, the schema and the checksums: what the tests serve). Expensive parts are cached (tarballs by
 #   the hash of their inputs, Node binaries, the venv), so a repeated run is fast.
@@ -49,7 +49,7 @@ if [ "${CLOUDREADS_RELEASE_PLUGINS_ONLY:-}" != 1 ]; then
     bash "$here/npm-package.sh" "$out" >&2
 
     step "Python SDK wheel and sdist (python -m build, from $PYTHON_SDK)"
-    bash "$here/python-dists.sh" "$PYTHON_SDK" "$out" >&2
+    bash "$here/python-dists.sh" "$PYTHON_SDK" "$out" >/dev/null
 fi
 
 step "checksums"

@@ -132,3 +132,11 @@ export function usePluginStack(project?: string): PluginSuite {
     });
     return suite;
 }
+
+/**
+ * A Pulumi YAML program `name` of one resource, the KPS key pair task of the default fixtures
+ * (`resource` names it), for the plugin's tests.
+ */
+export function oneKeypairTaskYaml(name: string, resource = "task"): string {
+    return `name: ${name}\nruntime: yaml\nresources:\n  ${resource}:\n    type: cloudreads:huaweicloud/kps:KeypairTask\n    properties:\n      taskId: ${FIXTURE.kpsTaskId}\n`;
+}

@@ -19,7 +19,7 @@ export function previewSteps(events: readonly EngineEvent[]): StepMetadata[] {
 }
 
 /** Warnings and errors the CLI showed, with their text. */
-export function diagnostics(events: readonly EngineEvent[]): { message: string; severity: string; ephemeral?: boolean }[] {
+export function diagnostics(events: readonly EngineEvent[]): { message: string; severity: string; urn?: string; ephemeral?: boolean }[] {
     return events.flatMap((e) => (e.diagnosticEvent ? [e.diagnosticEvent] : []));
 }
 

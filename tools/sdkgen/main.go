@@ -25,7 +25,9 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"path"
 	"path/filepath"
+	"regexp"
 	"strings"
 
 	gogen "github.com/pulumi/pulumi/pkg/v3/codegen/go"
@@ -45,6 +47,27 @@ const goModulePath = "github.com/pulumi-cloudreads/pulumi-cloudreads/sdk"
 // tool names this generator in the "do not edit" header of every generated file.
 const tool = "cloudreads-sdkgen"
 
+// pythonPulumiRange is the `pulumi` requirement of the Python SDK's pyproject.toml: from the
+// version the SDK is tested with (tools/python/requirements.txt pins it; the generator's own floor
+// is 3.269.0, untested here) to the next major.
+const pythonPulumiRange = ">=3.272.0,<4.0.0"
+
+// pythonReadme is the Python SDK's README.md: the package page on PyPI and the readme that
+// pyproject.toml names (the generator writes it into the package folder; run copies it beside
+// pyproject.toml, where the build front end looks for it).
+const pythonReadme = `# pulumi_cloudreads
+
+The Python SDK of the Pulumi provider cloudreads: read Huawei Cloud (SMS, ROMA Connect, KPS) and
+NetApp Astra Control values into Pulumi stacks, with secret-marked results.
+
+    pip install pulumi_cloudreads
+
+The engine installs the provider plugin pulumi-resource-cloudreads on first use. A function whose
+result holds a secret keeps it secret only in its ` + "`_output`" + ` form
+(` + "`get_task_passphrase_output`" + `): see the Python guide,
+https://github.com/pulumi-cloudreads/pulumi-cloudreads/blob/main/docs/python.md
+`
+
 // defaultLanguage holds the settings used where the schema's language block has none:
 //   - the Go import path is where `npm run sdks` puts the SDK in this repository
 //     (sdk/go/cloudreads, in the module of sdk/go.mod: goModulePath);
@@ -62,6 +85,8 @@ func defaultLanguage(pkgName string) map[string]map[string]any {
 			"packageName":          "pulumi_" + pkgName,
 			"pyproject":            map[string]any{"enabled": true},
 			"respectSchemaVersion": true,
+			"requires":             map[string]any{"pulumi": pythonPulumiRange},
+			"readme":               pythonReadme,
 		},
 	}
 }
@@ -121,12 +146,38 @@ func run(schemaPath, out string) error {
 	if err != nil {
 		return fmt.Errorf("generating the Python SDK: %w", err)
 	}
+	// pyproject.toml names README.md beside itself; the generator writes it only into the package.
+	if err := spdxLicense(pyFiles); err != nil {
+		return err
+	}
+	for name, content := range pyFiles {
+		if dir, file := path.Split(name); file == "README.md" && strings.Count(dir, "/") == 1 {
+			pyFiles["README.md"] = content
+		}
+	}
+	if pyFiles["README.md"] == nil {
+		return fmt.Errorf("the Python generator wrote no README.md in the package folder")
+	}
 	if err := writeTree(filepath.Join(out, "python"), pyFiles); err != nil {
 		return err
 	}
 
 	fmt.Printf("sdkgen: %d Go files in %s, %d Python files in %s\n",
 		len(goFiles), filepath.Join(out, "go"), len(pyFiles), filepath.Join(out, "python"))
+	return nil
+}
+
+// spdxLicense rewrites the generator's `[project.license] text = "..."` table in pyproject.toml
+// as the SPDX string `license = "..."` (PEP 639), and requires setuptools 77 or later, which reads
+// it: setuptools 84 warns about the table and stops building it after 2027-02-18.
+func spdxLicense(files map[string][]byte) error {
+	text := string(files["pyproject.toml"])
+	table := regexp.MustCompile(`\n  \[project\.license\]\n    text = ("[^"\n]*")\n`)
+	if !table.MatchString(text) || !strings.Contains(text, `"setuptools>=61.0"`) {
+		return fmt.Errorf("pyproject.toml: no [project.license] table or setuptools>=61.0 requirement to rewrite; the generator changed")
+	}
+	text = table.ReplaceAllString(text, "\n  license = $1\n")
+	files["pyproject.toml"] = []byte(strings.Replace(text, `"setuptools>=61.0"`, `"setuptools>=77.0"`, 1))
 	return nil
 }
 
@@ -213,7 +264,7 @@ func pinPkgVersion(files map[string][]byte, root string, pkg *schema.Package) er
 // goMod is the SDK folder's go.mod: the module goModulePath, requiring the Pulumi Go SDK.
 // `go mod tidy` in that folder (npm run sdks runs it) adds the indirect requirements and go.sum.
 func goMod(modulePath string) []byte {
-	return []byte(fmt.Sprintf("module %s\n\ngo 1.25\n\nrequire github.com/pulumi/pulumi/sdk/v3 %s\n",
+	return []byte(fmt.Sprintf("module %s\n\ngo 1.26.6\n\nrequire github.com/pulumi/pulumi/sdk/v3 %s\n",
 		modulePath, sdkVersion))
 }
 

@@ -60,7 +60,7 @@ type Certificate struct {
 	AccountId pulumi.StringOutput `pulumi:"accountId"`
 	// The certificate as Astra stores it: base64 of PEM text or of DER bytes.
 	Cert pulumi.StringOutput `pulumi:"cert"`
-	// What the certificate is for: `trustedCA` or `object` in the documented values.
+	// What the certificate is for. The vendor lists `rootCA`, `intermediateCA` ("Retrieve a certificate", read 2026-12-07); other values pass through as sent.
 	CertUse pulumi.StringOutput `pulumi:"certUse"`
 	// The certificate id read; the same value as `id`, under the name the arguments use.
 	CertificateId pulumi.StringOutput `pulumi:"certificateId"`
@@ -110,7 +110,7 @@ type Certificate struct {
 	Subject pulumi.StringOutput `pulumi:"subject"`
 	// Subject alternative names, e.g. `DNS:astra.example.com`, `IP Address:10.0.0.5`; empty when there are none.
 	SubjectAltNames pulumi.StringArrayOutput `pulumi:"subjectAltNames"`
-	// `trusted` or `untrusted` in the documented values.
+	// Whether Astra trusts the certificate. The vendor lists `untrusted`, `trusted`, `expired` ("Retrieve a certificate", read 2026-12-07); other values pass through as sent.
 	TrustState pulumi.StringOutput `pulumi:"trustState"`
 	// The trust state asked for, when one was set and differs from the current one.
 	TrustStateDesired pulumi.StringPtrOutput `pulumi:"trustStateDesired"`
@@ -244,7 +244,7 @@ func (o CertificateOutput) Cert() pulumi.StringOutput {
 	return o.ApplyT(func(v *Certificate) pulumi.StringOutput { return v.Cert }).(pulumi.StringOutput)
 }
 
-// What the certificate is for: `trustedCA` or `object` in the documented values.
+// What the certificate is for. The vendor lists `rootCA`, `intermediateCA` ("Retrieve a certificate", read 2026-12-07); other values pass through as sent.
 func (o CertificateOutput) CertUse() pulumi.StringOutput {
 	return o.ApplyT(func(v *Certificate) pulumi.StringOutput { return v.CertUse }).(pulumi.StringOutput)
 }
@@ -369,7 +369,7 @@ func (o CertificateOutput) SubjectAltNames() pulumi.StringArrayOutput {
 	return o.ApplyT(func(v *Certificate) pulumi.StringArrayOutput { return v.SubjectAltNames }).(pulumi.StringArrayOutput)
 }
 
-// `trusted` or `untrusted` in the documented values.
+// Whether Astra trusts the certificate. The vendor lists `untrusted`, `trusted`, `expired` ("Retrieve a certificate", read 2026-12-07); other values pass through as sent.
 func (o CertificateOutput) TrustState() pulumi.StringOutput {
 	return o.ApplyT(func(v *Certificate) pulumi.StringOutput { return v.TrustState }).(pulumi.StringOutput)
 }

@@ -65,7 +65,7 @@ type LookupCertificateResult struct {
 	AccountId string `pulumi:"accountId"`
 	// The certificate as Astra stores it: base64 of PEM text or of DER bytes.
 	Cert string `pulumi:"cert"`
-	// What the certificate is for: `trustedCA` or `object` in the documented values.
+	// What the certificate is for. The vendor lists `rootCA`, `intermediateCA` ("Retrieve a certificate", read 2026-12-07); other values pass through as sent.
 	CertUse string `pulumi:"certUse"`
 	// The certificate id read; the same value as `id`, under the name the arguments use.
 	CertificateId string `pulumi:"certificateId"`
@@ -115,7 +115,7 @@ type LookupCertificateResult struct {
 	Subject string `pulumi:"subject"`
 	// Subject alternative names, e.g. `DNS:astra.example.com`, `IP Address:10.0.0.5`; empty when there are none.
 	SubjectAltNames []string `pulumi:"subjectAltNames"`
-	// `trusted` or `untrusted` in the documented values.
+	// Whether Astra trusts the certificate. The vendor lists `untrusted`, `trusted`, `expired` ("Retrieve a certificate", read 2026-12-07); other values pass through as sent.
 	TrustState string `pulumi:"trustState"`
 	// The trust state asked for, when one was set and differs from the current one.
 	TrustStateDesired *string `pulumi:"trustStateDesired"`
@@ -173,7 +173,7 @@ func (o LookupCertificateResultOutput) Cert() pulumi.StringOutput {
 	return o.ApplyT(func(v LookupCertificateResult) string { return v.Cert }).(pulumi.StringOutput)
 }
 
-// What the certificate is for: `trustedCA` or `object` in the documented values.
+// What the certificate is for. The vendor lists `rootCA`, `intermediateCA` ("Retrieve a certificate", read 2026-12-07); other values pass through as sent.
 func (o LookupCertificateResultOutput) CertUse() pulumi.StringOutput {
 	return o.ApplyT(func(v LookupCertificateResult) string { return v.CertUse }).(pulumi.StringOutput)
 }
@@ -298,7 +298,7 @@ func (o LookupCertificateResultOutput) SubjectAltNames() pulumi.StringArrayOutpu
 	return o.ApplyT(func(v LookupCertificateResult) []string { return v.SubjectAltNames }).(pulumi.StringArrayOutput)
 }
 
-// `trusted` or `untrusted` in the documented values.
+// Whether Astra trusts the certificate. The vendor lists `untrusted`, `trusted`, `expired` ("Retrieve a certificate", read 2026-12-07); other values pass through as sent.
 func (o LookupCertificateResultOutput) TrustState() pulumi.StringOutput {
 	return o.ApplyT(func(v LookupCertificateResult) string { return v.TrustState }).(pulumi.StringOutput)
 }

@@ -52,11 +52,11 @@ func GetCertificates(ctx *pulumi.Context, args *GetCertificatesArgs, opts ...pul
 type GetCertificatesArgs struct {
 	// Account id (a UUID). Default: `cloudreads:astracontrolAccountId`; can also be set with `ASTRA_CONTROL_ACCOUNT_ID`.
 	AccountId *string `pulumi:"accountId"`
-	// Keep only certificates with this `certUse`, e.g. `rootCA`, `intermediateCA`, `trustedCA` or `object`.
+	// Keep only certificates with exactly this `certUse`. The vendor lists `rootCA`, `intermediateCA` ("Retrieve a certificate", read 2026-12-07); other values pass through as sent.
 	CertUse *string `pulumi:"certUse"`
 	// Keep only certificates whose Astra `cn` is exactly this.
 	Cn *string `pulumi:"cn"`
-	// Keep only certificates in this `trustState` (`trusted` or `untrusted`).
+	// Keep only certificates in exactly this `trustState`. The vendor lists `untrusted`, `trusted`, `expired` ("Retrieve a certificate", read 2026-12-07); other values pass through as sent.
 	TrustState *string `pulumi:"trustState"`
 	// Base URL of your Astra Control Center. Default: `cloudreads:astracontrolUrl`, else `ASTRA_CONTROL_URL`; one of them is required (the certificate API exists only in Astra Control Center, not at `astra.netapp.io`).
 	Url *string `pulumi:"url"`
@@ -77,11 +77,11 @@ func GetCertificatesOutput(ctx *pulumi.Context, args GetCertificatesOutputArgs, 
 type GetCertificatesOutputArgs struct {
 	// Account id (a UUID). Default: `cloudreads:astracontrolAccountId`; can also be set with `ASTRA_CONTROL_ACCOUNT_ID`.
 	AccountId pulumi.StringPtrInput `pulumi:"accountId"`
-	// Keep only certificates with this `certUse`, e.g. `rootCA`, `intermediateCA`, `trustedCA` or `object`.
+	// Keep only certificates with exactly this `certUse`. The vendor lists `rootCA`, `intermediateCA` ("Retrieve a certificate", read 2026-12-07); other values pass through as sent.
 	CertUse pulumi.StringPtrInput `pulumi:"certUse"`
 	// Keep only certificates whose Astra `cn` is exactly this.
 	Cn pulumi.StringPtrInput `pulumi:"cn"`
-	// Keep only certificates in this `trustState` (`trusted` or `untrusted`).
+	// Keep only certificates in exactly this `trustState`. The vendor lists `untrusted`, `trusted`, `expired` ("Retrieve a certificate", read 2026-12-07); other values pass through as sent.
 	TrustState pulumi.StringPtrInput `pulumi:"trustState"`
 	// Base URL of your Astra Control Center. Default: `cloudreads:astracontrolUrl`, else `ASTRA_CONTROL_URL`; one of them is required (the certificate API exists only in Astra Control Center, not at `astra.netapp.io`).
 	Url pulumi.StringPtrInput `pulumi:"url"`

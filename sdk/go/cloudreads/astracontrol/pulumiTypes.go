@@ -19,7 +19,7 @@ type CertificateResult struct {
 	AccountId string `pulumi:"accountId"`
 	// The certificate as Astra stores it: base64 of PEM text or of DER bytes.
 	Cert string `pulumi:"cert"`
-	// What the certificate is for: `trustedCA` or `object` in the documented values.
+	// What the certificate is for. The vendor lists `rootCA`, `intermediateCA` ("Retrieve a certificate", read 2026-12-07); other values pass through as sent.
 	CertUse string `pulumi:"certUse"`
 	// The certificate id read; the same value as `id`, under the name the arguments use.
 	CertificateId string `pulumi:"certificateId"`
@@ -69,7 +69,7 @@ type CertificateResult struct {
 	Subject string `pulumi:"subject"`
 	// Subject alternative names, e.g. `DNS:astra.example.com`, `IP Address:10.0.0.5`; empty when there are none.
 	SubjectAltNames []string `pulumi:"subjectAltNames"`
-	// `trusted` or `untrusted` in the documented values.
+	// Whether Astra trusts the certificate. The vendor lists `untrusted`, `trusted`, `expired` ("Retrieve a certificate", read 2026-12-07); other values pass through as sent.
 	TrustState string `pulumi:"trustState"`
 	// The trust state asked for, when one was set and differs from the current one.
 	TrustStateDesired *string `pulumi:"trustStateDesired"`
@@ -108,7 +108,7 @@ func (o CertificateResultOutput) Cert() pulumi.StringOutput {
 	return o.ApplyT(func(v CertificateResult) string { return v.Cert }).(pulumi.StringOutput)
 }
 
-// What the certificate is for: `trustedCA` or `object` in the documented values.
+// What the certificate is for. The vendor lists `rootCA`, `intermediateCA` ("Retrieve a certificate", read 2026-12-07); other values pass through as sent.
 func (o CertificateResultOutput) CertUse() pulumi.StringOutput {
 	return o.ApplyT(func(v CertificateResult) string { return v.CertUse }).(pulumi.StringOutput)
 }
@@ -233,7 +233,7 @@ func (o CertificateResultOutput) SubjectAltNames() pulumi.StringArrayOutput {
 	return o.ApplyT(func(v CertificateResult) []string { return v.SubjectAltNames }).(pulumi.StringArrayOutput)
 }
 
-// `trusted` or `untrusted` in the documented values.
+// Whether Astra trusts the certificate. The vendor lists `untrusted`, `trusted`, `expired` ("Retrieve a certificate", read 2026-12-07); other values pass through as sent.
 func (o CertificateResultOutput) TrustState() pulumi.StringOutput {
 	return o.ApplyT(func(v CertificateResult) string { return v.TrustState }).(pulumi.StringOutput)
 }

@@ -313,7 +313,7 @@ class Certificate(pulumi.CustomResource):
     @pulumi.getter(name="certUse")
     def cert_use(self) -> pulumi.Output[_builtins.str]:
         """
-        What the certificate is for: `trustedCA` or `object` in the documented values.
+        What the certificate is for. The vendor lists `rootCA`, `intermediateCA` ("Retrieve a certificate", read 2026-12-07); other values pass through as sent.
         """
         return pulumi.get(self, "cert_use")
 
@@ -513,7 +513,7 @@ class Certificate(pulumi.CustomResource):
     @pulumi.getter(name="trustState")
     def trust_state(self) -> pulumi.Output[_builtins.str]:
         """
-        `trusted` or `untrusted` in the documented values.
+        Whether Astra trusts the certificate. The vendor lists `untrusted`, `trusted`, `expired` ("Retrieve a certificate", read 2026-12-07); other values pass through as sent.
         """
         return pulumi.get(self, "trust_state")
 

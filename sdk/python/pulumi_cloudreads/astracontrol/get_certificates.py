@@ -82,9 +82,9 @@ def get_certificates(account_id: Optional[_builtins.str] = None,
     ```
 
     :param _builtins.str account_id: Account id (a UUID). Default: `cloudreads:astracontrolAccountId`; can also be set with `ASTRA_CONTROL_ACCOUNT_ID`.
-    :param _builtins.str cert_use: Keep only certificates with this `certUse`, e.g. `rootCA`, `intermediateCA`, `trustedCA` or `object`.
+    :param _builtins.str cert_use: Keep only certificates with exactly this `certUse`. The vendor lists `rootCA`, `intermediateCA` ("Retrieve a certificate", read 2026-12-07); other values pass through as sent.
     :param _builtins.str cn: Keep only certificates whose Astra `cn` is exactly this.
-    :param _builtins.str trust_state: Keep only certificates in this `trustState` (`trusted` or `untrusted`).
+    :param _builtins.str trust_state: Keep only certificates in exactly this `trustState`. The vendor lists `untrusted`, `trusted`, `expired` ("Retrieve a certificate", read 2026-12-07); other values pass through as sent.
     :param _builtins.str url: Base URL of your Astra Control Center. Default: `cloudreads:astracontrolUrl`, else `ASTRA_CONTROL_URL`; one of them is required (the certificate API exists only in Astra Control Center, not at `astra.netapp.io`).
     """
     __args__ = dict()
@@ -122,9 +122,9 @@ def get_certificates_output(account_id: pulumi.Input[Optional[Optional[_builtins
     ```
 
     :param _builtins.str account_id: Account id (a UUID). Default: `cloudreads:astracontrolAccountId`; can also be set with `ASTRA_CONTROL_ACCOUNT_ID`.
-    :param _builtins.str cert_use: Keep only certificates with this `certUse`, e.g. `rootCA`, `intermediateCA`, `trustedCA` or `object`.
+    :param _builtins.str cert_use: Keep only certificates with exactly this `certUse`. The vendor lists `rootCA`, `intermediateCA` ("Retrieve a certificate", read 2026-12-07); other values pass through as sent.
     :param _builtins.str cn: Keep only certificates whose Astra `cn` is exactly this.
-    :param _builtins.str trust_state: Keep only certificates in this `trustState` (`trusted` or `untrusted`).
+    :param _builtins.str trust_state: Keep only certificates in exactly this `trustState`. The vendor lists `untrusted`, `trusted`, `expired` ("Retrieve a certificate", read 2026-12-07); other values pass through as sent.
     :param _builtins.str url: Base URL of your Astra Control Center. Default: `cloudreads:astracontrolUrl`, else `ASTRA_CONTROL_URL`; one of them is required (the certificate API exists only in Astra Control Center, not at `astra.netapp.io`).
     """
     __args__ = dict()

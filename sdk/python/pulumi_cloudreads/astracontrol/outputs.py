@@ -66,7 +66,7 @@ class CertificateResult(dict):
 
         :param _builtins.str account_id: The Astra account the certificate belongs to (the argument, or `cloudreads:astracontrolAccountId`).
         :param _builtins.str cert: The certificate as Astra stores it: base64 of PEM text or of DER bytes.
-        :param _builtins.str cert_use: What the certificate is for: `trustedCA` or `object` in the documented values.
+        :param _builtins.str cert_use: What the certificate is for. The vendor lists `rootCA`, `intermediateCA` ("Retrieve a certificate", read 2026-12-07); other values pass through as sent.
         :param _builtins.str certificate_id: The certificate id read; the same value as `id`, under the name the arguments use.
         :param Sequence[_builtins.str] chain_pems: Every certificate the field holds, as PEM, in order; the insights above describe the first.
         :param _builtins.str cn: The common name Astra reports.
@@ -90,7 +90,7 @@ class CertificateResult(dict):
         :param _builtins.str serial_number: Serial number, upper-case hex.
         :param _builtins.str subject: Subject distinguished name (RFC 4514), from the certificate itself.
         :param Sequence[_builtins.str] subject_alt_names: Subject alternative names, e.g. `DNS:astra.example.com`, `IP Address:10.0.0.5`; empty when there are none.
-        :param _builtins.str trust_state: `trusted` or `untrusted` in the documented values.
+        :param _builtins.str trust_state: Whether Astra trusts the certificate. The vendor lists `untrusted`, `trusted`, `expired` ("Retrieve a certificate", read 2026-12-07); other values pass through as sent.
         :param Sequence['TrustStateDetail'] trust_state_details: Astra's explanations of the trust state; empty when there are none.
         :param Sequence['TrustStateTransition'] trust_state_transitions: The trust state changes Astra allows from here.
         :param _builtins.str modified_by: The user or service that last changed it, when Astra says.
@@ -156,7 +156,7 @@ class CertificateResult(dict):
     @pulumi.getter(name="certUse")
     def cert_use(self) -> _builtins.str:
         """
-        What the certificate is for: `trustedCA` or `object` in the documented values.
+        What the certificate is for. The vendor lists `rootCA`, `intermediateCA` ("Retrieve a certificate", read 2026-12-07); other values pass through as sent.
         """
         return pulumi.get(self, "cert_use")
 
@@ -348,7 +348,7 @@ class CertificateResult(dict):
     @pulumi.getter(name="trustState")
     def trust_state(self) -> _builtins.str:
         """
-        `trusted` or `untrusted` in the documented values.
+        Whether Astra trusts the certificate. The vendor lists `untrusted`, `trusted`, `expired` ("Retrieve a certificate", read 2026-12-07); other values pass through as sent.
         """
         return pulumi.get(self, "trust_state")
 

@@ -63,9 +63,9 @@ type LookupKeypairTaskArgs struct {
 }
 
 type LookupKeypairTaskResult struct {
-	// The part after it: `RESET`, `REPLACE`, `UNBIND` or `BIND`; empty for a status without `_`.
+	// The part after it; empty for a status without `_`. The vendor lists `RESET`, `REPLACE`, `UNBIND` ("Querying Task Information", read 2026-12-07); other values pass through as sent.
 	Operation string `pulumi:"operation"`
-	// The part before the first `_`: `READY`, `RUNNING`, `SUCCESS` or `FAILED` in the documented values.
+	// The part of `taskStatus` before the first `_`; `waitFor` compares it trimmed and upper-cased. The vendor lists `READY`, `RUNNING`, `FAILED`, `SUCCESS` ("Querying Task Information", read 2026-12-07); other values pass through as sent.
 	Phase string `pulumi:"phase"`
 	// The project the task belongs to (the argument, `cloudreads:huaweicloudProjectId`, or the IAM look-up).
 	ProjectId string `pulumi:"projectId"`
@@ -73,7 +73,7 @@ type LookupKeypairTaskResult struct {
 	ServerId string `pulumi:"serverId"`
 	// The task id read.
 	TaskId string `pulumi:"taskId"`
-	// The raw status, `PHASE_OPERATION`, e.g. `RUNNING_RESET`; unknown values pass through.
+	// The raw status, `PHASE_OPERATION`. The vendor lists `READY_RESET`, `RUNNING_RESET`, `FAILED_RESET`, `SUCCESS_RESET`, `READY_REPLACE`, `RUNNING_REPLACE`, `FAILED_REPLACE`, `SUCCESS_REPLACE`, `READY_UNBIND`, `RUNNING_UNBIND`, `FAILED_UNBIND`, `SUCCESS_UNBIND` ("Querying Task Information", read 2026-12-07); other values pass through as sent.
 	TaskStatus string `pulumi:"taskStatus"`
 }
 
@@ -113,12 +113,12 @@ func (o LookupKeypairTaskResultOutput) ToLookupKeypairTaskResultOutputWithContex
 	return o
 }
 
-// The part after it: `RESET`, `REPLACE`, `UNBIND` or `BIND`; empty for a status without `_`.
+// The part after it; empty for a status without `_`. The vendor lists `RESET`, `REPLACE`, `UNBIND` ("Querying Task Information", read 2026-12-07); other values pass through as sent.
 func (o LookupKeypairTaskResultOutput) Operation() pulumi.StringOutput {
 	return o.ApplyT(func(v LookupKeypairTaskResult) string { return v.Operation }).(pulumi.StringOutput)
 }
 
-// The part before the first `_`: `READY`, `RUNNING`, `SUCCESS` or `FAILED` in the documented values.
+// The part of `taskStatus` before the first `_`; `waitFor` compares it trimmed and upper-cased. The vendor lists `READY`, `RUNNING`, `FAILED`, `SUCCESS` ("Querying Task Information", read 2026-12-07); other values pass through as sent.
 func (o LookupKeypairTaskResultOutput) Phase() pulumi.StringOutput {
 	return o.ApplyT(func(v LookupKeypairTaskResult) string { return v.Phase }).(pulumi.StringOutput)
 }
@@ -138,7 +138,7 @@ func (o LookupKeypairTaskResultOutput) TaskId() pulumi.StringOutput {
 	return o.ApplyT(func(v LookupKeypairTaskResult) string { return v.TaskId }).(pulumi.StringOutput)
 }
 
-// The raw status, `PHASE_OPERATION`, e.g. `RUNNING_RESET`; unknown values pass through.
+// The raw status, `PHASE_OPERATION`. The vendor lists `READY_RESET`, `RUNNING_RESET`, `FAILED_RESET`, `SUCCESS_RESET`, `READY_REPLACE`, `RUNNING_REPLACE`, `FAILED_REPLACE`, `SUCCESS_REPLACE`, `READY_UNBIND`, `RUNNING_UNBIND`, `FAILED_UNBIND`, `SUCCESS_UNBIND` ("Querying Task Information", read 2026-12-07); other values pass through as sent.
 func (o LookupKeypairTaskResultOutput) TaskStatus() pulumi.StringOutput {
 	return o.ApplyT(func(v LookupKeypairTaskResult) string { return v.TaskStatus }).(pulumi.StringOutput)
 }

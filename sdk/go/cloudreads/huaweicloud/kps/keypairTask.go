@@ -58,9 +58,9 @@ type KeypairTask struct {
 
 	// Base URL of KPS (the `kms` endpoint), overriding the derived host. Default: `cloudreads:huaweicloudEndpoints.kms`, else derived from the region.
 	Endpoint pulumi.StringPtrOutput `pulumi:"endpoint"`
-	// The part after it: `RESET`, `REPLACE`, `UNBIND` or `BIND`; empty for a status without `_`.
+	// The part after it; empty for a status without `_`. The vendor lists `RESET`, `REPLACE`, `UNBIND` ("Querying Task Information", read 2026-12-07); other values pass through as sent.
 	Operation pulumi.StringOutput `pulumi:"operation"`
-	// The part before the first `_`: `READY`, `RUNNING`, `SUCCESS` or `FAILED` in the documented values.
+	// The part of `taskStatus` before the first `_`; `waitFor` compares it trimmed and upper-cased. The vendor lists `READY`, `RUNNING`, `FAILED`, `SUCCESS` ("Querying Task Information", read 2026-12-07); other values pass through as sent.
 	Phase pulumi.StringOutput `pulumi:"phase"`
 	// The project the task belongs to (the argument, `cloudreads:huaweicloudProjectId`, or the IAM look-up).
 	ProjectId pulumi.StringOutput `pulumi:"projectId"`
@@ -70,7 +70,7 @@ type KeypairTask struct {
 	ServerId pulumi.StringOutput `pulumi:"serverId"`
 	// The task id read.
 	TaskId pulumi.StringOutput `pulumi:"taskId"`
-	// The raw status, `PHASE_OPERATION`, e.g. `RUNNING_RESET`; unknown values pass through.
+	// The raw status, `PHASE_OPERATION`. The vendor lists `READY_RESET`, `RUNNING_RESET`, `FAILED_RESET`, `SUCCESS_RESET`, `READY_REPLACE`, `RUNNING_REPLACE`, `FAILED_REPLACE`, `SUCCESS_REPLACE`, `READY_UNBIND`, `RUNNING_UNBIND`, `FAILED_UNBIND`, `SUCCESS_UNBIND` ("Querying Task Information", read 2026-12-07); other values pass through as sent.
 	TaskStatus pulumi.StringOutput `pulumi:"taskStatus"`
 	// Wait until the task reaches one of `phase` (`READY`, `RUNNING`, `SUCCESS`, `FAILED`, or a full status such as `SUCCESS_RESET`), or a final phase (`SUCCESS`, `FAILED`), polling with backoff and jitter; `timeout` in seconds, default 600. A task that ends failed fails the read with its status and error; a timeout fails it naming the last status seen. While it waits, the status shows in `pulumi preview`/`up`. A change reads again without replacing the resource.
 	WaitFor WaitForPtrOutput `pulumi:"waitFor"`
@@ -193,12 +193,12 @@ func (o KeypairTaskOutput) Endpoint() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *KeypairTask) pulumi.StringPtrOutput { return v.Endpoint }).(pulumi.StringPtrOutput)
 }
 
-// The part after it: `RESET`, `REPLACE`, `UNBIND` or `BIND`; empty for a status without `_`.
+// The part after it; empty for a status without `_`. The vendor lists `RESET`, `REPLACE`, `UNBIND` ("Querying Task Information", read 2026-12-07); other values pass through as sent.
 func (o KeypairTaskOutput) Operation() pulumi.StringOutput {
 	return o.ApplyT(func(v *KeypairTask) pulumi.StringOutput { return v.Operation }).(pulumi.StringOutput)
 }
 
-// The part before the first `_`: `READY`, `RUNNING`, `SUCCESS` or `FAILED` in the documented values.
+// The part of `taskStatus` before the first `_`; `waitFor` compares it trimmed and upper-cased. The vendor lists `READY`, `RUNNING`, `FAILED`, `SUCCESS` ("Querying Task Information", read 2026-12-07); other values pass through as sent.
 func (o KeypairTaskOutput) Phase() pulumi.StringOutput {
 	return o.ApplyT(func(v *KeypairTask) pulumi.StringOutput { return v.Phase }).(pulumi.StringOutput)
 }
@@ -223,7 +223,7 @@ func (o KeypairTaskOutput) TaskId() pulumi.StringOutput {
 	return o.ApplyT(func(v *KeypairTask) pulumi.StringOutput { return v.TaskId }).(pulumi.StringOutput)
 }
 
-// The raw status, `PHASE_OPERATION`, e.g. `RUNNING_RESET`; unknown values pass through.
+// The raw status, `PHASE_OPERATION`. The vendor lists `READY_RESET`, `RUNNING_RESET`, `FAILED_RESET`, `SUCCESS_RESET`, `READY_REPLACE`, `RUNNING_REPLACE`, `FAILED_REPLACE`, `SUCCESS_REPLACE`, `READY_UNBIND`, `RUNNING_UNBIND`, `FAILED_UNBIND`, `SUCCESS_UNBIND` ("Querying Task Information", read 2026-12-07); other values pass through as sent.
 func (o KeypairTaskOutput) TaskStatus() pulumi.StringOutput {
 	return o.ApplyT(func(v *KeypairTask) pulumi.StringOutput { return v.TaskStatus }).(pulumi.StringOutput)
 }

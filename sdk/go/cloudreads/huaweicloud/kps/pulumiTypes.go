@@ -70,7 +70,7 @@ func (o FailedTaskArrayOutput) Index(i pulumi.IntInput) FailedTaskOutput {
 type RunningTask struct {
 	// The name of the key pair.
 	KeypairName string `pulumi:"keypairName"`
-	// What the task does: `RESET`, `REPLACE`, `UNBIND` or `BIND` in the documented values (KPS may prefix them); unknown values pass through.
+	// What the task does, as KPS sends it: the pages list `FAILED_RESET`, `FAILED_REPLACE`, `FAILED_UNBIND`, their examples send `RUNNING_RESET`; other values pass through.
 	OperateType string `pulumi:"operateType"`
 	// The id of the ECS server the task acts on.
 	ServerId string `pulumi:"serverId"`
@@ -102,7 +102,7 @@ func (o RunningTaskOutput) KeypairName() pulumi.StringOutput {
 	return o.ApplyT(func(v RunningTask) string { return v.KeypairName }).(pulumi.StringOutput)
 }
 
-// What the task does: `RESET`, `REPLACE`, `UNBIND` or `BIND` in the documented values (KPS may prefix them); unknown values pass through.
+// What the task does, as KPS sends it: the pages list `FAILED_RESET`, `FAILED_REPLACE`, `FAILED_UNBIND`, their examples send `RUNNING_RESET`; other values pass through.
 func (o RunningTaskOutput) OperateType() pulumi.StringOutput {
 	return o.ApplyT(func(v RunningTask) string { return v.OperateType }).(pulumi.StringOutput)
 }

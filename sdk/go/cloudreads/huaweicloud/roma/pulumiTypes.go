@@ -35,9 +35,9 @@ type Product struct {
 	ProductId string `pulumi:"productId"`
 	// The product's serial, which marks it in MQS topics; empty when not sent.
 	ProductSerial string `pulumi:"productSerial"`
-	// 0: a common product, 1: a gateway; undefined when not sent.
+	// 0: a common product (no sub-devices), 1: a gateway, in the documented values; undefined when not sent.
 	ProductType *int `pulumi:"productType"`
-	// 0: MQTT, 1: CoAP, 2: Modbus, 4: OPC UA, 5: extended; undefined when not sent.
+	// 0: MQTT, 2: Modbus, 4: OPC UA, in the documented values (others pass through); undefined when not sent.
 	ProtocolType *int `pulumi:"protocolType"`
 	// The product's status code, when sent.
 	Status *int `pulumi:"status"`
@@ -110,12 +110,12 @@ func (o ProductOutput) ProductSerial() pulumi.StringOutput {
 	return o.ApplyT(func(v Product) string { return v.ProductSerial }).(pulumi.StringOutput)
 }
 
-// 0: a common product, 1: a gateway; undefined when not sent.
+// 0: a common product (no sub-devices), 1: a gateway, in the documented values; undefined when not sent.
 func (o ProductOutput) ProductType() pulumi.IntPtrOutput {
 	return o.ApplyT(func(v Product) *int { return v.ProductType }).(pulumi.IntPtrOutput)
 }
 
-// 0: MQTT, 1: CoAP, 2: Modbus, 4: OPC UA, 5: extended; undefined when not sent.
+// 0: MQTT, 2: Modbus, 4: OPC UA, in the documented values (others pass through); undefined when not sent.
 func (o ProductOutput) ProtocolType() pulumi.IntPtrOutput {
 	return o.ApplyT(func(v Product) *int { return v.ProtocolType }).(pulumi.IntPtrOutput)
 }

@@ -56,7 +56,7 @@ type LookupTaskArgs struct {
 	Region *string `pulumi:"region"`
 	// Migration task id (1 to 36 characters).
 	TaskId string `pulumi:"taskId"`
-	// Wait until the task reaches one of `phase` (SMS task states such as `READY`, `RUNNING`, `SYNCING`, `MIGRATE_SUCCEED`), or a final phase (`MIGRATE_SUCCEED`, `MIGRATE_FAIL`, `ABORT`, `SYNC_F_ROLLBACK_SUCCEED`), polling with backoff and jitter; `timeout` in seconds, default 600. A task that ends failed fails the read with its status and error; a timeout fails it naming the last status seen. While it waits, the status shows in `pulumi preview`/`up`. A change reads again without replacing the resource.
+	// Wait until the task reaches one of `phase` (SMS task states such as `READY`, `RUNNING`, `SYNCING`, `MIGRATE_SUCCESS`), or a final phase (`MIGRATE_SUCCESS`, `MIGRATE_FAIL`, `ABORT`, `SYNC_F_ROLLBACK_SUCCESS`), polling with backoff and jitter; `timeout` in seconds, default 600. A task that ends failed fails the read with its status and error; a timeout fails it naming the last status seen. While it waits, the status shows in `pulumi preview`/`up`. A change reads again without replacing the resource.
 	WaitFor *WaitFor `pulumi:"waitFor"`
 }
 
@@ -75,7 +75,7 @@ type LookupTaskResult struct {
 	MigrateSpeedMBps float64 `pulumi:"migrateSpeedMBps"`
 	// The task name the user gave it.
 	Name string `pulumi:"name"`
-	// `WINDOWS` or `LINUX`.
+	// The OS type of the source server. The vendor lists `WINDOWS`, `LINUX` ("Querying a Migration Task with a Specified ID", read 2026-12-07); other values pass through as sent.
 	OsType string `pulumi:"osType"`
 	// SMS's estimate of the seconds left; 0 when it does not say.
 	RemainingSeconds int `pulumi:"remainingSeconds"`
@@ -87,7 +87,7 @@ type LookupTaskResult struct {
 	SourceServerName string `pulumi:"sourceServerName"`
 	// When it started (RFC 3339), or empty.
 	StartedAt string `pulumi:"startedAt"`
-	// The task state, e.g. `READY`, `RUNNING`, `SYNCING`, `MIGRATE_SUCCEED`, `MIGRATE_FAIL`; unknown values pass through.
+	// The task state, as SMS sends it; `waitFor` compares it trimmed and upper-cased. The vendor lists `READY`, `RUNNING`, `SYNCING`, `MIGRATE_SUCCESS`, `MIGRATE_FAIL`, `ABORTING`, `ABORT`, `DELETING`, `SYNC_F_ROLLBACKING`, `SYNC_F_ROLLBACK_SUCCESS` ("Listing Migration Tasks", read 2026-12-07); other values pass through as sent.
 	State string `pulumi:"state"`
 	// ECS id (`vm_id`) of the target server; empty before it exists.
 	TargetServerId string `pulumi:"targetServerId"`
@@ -97,7 +97,7 @@ type LookupTaskResult struct {
 	TaskId string `pulumi:"taskId"`
 	// Time the task has taken so far, in seconds.
 	TotalSeconds int `pulumi:"totalSeconds"`
-	// `MIGRATE_FILE` (file-level) or `MIGRATE_BLOCK` (block-level) in the documented values.
+	// The task type: file-level (`MIGRATE_FILE`) or block-level (`MIGRATE_BLOCK`) migration. The vendor lists `MIGRATE_FILE`, `MIGRATE_BLOCK` ("Querying a Migration Task with a Specified ID", read 2026-12-07); other values pass through as sent.
 	Type string `pulumi:"type"`
 }
 
@@ -113,7 +113,7 @@ type LookupTaskOutputArgs struct {
 	Region pulumi.StringPtrInput `pulumi:"region"`
 	// Migration task id (1 to 36 characters).
 	TaskId pulumi.StringInput `pulumi:"taskId"`
-	// Wait until the task reaches one of `phase` (SMS task states such as `READY`, `RUNNING`, `SYNCING`, `MIGRATE_SUCCEED`), or a final phase (`MIGRATE_SUCCEED`, `MIGRATE_FAIL`, `ABORT`, `SYNC_F_ROLLBACK_SUCCEED`), polling with backoff and jitter; `timeout` in seconds, default 600. A task that ends failed fails the read with its status and error; a timeout fails it naming the last status seen. While it waits, the status shows in `pulumi preview`/`up`. A change reads again without replacing the resource.
+	// Wait until the task reaches one of `phase` (SMS task states such as `READY`, `RUNNING`, `SYNCING`, `MIGRATE_SUCCESS`), or a final phase (`MIGRATE_SUCCESS`, `MIGRATE_FAIL`, `ABORT`, `SYNC_F_ROLLBACK_SUCCESS`), polling with backoff and jitter; `timeout` in seconds, default 600. A task that ends failed fails the read with its status and error; a timeout fails it naming the last status seen. While it waits, the status shows in `pulumi preview`/`up`. A change reads again without replacing the resource.
 	WaitFor WaitForPtrInput `pulumi:"waitFor"`
 }
 
@@ -170,7 +170,7 @@ func (o LookupTaskResultOutput) Name() pulumi.StringOutput {
 	return o.ApplyT(func(v LookupTaskResult) string { return v.Name }).(pulumi.StringOutput)
 }
 
-// `WINDOWS` or `LINUX`.
+// The OS type of the source server. The vendor lists `WINDOWS`, `LINUX` ("Querying a Migration Task with a Specified ID", read 2026-12-07); other values pass through as sent.
 func (o LookupTaskResultOutput) OsType() pulumi.StringOutput {
 	return o.ApplyT(func(v LookupTaskResult) string { return v.OsType }).(pulumi.StringOutput)
 }
@@ -200,7 +200,7 @@ func (o LookupTaskResultOutput) StartedAt() pulumi.StringOutput {
 	return o.ApplyT(func(v LookupTaskResult) string { return v.StartedAt }).(pulumi.StringOutput)
 }
 
-// The task state, e.g. `READY`, `RUNNING`, `SYNCING`, `MIGRATE_SUCCEED`, `MIGRATE_FAIL`; unknown values pass through.
+// The task state, as SMS sends it; `waitFor` compares it trimmed and upper-cased. The vendor lists `READY`, `RUNNING`, `SYNCING`, `MIGRATE_SUCCESS`, `MIGRATE_FAIL`, `ABORTING`, `ABORT`, `DELETING`, `SYNC_F_ROLLBACKING`, `SYNC_F_ROLLBACK_SUCCESS` ("Listing Migration Tasks", read 2026-12-07); other values pass through as sent.
 func (o LookupTaskResultOutput) State() pulumi.StringOutput {
 	return o.ApplyT(func(v LookupTaskResult) string { return v.State }).(pulumi.StringOutput)
 }
@@ -225,7 +225,7 @@ func (o LookupTaskResultOutput) TotalSeconds() pulumi.IntOutput {
 	return o.ApplyT(func(v LookupTaskResult) int { return v.TotalSeconds }).(pulumi.IntOutput)
 }
 
-// `MIGRATE_FILE` (file-level) or `MIGRATE_BLOCK` (block-level) in the documented values.
+// The task type: file-level (`MIGRATE_FILE`) or block-level (`MIGRATE_BLOCK`) migration. The vendor lists `MIGRATE_FILE`, `MIGRATE_BLOCK` ("Querying a Migration Task with a Specified ID", read 2026-12-07); other values pass through as sent.
 func (o LookupTaskResultOutput) Type() pulumi.StringOutput {
 	return o.ApplyT(func(v LookupTaskResult) string { return v.Type }).(pulumi.StringOutput)
 }

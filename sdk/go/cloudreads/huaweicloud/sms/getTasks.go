@@ -56,7 +56,7 @@ type GetTasksArgs struct {
 	Name *string `pulumi:"name"`
 	// Region (e.g. `cn-north-4`). Default: `cloudreads:huaweicloudRegion`; can also be set with `HW_REGION_NAME` (or `OS_REGION_NAME`).
 	Region *string `pulumi:"region"`
-	// Keep only tasks in this state, e.g. `RUNNING`, `MIGRATE_SUCCESS`, `MIGRATE_FAIL`.
+	// Keep only tasks in this state (compared trimmed and upper-cased). The vendor lists `READY`, `RUNNING`, `SYNCING`, `MIGRATE_SUCCESS`, `MIGRATE_FAIL`, `ABORTING`, `ABORT`, `DELETING`, `SYNC_F_ROLLBACKING`, `SYNC_F_ROLLBACK_SUCCESS` ("Listing Migration Tasks", read 2026-12-07); other values pass through as sent.
 	State *string `pulumi:"state"`
 }
 
@@ -77,7 +77,7 @@ type GetTasksOutputArgs struct {
 	Name pulumi.StringPtrInput `pulumi:"name"`
 	// Region (e.g. `cn-north-4`). Default: `cloudreads:huaweicloudRegion`; can also be set with `HW_REGION_NAME` (or `OS_REGION_NAME`).
 	Region pulumi.StringPtrInput `pulumi:"region"`
-	// Keep only tasks in this state, e.g. `RUNNING`, `MIGRATE_SUCCESS`, `MIGRATE_FAIL`.
+	// Keep only tasks in this state (compared trimmed and upper-cased). The vendor lists `READY`, `RUNNING`, `SYNCING`, `MIGRATE_SUCCESS`, `MIGRATE_FAIL`, `ABORTING`, `ABORT`, `DELETING`, `SYNC_F_ROLLBACKING`, `SYNC_F_ROLLBACK_SUCCESS` ("Listing Migration Tasks", read 2026-12-07); other values pass through as sent.
 	State pulumi.StringPtrInput `pulumi:"state"`
 }
 

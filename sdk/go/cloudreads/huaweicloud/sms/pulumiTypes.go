@@ -29,7 +29,7 @@ type TaskResult struct {
 	MigrateSpeedMBps float64 `pulumi:"migrateSpeedMBps"`
 	// The task name the user gave it.
 	Name string `pulumi:"name"`
-	// `WINDOWS` or `LINUX`.
+	// The OS type of the source server. The vendor lists `WINDOWS`, `LINUX` ("Querying a Migration Task with a Specified ID", read 2026-12-07); other values pass through as sent.
 	OsType string `pulumi:"osType"`
 	// SMS's estimate of the seconds left; 0 when it does not say.
 	RemainingSeconds int `pulumi:"remainingSeconds"`
@@ -41,7 +41,7 @@ type TaskResult struct {
 	SourceServerName string `pulumi:"sourceServerName"`
 	// When it started (RFC 3339), or empty.
 	StartedAt string `pulumi:"startedAt"`
-	// The task state, e.g. `READY`, `RUNNING`, `SYNCING`, `MIGRATE_SUCCEED`, `MIGRATE_FAIL`; unknown values pass through.
+	// The task state, as SMS sends it; `waitFor` compares it trimmed and upper-cased. The vendor lists `READY`, `RUNNING`, `SYNCING`, `MIGRATE_SUCCESS`, `MIGRATE_FAIL`, `ABORTING`, `ABORT`, `DELETING`, `SYNC_F_ROLLBACKING`, `SYNC_F_ROLLBACK_SUCCESS` ("Listing Migration Tasks", read 2026-12-07); other values pass through as sent.
 	State string `pulumi:"state"`
 	// ECS id (`vm_id`) of the target server; empty before it exists.
 	TargetServerId string `pulumi:"targetServerId"`
@@ -51,7 +51,7 @@ type TaskResult struct {
 	TaskId string `pulumi:"taskId"`
 	// Time the task has taken so far, in seconds.
 	TotalSeconds int `pulumi:"totalSeconds"`
-	// `MIGRATE_FILE` (file-level) or `MIGRATE_BLOCK` (block-level) in the documented values.
+	// The task type: file-level (`MIGRATE_FILE`) or block-level (`MIGRATE_BLOCK`) migration. The vendor lists `MIGRATE_FILE`, `MIGRATE_BLOCK` ("Querying a Migration Task with a Specified ID", read 2026-12-07); other values pass through as sent.
 	Type string `pulumi:"type"`
 }
 
@@ -105,7 +105,7 @@ func (o TaskResultOutput) Name() pulumi.StringOutput {
 	return o.ApplyT(func(v TaskResult) string { return v.Name }).(pulumi.StringOutput)
 }
 
-// `WINDOWS` or `LINUX`.
+// The OS type of the source server. The vendor lists `WINDOWS`, `LINUX` ("Querying a Migration Task with a Specified ID", read 2026-12-07); other values pass through as sent.
 func (o TaskResultOutput) OsType() pulumi.StringOutput {
 	return o.ApplyT(func(v TaskResult) string { return v.OsType }).(pulumi.StringOutput)
 }
@@ -135,7 +135,7 @@ func (o TaskResultOutput) StartedAt() pulumi.StringOutput {
 	return o.ApplyT(func(v TaskResult) string { return v.StartedAt }).(pulumi.StringOutput)
 }
 
-// The task state, e.g. `READY`, `RUNNING`, `SYNCING`, `MIGRATE_SUCCEED`, `MIGRATE_FAIL`; unknown values pass through.
+// The task state, as SMS sends it; `waitFor` compares it trimmed and upper-cased. The vendor lists `READY`, `RUNNING`, `SYNCING`, `MIGRATE_SUCCESS`, `MIGRATE_FAIL`, `ABORTING`, `ABORT`, `DELETING`, `SYNC_F_ROLLBACKING`, `SYNC_F_ROLLBACK_SUCCESS` ("Listing Migration Tasks", read 2026-12-07); other values pass through as sent.
 func (o TaskResultOutput) State() pulumi.StringOutput {
 	return o.ApplyT(func(v TaskResult) string { return v.State }).(pulumi.StringOutput)
 }
@@ -160,7 +160,7 @@ func (o TaskResultOutput) TotalSeconds() pulumi.IntOutput {
 	return o.ApplyT(func(v TaskResult) int { return v.TotalSeconds }).(pulumi.IntOutput)
 }
 
-// `MIGRATE_FILE` (file-level) or `MIGRATE_BLOCK` (block-level) in the documented values.
+// The task type: file-level (`MIGRATE_FILE`) or block-level (`MIGRATE_BLOCK`) migration. The vendor lists `MIGRATE_FILE`, `MIGRATE_BLOCK` ("Querying a Migration Task with a Specified ID", read 2026-12-07); other values pass through as sent.
 func (o TaskResultOutput) Type() pulumi.StringOutput {
 	return o.ApplyT(func(v TaskResult) string { return v.Type }).(pulumi.StringOutput)
 }

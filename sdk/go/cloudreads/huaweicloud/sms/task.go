@@ -72,7 +72,7 @@ type Task struct {
 	MigrateSpeedMBps pulumi.Float64Output `pulumi:"migrateSpeedMBps"`
 	// The task name the user gave it.
 	Name pulumi.StringOutput `pulumi:"name"`
-	// `WINDOWS` or `LINUX`.
+	// The OS type of the source server. The vendor lists `WINDOWS`, `LINUX` ("Querying a Migration Task with a Specified ID", read 2026-12-07); other values pass through as sent.
 	OsType pulumi.StringOutput `pulumi:"osType"`
 	// Region (e.g. `cn-north-4`). Default: `cloudreads:huaweicloudRegion`; can also be set with `HW_REGION_NAME` (or `OS_REGION_NAME`).
 	Region pulumi.StringPtrOutput `pulumi:"region"`
@@ -86,7 +86,7 @@ type Task struct {
 	SourceServerName pulumi.StringOutput `pulumi:"sourceServerName"`
 	// When it started (RFC 3339), or empty.
 	StartedAt pulumi.StringOutput `pulumi:"startedAt"`
-	// The task state, e.g. `READY`, `RUNNING`, `SYNCING`, `MIGRATE_SUCCEED`, `MIGRATE_FAIL`; unknown values pass through.
+	// The task state, as SMS sends it; `waitFor` compares it trimmed and upper-cased. The vendor lists `READY`, `RUNNING`, `SYNCING`, `MIGRATE_SUCCESS`, `MIGRATE_FAIL`, `ABORTING`, `ABORT`, `DELETING`, `SYNC_F_ROLLBACKING`, `SYNC_F_ROLLBACK_SUCCESS` ("Listing Migration Tasks", read 2026-12-07); other values pass through as sent.
 	State pulumi.StringOutput `pulumi:"state"`
 	// ECS id (`vm_id`) of the target server; empty before it exists.
 	TargetServerId pulumi.StringOutput `pulumi:"targetServerId"`
@@ -96,9 +96,9 @@ type Task struct {
 	TaskId pulumi.StringOutput `pulumi:"taskId"`
 	// Time the task has taken so far, in seconds.
 	TotalSeconds pulumi.IntOutput `pulumi:"totalSeconds"`
-	// `MIGRATE_FILE` (file-level) or `MIGRATE_BLOCK` (block-level) in the documented values.
+	// The task type: file-level (`MIGRATE_FILE`) or block-level (`MIGRATE_BLOCK`) migration. The vendor lists `MIGRATE_FILE`, `MIGRATE_BLOCK` ("Querying a Migration Task with a Specified ID", read 2026-12-07); other values pass through as sent.
 	Type pulumi.StringOutput `pulumi:"type"`
-	// Wait until the task reaches one of `phase` (SMS task states such as `READY`, `RUNNING`, `SYNCING`, `MIGRATE_SUCCEED`), or a final phase (`MIGRATE_SUCCEED`, `MIGRATE_FAIL`, `ABORT`, `SYNC_F_ROLLBACK_SUCCEED`), polling with backoff and jitter; `timeout` in seconds, default 600. A task that ends failed fails the read with its status and error; a timeout fails it naming the last status seen. While it waits, the status shows in `pulumi preview`/`up`. A change reads again without replacing the resource.
+	// Wait until the task reaches one of `phase` (SMS task states such as `READY`, `RUNNING`, `SYNCING`, `MIGRATE_SUCCESS`), or a final phase (`MIGRATE_SUCCESS`, `MIGRATE_FAIL`, `ABORT`, `SYNC_F_ROLLBACK_SUCCESS`), polling with backoff and jitter; `timeout` in seconds, default 600. A task that ends failed fails the read with its status and error; a timeout fails it naming the last status seen. While it waits, the status shows in `pulumi preview`/`up`. A change reads again without replacing the resource.
 	WaitFor WaitForPtrOutput `pulumi:"waitFor"`
 }
 
@@ -157,7 +157,7 @@ type taskArgs struct {
 	Region *string `pulumi:"region"`
 	// Migration task id (1 to 36 characters).
 	TaskId string `pulumi:"taskId"`
-	// Wait until the task reaches one of `phase` (SMS task states such as `READY`, `RUNNING`, `SYNCING`, `MIGRATE_SUCCEED`), or a final phase (`MIGRATE_SUCCEED`, `MIGRATE_FAIL`, `ABORT`, `SYNC_F_ROLLBACK_SUCCEED`), polling with backoff and jitter; `timeout` in seconds, default 600. A task that ends failed fails the read with its status and error; a timeout fails it naming the last status seen. While it waits, the status shows in `pulumi preview`/`up`. A change reads again without replacing the resource.
+	// Wait until the task reaches one of `phase` (SMS task states such as `READY`, `RUNNING`, `SYNCING`, `MIGRATE_SUCCESS`), or a final phase (`MIGRATE_SUCCESS`, `MIGRATE_FAIL`, `ABORT`, `SYNC_F_ROLLBACK_SUCCESS`), polling with backoff and jitter; `timeout` in seconds, default 600. A task that ends failed fails the read with its status and error; a timeout fails it naming the last status seen. While it waits, the status shows in `pulumi preview`/`up`. A change reads again without replacing the resource.
 	WaitFor *WaitFor `pulumi:"waitFor"`
 }
 
@@ -169,7 +169,7 @@ type TaskArgs struct {
 	Region pulumi.StringPtrInput
 	// Migration task id (1 to 36 characters).
 	TaskId pulumi.StringInput
-	// Wait until the task reaches one of `phase` (SMS task states such as `READY`, `RUNNING`, `SYNCING`, `MIGRATE_SUCCEED`), or a final phase (`MIGRATE_SUCCEED`, `MIGRATE_FAIL`, `ABORT`, `SYNC_F_ROLLBACK_SUCCEED`), polling with backoff and jitter; `timeout` in seconds, default 600. A task that ends failed fails the read with its status and error; a timeout fails it naming the last status seen. While it waits, the status shows in `pulumi preview`/`up`. A change reads again without replacing the resource.
+	// Wait until the task reaches one of `phase` (SMS task states such as `READY`, `RUNNING`, `SYNCING`, `MIGRATE_SUCCESS`), or a final phase (`MIGRATE_SUCCESS`, `MIGRATE_FAIL`, `ABORT`, `SYNC_F_ROLLBACK_SUCCESS`), polling with backoff and jitter; `timeout` in seconds, default 600. A task that ends failed fails the read with its status and error; a timeout fails it naming the last status seen. While it waits, the status shows in `pulumi preview`/`up`. A change reads again without replacing the resource.
 	WaitFor WaitForPtrInput
 }
 
@@ -250,7 +250,7 @@ func (o TaskOutput) Name() pulumi.StringOutput {
 	return o.ApplyT(func(v *Task) pulumi.StringOutput { return v.Name }).(pulumi.StringOutput)
 }
 
-// `WINDOWS` or `LINUX`.
+// The OS type of the source server. The vendor lists `WINDOWS`, `LINUX` ("Querying a Migration Task with a Specified ID", read 2026-12-07); other values pass through as sent.
 func (o TaskOutput) OsType() pulumi.StringOutput {
 	return o.ApplyT(func(v *Task) pulumi.StringOutput { return v.OsType }).(pulumi.StringOutput)
 }
@@ -285,7 +285,7 @@ func (o TaskOutput) StartedAt() pulumi.StringOutput {
 	return o.ApplyT(func(v *Task) pulumi.StringOutput { return v.StartedAt }).(pulumi.StringOutput)
 }
 
-// The task state, e.g. `READY`, `RUNNING`, `SYNCING`, `MIGRATE_SUCCEED`, `MIGRATE_FAIL`; unknown values pass through.
+// The task state, as SMS sends it; `waitFor` compares it trimmed and upper-cased. The vendor lists `READY`, `RUNNING`, `SYNCING`, `MIGRATE_SUCCESS`, `MIGRATE_FAIL`, `ABORTING`, `ABORT`, `DELETING`, `SYNC_F_ROLLBACKING`, `SYNC_F_ROLLBACK_SUCCESS` ("Listing Migration Tasks", read 2026-12-07); other values pass through as sent.
 func (o TaskOutput) State() pulumi.StringOutput {
 	return o.ApplyT(func(v *Task) pulumi.StringOutput { return v.State }).(pulumi.StringOutput)
 }
@@ -310,12 +310,12 @@ func (o TaskOutput) TotalSeconds() pulumi.IntOutput {
 	return o.ApplyT(func(v *Task) pulumi.IntOutput { return v.TotalSeconds }).(pulumi.IntOutput)
 }
 
-// `MIGRATE_FILE` (file-level) or `MIGRATE_BLOCK` (block-level) in the documented values.
+// The task type: file-level (`MIGRATE_FILE`) or block-level (`MIGRATE_BLOCK`) migration. The vendor lists `MIGRATE_FILE`, `MIGRATE_BLOCK` ("Querying a Migration Task with a Specified ID", read 2026-12-07); other values pass through as sent.
 func (o TaskOutput) Type() pulumi.StringOutput {
 	return o.ApplyT(func(v *Task) pulumi.StringOutput { return v.Type }).(pulumi.StringOutput)
 }
 
-// Wait until the task reaches one of `phase` (SMS task states such as `READY`, `RUNNING`, `SYNCING`, `MIGRATE_SUCCEED`), or a final phase (`MIGRATE_SUCCEED`, `MIGRATE_FAIL`, `ABORT`, `SYNC_F_ROLLBACK_SUCCEED`), polling with backoff and jitter; `timeout` in seconds, default 600. A task that ends failed fails the read with its status and error; a timeout fails it naming the last status seen. While it waits, the status shows in `pulumi preview`/`up`. A change reads again without replacing the resource.
+// Wait until the task reaches one of `phase` (SMS task states such as `READY`, `RUNNING`, `SYNCING`, `MIGRATE_SUCCESS`), or a final phase (`MIGRATE_SUCCESS`, `MIGRATE_FAIL`, `ABORT`, `SYNC_F_ROLLBACK_SUCCESS`), polling with backoff and jitter; `timeout` in seconds, default 600. A task that ends failed fails the read with its status and error; a timeout fails it naming the last status seen. While it waits, the status shows in `pulumi preview`/`up`. A change reads again without replacing the resource.
 func (o TaskOutput) WaitFor() WaitForPtrOutput {
 	return o.ApplyT(func(v *Task) WaitForPtrOutput { return v.WaitFor }).(WaitForPtrOutput)
 }

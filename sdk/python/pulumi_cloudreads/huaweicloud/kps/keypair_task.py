@@ -275,7 +275,7 @@ class KeypairTask(pulumi.CustomResource):
     @pulumi.getter
     def operation(self) -> pulumi.Output[_builtins.str]:
         """
-        The part after it: `RESET`, `REPLACE`, `UNBIND` or `BIND`; empty for a status without `_`.
+        The part after it; empty for a status without `_`. The vendor lists `RESET`, `REPLACE`, `UNBIND` ("Querying Task Information", read 2026-12-07); other values pass through as sent.
         """
         return pulumi.get(self, "operation")
 
@@ -283,7 +283,7 @@ class KeypairTask(pulumi.CustomResource):
     @pulumi.getter
     def phase(self) -> pulumi.Output[_builtins.str]:
         """
-        The part before the first `_`: `READY`, `RUNNING`, `SUCCESS` or `FAILED` in the documented values.
+        The part of `taskStatus` before the first `_`; `waitFor` compares it trimmed and upper-cased. The vendor lists `READY`, `RUNNING`, `FAILED`, `SUCCESS` ("Querying Task Information", read 2026-12-07); other values pass through as sent.
         """
         return pulumi.get(self, "phase")
 
@@ -323,7 +323,7 @@ class KeypairTask(pulumi.CustomResource):
     @pulumi.getter(name="taskStatus")
     def task_status(self) -> pulumi.Output[_builtins.str]:
         """
-        The raw status, `PHASE_OPERATION`, e.g. `RUNNING_RESET`; unknown values pass through.
+        The raw status, `PHASE_OPERATION`. The vendor lists `READY_RESET`, `RUNNING_RESET`, `FAILED_RESET`, `SUCCESS_RESET`, `READY_REPLACE`, `RUNNING_REPLACE`, `FAILED_REPLACE`, `SUCCESS_REPLACE`, `READY_UNBIND`, `RUNNING_UNBIND`, `FAILED_UNBIND`, `SUCCESS_UNBIND` ("Querying Task Information", read 2026-12-07); other values pass through as sent.
         """
         return pulumi.get(self, "task_status")
 

@@ -70,7 +70,7 @@ class RunningTask(dict):
         A KPS key pair task that is being processed, as `getRunningTasks` lists it.
 
         :param _builtins.str keypair_name: The name of the key pair.
-        :param _builtins.str operate_type: What the task does: `RESET`, `REPLACE`, `UNBIND` or `BIND` in the documented values (KPS may prefix them); unknown values pass through.
+        :param _builtins.str operate_type: What the task does, as KPS sends it: the pages list `FAILED_RESET`, `FAILED_REPLACE`, `FAILED_UNBIND`, their examples send `RUNNING_RESET`; other values pass through.
         :param _builtins.str server_id: The id of the ECS server the task acts on.
         :param _builtins.str server_name: The name of the ECS server the task acts on.
         :param _builtins.str task_id: The task id (what `getKeypairTask` takes).
@@ -95,7 +95,7 @@ class RunningTask(dict):
     @pulumi.getter(name="operateType")
     def operate_type(self) -> _builtins.str:
         """
-        What the task does: `RESET`, `REPLACE`, `UNBIND` or `BIND` in the documented values (KPS may prefix them); unknown values pass through.
+        What the task does, as KPS sends it: the pages list `FAILED_RESET`, `FAILED_REPLACE`, `FAILED_UNBIND`, their examples send `RUNNING_RESET`; other values pass through.
         """
         return pulumi.get(self, "operate_type")
 

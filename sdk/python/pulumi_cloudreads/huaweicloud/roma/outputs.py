@@ -52,8 +52,8 @@ class Product(dict):
         :param _builtins.str product_id: The product id as a digit string, exact (it may exceed 2^53): what `productId` takes.
         :param _builtins.str product_serial: The product's serial, which marks it in MQS topics; empty when not sent.
         :param _builtins.str version: The product version.
-        :param _builtins.int product_type: 0: a common product, 1: a gateway; undefined when not sent.
-        :param _builtins.int protocol_type: 0: MQTT, 1: CoAP, 2: Modbus, 4: OPC UA, 5: extended; undefined when not sent.
+        :param _builtins.int product_type: 0: a common product (no sub-devices), 1: a gateway, in the documented values; undefined when not sent.
+        :param _builtins.int protocol_type: 0: MQTT, 2: Modbus, 4: OPC UA, in the documented values (others pass through); undefined when not sent.
         :param _builtins.int status: The product's status code, when sent.
         """
         pulumi.set(__self__, "app_id", app_id)
@@ -166,7 +166,7 @@ class Product(dict):
     @pulumi.getter(name="productType")
     def product_type(self) -> Optional[_builtins.int]:
         """
-        0: a common product, 1: a gateway; undefined when not sent.
+        0: a common product (no sub-devices), 1: a gateway, in the documented values; undefined when not sent.
         """
         return pulumi.get(self, "product_type")
 
@@ -174,7 +174,7 @@ class Product(dict):
     @pulumi.getter(name="protocolType")
     def protocol_type(self) -> Optional[_builtins.int]:
         """
-        0: MQTT, 1: CoAP, 2: Modbus, 4: OPC UA, 5: extended; undefined when not sent.
+        0: MQTT, 2: Modbus, 4: OPC UA, in the documented values (others pass through); undefined when not sent.
         """
         return pulumi.get(self, "protocol_type")
 

@@ -144,7 +144,7 @@ class GetTaskResult:
     @pulumi.getter(name="osType")
     def os_type(self) -> _builtins.str:
         """
-        `WINDOWS` or `LINUX`.
+        The OS type of the source server. The vendor lists `WINDOWS`, `LINUX` ("Querying a Migration Task with a Specified ID", read 2026-12-07); other values pass through as sent.
         """
         return pulumi.get(self, "os_type")
 
@@ -192,7 +192,7 @@ class GetTaskResult:
     @pulumi.getter
     def state(self) -> _builtins.str:
         """
-        The task state, e.g. `READY`, `RUNNING`, `SYNCING`, `MIGRATE_SUCCEED`, `MIGRATE_FAIL`; unknown values pass through.
+        The task state, as SMS sends it; `waitFor` compares it trimmed and upper-cased. The vendor lists `READY`, `RUNNING`, `SYNCING`, `MIGRATE_SUCCESS`, `MIGRATE_FAIL`, `ABORTING`, `ABORT`, `DELETING`, `SYNC_F_ROLLBACKING`, `SYNC_F_ROLLBACK_SUCCESS` ("Listing Migration Tasks", read 2026-12-07); other values pass through as sent.
         """
         return pulumi.get(self, "state")
 
@@ -232,7 +232,7 @@ class GetTaskResult:
     @pulumi.getter
     def type(self) -> _builtins.str:
         """
-        `MIGRATE_FILE` (file-level) or `MIGRATE_BLOCK` (block-level) in the documented values.
+        The task type: file-level (`MIGRATE_FILE`) or block-level (`MIGRATE_BLOCK`) migration. The vendor lists `MIGRATE_FILE`, `MIGRATE_BLOCK` ("Querying a Migration Task with a Specified ID", read 2026-12-07); other values pass through as sent.
         """
         return pulumi.get(self, "type")
 
@@ -288,7 +288,7 @@ def get_task(endpoint: Optional[_builtins.str] = None,
     :param _builtins.str endpoint: Base URL of SMS, overriding the derived host. Default: `cloudreads:huaweicloudEndpoints.sms`, else derived from the region.
     :param _builtins.str region: Region (e.g. `cn-north-4`). Default: `cloudreads:huaweicloudRegion`; can also be set with `HW_REGION_NAME` (or `OS_REGION_NAME`).
     :param _builtins.str task_id: Migration task id (1 to 36 characters).
-    :param Union['WaitFor', 'WaitForDict', 'outputs.WaitFor'] wait_for: Wait until the task reaches one of `phase` (SMS task states such as `READY`, `RUNNING`, `SYNCING`, `MIGRATE_SUCCEED`), or a final phase (`MIGRATE_SUCCEED`, `MIGRATE_FAIL`, `ABORT`, `SYNC_F_ROLLBACK_SUCCEED`), polling with backoff and jitter; `timeout` in seconds, default 600. A task that ends failed fails the read with its status and error; a timeout fails it naming the last status seen. While it waits, the status shows in `pulumi preview`/`up`. A change reads again without replacing the resource.
+    :param Union['WaitFor', 'WaitForDict', 'outputs.WaitFor'] wait_for: Wait until the task reaches one of `phase` (SMS task states such as `READY`, `RUNNING`, `SYNCING`, `MIGRATE_SUCCESS`), or a final phase (`MIGRATE_SUCCESS`, `MIGRATE_FAIL`, `ABORT`, `SYNC_F_ROLLBACK_SUCCESS`), polling with backoff and jitter; `timeout` in seconds, default 600. A task that ends failed fails the read with its status and error; a timeout fails it naming the last status seen. While it waits, the status shows in `pulumi preview`/`up`. A change reads again without replacing the resource.
     """
     __args__ = dict()
     __args__['endpoint'] = endpoint
@@ -342,7 +342,7 @@ def get_task_output(endpoint: pulumi.Input[Optional[Optional[_builtins.str]]] = 
     :param _builtins.str endpoint: Base URL of SMS, overriding the derived host. Default: `cloudreads:huaweicloudEndpoints.sms`, else derived from the region.
     :param _builtins.str region: Region (e.g. `cn-north-4`). Default: `cloudreads:huaweicloudRegion`; can also be set with `HW_REGION_NAME` (or `OS_REGION_NAME`).
     :param _builtins.str task_id: Migration task id (1 to 36 characters).
-    :param Union['WaitFor', 'WaitForDict', 'outputs.WaitFor'] wait_for: Wait until the task reaches one of `phase` (SMS task states such as `READY`, `RUNNING`, `SYNCING`, `MIGRATE_SUCCEED`), or a final phase (`MIGRATE_SUCCEED`, `MIGRATE_FAIL`, `ABORT`, `SYNC_F_ROLLBACK_SUCCEED`), polling with backoff and jitter; `timeout` in seconds, default 600. A task that ends failed fails the read with its status and error; a timeout fails it naming the last status seen. While it waits, the status shows in `pulumi preview`/`up`. A change reads again without replacing the resource.
+    :param Union['WaitFor', 'WaitForDict', 'outputs.WaitFor'] wait_for: Wait until the task reaches one of `phase` (SMS task states such as `READY`, `RUNNING`, `SYNCING`, `MIGRATE_SUCCESS`), or a final phase (`MIGRATE_SUCCESS`, `MIGRATE_FAIL`, `ABORT`, `SYNC_F_ROLLBACK_SUCCESS`), polling with backoff and jitter; `timeout` in seconds, default 600. A task that ends failed fails the read with its status and error; a timeout fails it naming the last status seen. While it waits, the status shows in `pulumi preview`/`up`. A change reads again without replacing the resource.
     """
     __args__ = dict()
     __args__['endpoint'] = endpoint

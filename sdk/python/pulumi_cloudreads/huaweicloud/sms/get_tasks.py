@@ -71,7 +71,7 @@ def get_tasks(endpoint: Optional[_builtins.str] = None,
     :param _builtins.str endpoint: Base URL of SMS, overriding the derived host. Default: `cloudreads:huaweicloudEndpoints.sms`, else derived from the region.
     :param _builtins.str name: Keep only tasks with exactly this name (SMS narrows the list by it; the match here is exact).
     :param _builtins.str region: Region (e.g. `cn-north-4`). Default: `cloudreads:huaweicloudRegion`; can also be set with `HW_REGION_NAME` (or `OS_REGION_NAME`).
-    :param _builtins.str state: Keep only tasks in this state, e.g. `RUNNING`, `MIGRATE_SUCCESS`, `MIGRATE_FAIL`.
+    :param _builtins.str state: Keep only tasks in this state (compared trimmed and upper-cased). The vendor lists `READY`, `RUNNING`, `SYNCING`, `MIGRATE_SUCCESS`, `MIGRATE_FAIL`, `ABORTING`, `ABORT`, `DELETING`, `SYNC_F_ROLLBACKING`, `SYNC_F_ROLLBACK_SUCCESS` ("Listing Migration Tasks", read 2026-12-07); other values pass through as sent.
     """
     __args__ = dict()
     __args__['endpoint'] = endpoint
@@ -107,7 +107,7 @@ def get_tasks_output(endpoint: pulumi.Input[Optional[Optional[_builtins.str]]] =
     :param _builtins.str endpoint: Base URL of SMS, overriding the derived host. Default: `cloudreads:huaweicloudEndpoints.sms`, else derived from the region.
     :param _builtins.str name: Keep only tasks with exactly this name (SMS narrows the list by it; the match here is exact).
     :param _builtins.str region: Region (e.g. `cn-north-4`). Default: `cloudreads:huaweicloudRegion`; can also be set with `HW_REGION_NAME` (or `OS_REGION_NAME`).
-    :param _builtins.str state: Keep only tasks in this state, e.g. `RUNNING`, `MIGRATE_SUCCESS`, `MIGRATE_FAIL`.
+    :param _builtins.str state: Keep only tasks in this state (compared trimmed and upper-cased). The vendor lists `READY`, `RUNNING`, `SYNCING`, `MIGRATE_SUCCESS`, `MIGRATE_FAIL`, `ABORTING`, `ABORT`, `DELETING`, `SYNC_F_ROLLBACKING`, `SYNC_F_ROLLBACK_SUCCESS` ("Listing Migration Tasks", read 2026-12-07); other values pass through as sent.
     """
     __args__ = dict()
     __args__['endpoint'] = endpoint

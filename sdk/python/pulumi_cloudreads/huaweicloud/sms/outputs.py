@@ -54,18 +54,18 @@ class TaskResult(dict):
         :param _builtins.str finished_at: When it finished (RFC 3339), or empty while it runs.
         :param _builtins.float migrate_speed_m_bps: The migration speed in MB/s; 0 when idle.
         :param _builtins.str name: The task name the user gave it.
-        :param _builtins.str os_type: `WINDOWS` or `LINUX`.
+        :param _builtins.str os_type: The OS type of the source server. The vendor lists `WINDOWS`, `LINUX` ("Querying a Migration Task with a Specified ID", read 2026-12-07); other values pass through as sent.
         :param _builtins.int remaining_seconds: SMS's estimate of the seconds left; 0 when it does not say.
         :param _builtins.str source_server_id: Id of the source server; empty when SMS does not say.
         :param _builtins.str source_server_ip: IP address of the source server.
         :param _builtins.str source_server_name: Name of the source server.
         :param _builtins.str started_at: When it started (RFC 3339), or empty.
-        :param _builtins.str state: The task state, e.g. `READY`, `RUNNING`, `SYNCING`, `MIGRATE_SUCCEED`, `MIGRATE_FAIL`; unknown values pass through.
+        :param _builtins.str state: The task state, as SMS sends it; `waitFor` compares it trimmed and upper-cased. The vendor lists `READY`, `RUNNING`, `SYNCING`, `MIGRATE_SUCCESS`, `MIGRATE_FAIL`, `ABORTING`, `ABORT`, `DELETING`, `SYNC_F_ROLLBACKING`, `SYNC_F_ROLLBACK_SUCCESS` ("Listing Migration Tasks", read 2026-12-07); other values pass through as sent.
         :param _builtins.str target_server_id: ECS id (`vm_id`) of the target server; empty before it exists.
         :param _builtins.str target_server_name: Name of the target server.
         :param _builtins.str task_id: The migration task id read.
         :param _builtins.int total_seconds: Time the task has taken so far, in seconds.
-        :param _builtins.str type: `MIGRATE_FILE` (file-level) or `MIGRATE_BLOCK` (block-level) in the documented values.
+        :param _builtins.str type: The task type: file-level (`MIGRATE_FILE`) or block-level (`MIGRATE_BLOCK`) migration. The vendor lists `MIGRATE_FILE`, `MIGRATE_BLOCK` ("Querying a Migration Task with a Specified ID", read 2026-12-07); other values pass through as sent.
         """
         pulumi.set(__self__, "connected", connected)
         pulumi.set(__self__, "created_at", created_at)
@@ -147,7 +147,7 @@ class TaskResult(dict):
     @pulumi.getter(name="osType")
     def os_type(self) -> _builtins.str:
         """
-        `WINDOWS` or `LINUX`.
+        The OS type of the source server. The vendor lists `WINDOWS`, `LINUX` ("Querying a Migration Task with a Specified ID", read 2026-12-07); other values pass through as sent.
         """
         return pulumi.get(self, "os_type")
 
@@ -195,7 +195,7 @@ class TaskResult(dict):
     @pulumi.getter
     def state(self) -> _builtins.str:
         """
-        The task state, e.g. `READY`, `RUNNING`, `SYNCING`, `MIGRATE_SUCCEED`, `MIGRATE_FAIL`; unknown values pass through.
+        The task state, as SMS sends it; `waitFor` compares it trimmed and upper-cased. The vendor lists `READY`, `RUNNING`, `SYNCING`, `MIGRATE_SUCCESS`, `MIGRATE_FAIL`, `ABORTING`, `ABORT`, `DELETING`, `SYNC_F_ROLLBACKING`, `SYNC_F_ROLLBACK_SUCCESS` ("Listing Migration Tasks", read 2026-12-07); other values pass through as sent.
         """
         return pulumi.get(self, "state")
 
@@ -235,7 +235,7 @@ class TaskResult(dict):
     @pulumi.getter
     def type(self) -> _builtins.str:
         """
-        `MIGRATE_FILE` (file-level) or `MIGRATE_BLOCK` (block-level) in the documented values.
+        The task type: file-level (`MIGRATE_FILE`) or block-level (`MIGRATE_BLOCK`) migration. The vendor lists `MIGRATE_FILE`, `MIGRATE_BLOCK` ("Querying a Migration Task with a Specified ID", read 2026-12-07); other values pass through as sent.
         """
         return pulumi.get(self, "type")
 

@@ -31,7 +31,7 @@ class TaskArgs:
         :param pulumi.Input[_builtins.str] task_id: Migration task id (1 to 36 characters).
         :param pulumi.Input[_builtins.str] endpoint: Base URL of SMS, overriding the derived host. Default: `cloudreads:huaweicloudEndpoints.sms`, else derived from the region.
         :param pulumi.Input[_builtins.str] region: Region (e.g. `cn-north-4`). Default: `cloudreads:huaweicloudRegion`; can also be set with `HW_REGION_NAME` (or `OS_REGION_NAME`).
-        :param pulumi.Input['WaitForArgs'] wait_for: Wait until the task reaches one of `phase` (SMS task states such as `READY`, `RUNNING`, `SYNCING`, `MIGRATE_SUCCEED`), or a final phase (`MIGRATE_SUCCEED`, `MIGRATE_FAIL`, `ABORT`, `SYNC_F_ROLLBACK_SUCCEED`), polling with backoff and jitter; `timeout` in seconds, default 600. A task that ends failed fails the read with its status and error; a timeout fails it naming the last status seen. While it waits, the status shows in `pulumi preview`/`up`. A change reads again without replacing the resource.
+        :param pulumi.Input['WaitForArgs'] wait_for: Wait until the task reaches one of `phase` (SMS task states such as `READY`, `RUNNING`, `SYNCING`, `MIGRATE_SUCCESS`), or a final phase (`MIGRATE_SUCCESS`, `MIGRATE_FAIL`, `ABORT`, `SYNC_F_ROLLBACK_SUCCESS`), polling with backoff and jitter; `timeout` in seconds, default 600. A task that ends failed fails the read with its status and error; a timeout fails it naming the last status seen. While it waits, the status shows in `pulumi preview`/`up`. A change reads again without replacing the resource.
         """
         pulumi.set(__self__, "task_id", task_id)
         if endpoint is not None:
@@ -81,7 +81,7 @@ class TaskArgs:
     @pulumi.getter(name="waitFor")
     def wait_for(self) -> pulumi.Input[Optional['WaitForArgs']]:
         """
-        Wait until the task reaches one of `phase` (SMS task states such as `READY`, `RUNNING`, `SYNCING`, `MIGRATE_SUCCEED`), or a final phase (`MIGRATE_SUCCEED`, `MIGRATE_FAIL`, `ABORT`, `SYNC_F_ROLLBACK_SUCCEED`), polling with backoff and jitter; `timeout` in seconds, default 600. A task that ends failed fails the read with its status and error; a timeout fails it naming the last status seen. While it waits, the status shows in `pulumi preview`/`up`. A change reads again without replacing the resource.
+        Wait until the task reaches one of `phase` (SMS task states such as `READY`, `RUNNING`, `SYNCING`, `MIGRATE_SUCCESS`), or a final phase (`MIGRATE_SUCCESS`, `MIGRATE_FAIL`, `ABORT`, `SYNC_F_ROLLBACK_SUCCESS`), polling with backoff and jitter; `timeout` in seconds, default 600. A task that ends failed fails the read with its status and error; a timeout fails it naming the last status seen. While it waits, the status shows in `pulumi preview`/`up`. A change reads again without replacing the resource.
         """
         return pulumi.get(self, "wait_for")
 
@@ -132,7 +132,7 @@ class Task(pulumi.CustomResource):
         :param pulumi.Input[_builtins.str] endpoint: Base URL of SMS, overriding the derived host. Default: `cloudreads:huaweicloudEndpoints.sms`, else derived from the region.
         :param pulumi.Input[_builtins.str] region: Region (e.g. `cn-north-4`). Default: `cloudreads:huaweicloudRegion`; can also be set with `HW_REGION_NAME` (or `OS_REGION_NAME`).
         :param pulumi.Input[_builtins.str] task_id: Migration task id (1 to 36 characters).
-        :param pulumi.Input[Union['WaitForArgs', 'WaitForArgsDict', 'outputs.WaitFor']] wait_for: Wait until the task reaches one of `phase` (SMS task states such as `READY`, `RUNNING`, `SYNCING`, `MIGRATE_SUCCEED`), or a final phase (`MIGRATE_SUCCEED`, `MIGRATE_FAIL`, `ABORT`, `SYNC_F_ROLLBACK_SUCCEED`), polling with backoff and jitter; `timeout` in seconds, default 600. A task that ends failed fails the read with its status and error; a timeout fails it naming the last status seen. While it waits, the status shows in `pulumi preview`/`up`. A change reads again without replacing the resource.
+        :param pulumi.Input[Union['WaitForArgs', 'WaitForArgsDict', 'outputs.WaitFor']] wait_for: Wait until the task reaches one of `phase` (SMS task states such as `READY`, `RUNNING`, `SYNCING`, `MIGRATE_SUCCESS`), or a final phase (`MIGRATE_SUCCESS`, `MIGRATE_FAIL`, `ABORT`, `SYNC_F_ROLLBACK_SUCCESS`), polling with backoff and jitter; `timeout` in seconds, default 600. A task that ends failed fails the read with its status and error; a timeout fails it naming the last status seen. While it waits, the status shows in `pulumi preview`/`up`. A change reads again without replacing the resource.
         """
         ...
     @overload
@@ -338,7 +338,7 @@ class Task(pulumi.CustomResource):
     @pulumi.getter(name="osType")
     def os_type(self) -> pulumi.Output[_builtins.str]:
         """
-        `WINDOWS` or `LINUX`.
+        The OS type of the source server. The vendor lists `WINDOWS`, `LINUX` ("Querying a Migration Task with a Specified ID", read 2026-12-07); other values pass through as sent.
         """
         return pulumi.get(self, "os_type")
 
@@ -394,7 +394,7 @@ class Task(pulumi.CustomResource):
     @pulumi.getter
     def state(self) -> pulumi.Output[_builtins.str]:
         """
-        The task state, e.g. `READY`, `RUNNING`, `SYNCING`, `MIGRATE_SUCCEED`, `MIGRATE_FAIL`; unknown values pass through.
+        The task state, as SMS sends it; `waitFor` compares it trimmed and upper-cased. The vendor lists `READY`, `RUNNING`, `SYNCING`, `MIGRATE_SUCCESS`, `MIGRATE_FAIL`, `ABORTING`, `ABORT`, `DELETING`, `SYNC_F_ROLLBACKING`, `SYNC_F_ROLLBACK_SUCCESS` ("Listing Migration Tasks", read 2026-12-07); other values pass through as sent.
         """
         return pulumi.get(self, "state")
 
@@ -434,7 +434,7 @@ class Task(pulumi.CustomResource):
     @pulumi.getter
     def type(self) -> pulumi.Output[_builtins.str]:
         """
-        `MIGRATE_FILE` (file-level) or `MIGRATE_BLOCK` (block-level) in the documented values.
+        The task type: file-level (`MIGRATE_FILE`) or block-level (`MIGRATE_BLOCK`) migration. The vendor lists `MIGRATE_FILE`, `MIGRATE_BLOCK` ("Querying a Migration Task with a Specified ID", read 2026-12-07); other values pass through as sent.
         """
         return pulumi.get(self, "type")
 
@@ -442,7 +442,7 @@ class Task(pulumi.CustomResource):
     @pulumi.getter(name="waitFor")
     def wait_for(self) -> pulumi.Output[Optional['outputs.WaitFor']]:
         """
-        Wait until the task reaches one of `phase` (SMS task states such as `READY`, `RUNNING`, `SYNCING`, `MIGRATE_SUCCEED`), or a final phase (`MIGRATE_SUCCEED`, `MIGRATE_FAIL`, `ABORT`, `SYNC_F_ROLLBACK_SUCCEED`), polling with backoff and jitter; `timeout` in seconds, default 600. A task that ends failed fails the read with its status and error; a timeout fails it naming the last status seen. While it waits, the status shows in `pulumi preview`/`up`. A change reads again without replacing the resource.
+        Wait until the task reaches one of `phase` (SMS task states such as `READY`, `RUNNING`, `SYNCING`, `MIGRATE_SUCCESS`), or a final phase (`MIGRATE_SUCCESS`, `MIGRATE_FAIL`, `ABORT`, `SYNC_F_ROLLBACK_SUCCESS`), polling with backoff and jitter; `timeout` in seconds, default 600. A task that ends failed fails the read with its status and error; a timeout fails it naming the last status seen. While it waits, the status shows in `pulumi preview`/`up`. A change reads again without replacing the resource.
         """
         return pulumi.get(self, "wait_for")
 

@@ -1,7 +1,7 @@
 /**
  * `npm run bench:cli`: this package through the real Pulumi CLI (from `npm run pulumi-cli`),
  * side by side with what a user would hand-write, both installed from npm tarballs into one
- * scratch project (scripts/bench-cli-setup.ts) so both `__provider`s are a short `require(...)`:
+ * scratch project (bench/parts/cli-dynamic-project.ts) so both `__provider`s are a short `require(...)`:
  * - `pulumi up` of N KeypairTask resources against N hand-written dynamic resources whose create
  *   sends the same KPS GET (both do one real read against the emulator per resource);
  * - `pulumi preview` of P `getKeypairTaskOutput` calls against P hand-written `fetch` invokes;
@@ -17,11 +17,11 @@ import * as path from "node:path";
 import { startEmulator, type Emulator } from "../emulator";
 import { cliStackConfig, exportedResources } from "../tests/helpers/pulumi-cli-results";
 import { PulumiCli, pulumiCliDir } from "../tests/helpers/pulumi-cli";
-import { report, type Measured, type Run } from "./bench-cli-report";
-import { measuredCommand } from "./bench-cli-procs";
-import { CLI_SECTION_FILE, spliceCliSection } from "./bench-cli-section";
-import { PROGRAMS, scratchProject, type ProgramName } from "./bench-cli-setup";
-import { saveRuns } from "./bench-cli-runs";
+import { report, type Measured, type Run } from "./parts/cli-dynamic-report";
+import { measuredCommand } from "./parts/command-cost";
+import { CLI_SECTION_FILE, spliceCliSection } from "./parts/cli-section";
+import { PROGRAMS, scratchProject, type ProgramName } from "./parts/cli-dynamic-project";
+import { saveRuns } from "./parts/saved-runs";
 
 const N = Number(process.env.BENCH_CLI_RESOURCES ?? "500");
 const P = Number(process.env.BENCH_CLI_INVOKES ?? "100");

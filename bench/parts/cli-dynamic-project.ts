@@ -6,10 +6,10 @@
 import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { installPackages, packProject, runCommand } from "../tests/helpers/installed-package";
-import { FIXTURE } from "../tests/helpers/stack";
+import { installPackages, packProject, runCommand } from "../../tests/helpers/installed-package";
+import { FIXTURE } from "../../tests/helpers/stack";
 
-const ROOT = path.join(__dirname, "..");
+const ROOT = path.join(__dirname, "..", "..");
 const MINUTES = 60_000;
 
 /** The programs the bench runs, by folder name inside the scratch project. */

@@ -1,17 +1,17 @@
 /**
  * One process of `npm run bench`: interleaved rounds of this package against the alternatives a
  * user would hand-write, side by side, against the emulator on 127.0.0.1. Prints one JSON line
- * of per-round timings; scripts/bench.ts pools several such processes into ratios.
+ * of per-round timings; bench/reads.ts pools several such processes into ratios.
  */
 import * as http from "node:http";
 import { performance } from "node:perf_hooks";
 import * as pulumi from "@pulumi/pulumi";
-import { startEmulator, type Emulator } from "../emulator";
-import { performRead } from "../provider/runtime/execute";
-import { signRequest } from "../provider/vendors/huaweicloud/signer";
-import { operations } from "../provider/operations";
-import { huaweicloud } from "../sdk/nodejs";
-import { emulatorStackConfig, FIXTURE, sources } from "../tests/helpers/stack";
+import { startEmulator, type Emulator } from "../../emulator";
+import { performRead } from "../../provider/runtime/execute";
+import { signRequest } from "../../provider/vendors/huaweicloud/signer";
+import { operations } from "../../provider/operations";
+import { huaweicloud } from "../../sdk/nodejs";
+import { emulatorStackConfig, FIXTURE, sources } from "../../tests/helpers/stack";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { AKSKSigner } = require("@huaweicloud/huaweicloud-sdk-core/auth/AKSKSigner") as {

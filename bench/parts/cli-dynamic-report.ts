@@ -3,7 +3,7 @@
  * (ours / hand-written, paired by round), pooled into median, min and max, with the goals.
  */
 import * as os from "node:os";
-import type { CommandCost } from "./bench-cli-procs";
+import type { CommandCost } from "./command-cost";
 
 /** One measured CLI command. */
 export interface Run extends CommandCost {

@@ -2,10 +2,10 @@
  * The PEM-scan figure of `npm run bench`: an Astra `cert` holding only
  * `-----BEGIN CERTIFICATE-----` markers (no END), the certificate-marker flood, as a 1 MiB and a
  * 4 MiB field (4 MiB is the default response size cap). A linear scan costs about 4x as much for 4x the text; the quadratic scan it
- * replaced took over a minute at 3 MB. Run alone: `npx ts-node scripts/bench-pem.ts`.
+ * replaced took over a minute at 3 MB. Run alone: `npx ts-node bench/parts/pem-flood.ts`.
  */
 import { performance } from "node:perf_hooks";
-import { certificateToPem } from "../provider/core/certificate-pem";
+import { certificateToPem } from "../../provider/core/certificate-pem";
 
 /** A `cert` field of about `bytes` characters: base64 of BEGIN markers, each on its own line. */
 export function markerFlood(bytes: number): string {

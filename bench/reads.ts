@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: this package side by side with what a user would hand-write, as ratios
  * (ours / theirs, below 1 is faster), against the emulator on 127.0.0.1. Rounds interleave ours
- * and theirs inside each of several fresh processes (scripts/bench-round.ts), and the ratios of
+ * and theirs inside each of several fresh processes (bench/parts/reads-round.ts), and the ratios of
  * all rounds are pooled: one process's median swings too widely to quote alone. Writes
  * docs/benchmarks.md and docs/benchmarks.svg. Machine-dependent; never asserted in tests.
  */
@@ -10,8 +10,8 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { promisify } from "node:util";
-import { withCliSection } from "./bench-cli-section";
-import { pemFloodFigure } from "./bench-pem";
+import { withCliSection } from "./parts/cli-section";
+import { pemFloodFigure } from "./parts/pem-flood";
 
 const run = promisify(execFile);
 const ROOT = path.join(__dirname, "..");
@@ -83,7 +83,7 @@ async function main(): Promise<void> {
     const samples: Samples[] = [];
     for (let p = 0; p < PROCESSES; p++) {
         process.stderr.write(`bench: process ${p + 1} of ${PROCESSES} (${ROUNDS} interleaved rounds)\n`);
-        const { stdout } = await run(process.execPath, ["-r", "ts-node/register", path.join(__dirname, "bench-round.ts"), String(ROUNDS)], { cwd: ROOT, maxBuffer: 1 << 24, env: { ...process.env, TS_NODE_TRANSPILE_ONLY: "true" } });
+        const { stdout } = await run(process.execPath, ["-r", "ts-node/register", path.join(__dirname, "parts", "reads-round.ts"), String(ROUNDS)], { cwd: ROOT, maxBuffer: 1 << 24, env: { ...process.env, TS_NODE_TRANSPILE_ONLY: "true" } });
         samples.push(JSON.parse(stdout.trim().split("\n").pop() ?? "{}") as Samples);
     }
     const imports = await importCost();
@@ -99,7 +99,7 @@ async function main(): Promise<void> {
     const text = [
         "# Benchmarks",
         "",
-        "Written by `npm run bench` (scripts/bench.ts, scripts/bench-round.ts). Each figure is a ratio,",
+        "Written by `npm run bench` (bench/reads.ts, bench/parts/reads-round.ts). Each figure is a ratio,",
         "this package over the alternative a user would hand-write (below 1 is faster), measured side by",
         `side against the emulator on 127.0.0.1: ${PROCESSES} fresh processes x ${ROUNDS} interleaved rounds, pooled.`,
         "The alternatives: `got` with a keep-alive agent, the token header and a JSON body (token reads);",

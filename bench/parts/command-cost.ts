@@ -2,33 +2,37 @@
  * What one `pulumi` command of `npm run bench:cli` cost: wall time; CPU time of the whole process
  * tree (bash's `times` after the command: the CLI, its plugins and the program, all waited for);
  * and, polled from /proc every 250 ms, the CPU time and the peak RSS (`VmHWM`, the kernel's
- * high-water mark) of the dynamic-provider host and the CPU time of the program — the Node
- * processes whose working folder is the project's. Linux only for the polled figures (0 elsewhere).
+ * high-water mark) of the provider process (the dynamic-provider host, or a
+ * `pulumi-resource-cloudreads` plugin binary) and the CPU time of the Node program — the processes
+ * whose working folder is the project's. Linux only for the polled figures (0 elsewhere).
  */
-import { spawn } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import * as fs from "node:fs";
-import type { PulumiCli } from "../tests/helpers/pulumi-cli";
+import type { PulumiCli } from "../../tests/helpers/pulumi-cli";
 
 /** The cost of one command. */
 export interface CommandCost {
     ms: number;
     /** CPU (user + system) of the CLI and every process it waited for. */
     cpuMs: number;
-    /** CPU of the dynamic-provider host, as last seen before it ended (0 when none ran). */
+    /** CPU of the provider process (dynamic-provider host or plugin), as last seen before it ended (0 when none ran). */
     hostCpuMs: number;
-    /** Peak RSS of the dynamic-provider host (0 when none ran). */
+    /** Peak RSS of the provider process (0 when none ran). */
     rssMiB: number;
     /** CPU of the Node program, as last seen before it ended. */
     programCpuMs: number;
 }
 
+// By its full path: a YAML program's PATH holds no folder with a node, which here is /usr/bin, bash's too.
+const BASH = execFileSync("bash", ["-c", "command -v bash"], { encoding: "utf8" }).trim();
 const TICK_MS = 10; // USER_HZ is 100 on Linux
 type Role = "host" | "program";
 
 function roleOf(pid: string, projectDir: string): Role | undefined {
     try {
         const cmd = fs.readFileSync(`/proc/${pid}/cmdline`, "utf8");
-        const role = cmd.includes("cmd/dynamic-provider") ? "host" : cmd.includes("cmd/run") ? "program" : undefined;
+        const provider = cmd.includes("cmd/dynamic-provider") || cmd.split("\0")[0]!.endsWith("/pulumi-resource-cloudreads");
+        const role = provider ? "host" : cmd.includes("cmd/run") ? "program" : undefined;
         return role && fs.realpathSync(`/proc/${pid}/cwd`) === projectDir ? role : undefined;
     } catch {
         return undefined; // the process ended between the listing and the read
@@ -69,7 +73,7 @@ export async function measuredCommand(cli: PulumiCli, args: string[], timeoutMs:
     try {
         const { code, stdout, stderr } = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve, reject) => {
             const script = 'pulumi --non-interactive "$@"; s=$?; times >&2; exit $s';
-            const child = spawn("bash", ["-c", script, "bash", ...args], { cwd: cli.cwd, env: cli.env, stdio: ["ignore", "pipe", "pipe"] });
+            const child = spawn(BASH, ["-c", script, "bash", ...args], { cwd: cli.cwd, env: cli.env, stdio: ["ignore", "pipe", "pipe"] });
             let out = "";
             let err = "";
             child.stdout.on("data", (d: Buffer) => (out += d.toString("utf8")));

@@ -7,7 +7,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 
-const DOCS = path.join(__dirname, "..", "docs");
+const DOCS = path.join(__dirname, "..", "..", "docs");
 /** Where `npm run bench:cli` writes its figures. */
 export const CLI_SECTION_FILE = path.join(DOCS, "benchmarks-cli.md");
 const START = "<!-- bench:cli start: written by npm run bench:cli (docs/benchmarks-cli.md) -->";
