@@ -1,13 +1,12 @@
 import { strict as assert } from "node:assert";
-import { execFileSync, spawn } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { FIXTURE_SECRETS, startEmulator, type Emulator } from "../emulator";
-import { goEnv } from "./helpers/go";
-import { PulumiCli, pulumiCliDir, type CliResult } from "./helpers/pulumi-cli";
+import { buildGoProgram, goOutputLines, okGoProgram, runGoProgram } from "./helpers/go";
+import { PulumiCli, pulumiCliDir } from "./helpers/pulumi-cli";
 import { exportedResources } from "./helpers/pulumi-cli-results";
-import { filesUnder, PLUGIN_VERSION, pluginConfig, pluginTarball, requestsDuring, yamlCliPath } from "./helpers/plugin-stack";
+import { filesUnder, PLUGIN_VERSION, pluginTarball, requestsDuring, setPluginConfig, yamlCliPath } from "./helpers/plugin-stack";
 import { releaseFolder } from "./helpers/release-folder";
 import { serveRelease, type ReleaseServer } from "./helpers/release-server";
 import { SECOND, SECOND_CREDENTIALS, SECOND_FIXTURES } from "./helpers/second-account";
@@ -28,42 +27,6 @@ const DB02_TASK_ID = (() => {
     if (!task) throw new Error("the default fixtures have no SMS task named db-02-migration");
     return task.taskId;
 })();
-
-/** Builds examples/go (go.mod with `replace` of the committed SDK) into `dir`; returns the binary. */
-function buildExample(dir: string): string {
-    const bin = path.join(dir, "cloudreads-go");
-    execFileSync("go", ["build", "-o", bin, "."], { cwd: EXAMPLE, env: goEnv(), stdio: ["ignore", "pipe", "pipe"], timeout: 20 * 60_000 });
-    return bin;
-}
-
-/** Runs the example's binary with `args` in the project folder of `cli`, with the CLI's environment. */
-function runExample(bin: string, cli: PulumiCli, args: string[]): Promise<CliResult> {
-    return new Promise((resolve, reject) => {
-        const child = spawn(bin, args, { cwd: cli.cwd, env: cli.env, stdio: ["ignore", "pipe", "pipe"] });
-        let stdout = "";
-        let stderr = "";
-        child.stdout.on("data", (d: Buffer) => (stdout += d.toString("utf8")));
-        child.stderr.on("data", (d: Buffer) => (stderr += d.toString("utf8")));
-        const timer = setTimeout(() => child.kill("SIGKILL"), 300_000);
-        child.once("error", reject);
-        child.once("close", (code) => {
-            clearTimeout(timer);
-            resolve({ code: code ?? 1, stdout, stderr });
-        });
-    });
-}
-
-/** `runExample`, failing with its output unless it exits 0. */
-async function okExample(bin: string, cli: PulumiCli, args: string[]): Promise<CliResult> {
-    const r = await runExample(bin, cli, args);
-    if (r.code !== 0) throw new Error(`cloudreads-go ${args.join(" ")} exited ${r.code}:\n${r.stdout.slice(-4000)}\n${r.stderr.slice(-4000)}`);
-    return r;
-}
-
-/** The `name: value` lines the example's `outputs` command prints. */
-function outputLines(stdout: string): Record<string, string> {
-    return Object.fromEntries(stdout.split("\n").filter((l) => l.includes(": ")).map((l) => [l.slice(0, l.indexOf(": ")), l.slice(l.indexOf(": ") + 2)]));
-}
 
 /**
  * examples/go as a user runs it (docs/go.md): a Go program on the committed Go SDK, driving the real
@@ -88,7 +51,7 @@ describe("Go program (examples/go): Automation API inline program through the re
 
     before(async function () {
         this.timeout(1_200_000);
-        bin = buildExample(tmp("cloudreads-go-bin-"));
+        bin = buildGoProgram(EXAMPLE, tmp("cloudreads-go-bin-"), "cloudreads-go");
         server = await serveRelease(releaseFolder(["linux-amd64"]));
         first = await startEmulator({ port: 0 });
         second = await startEmulator({ port: 0, fixtures: SECOND_FIXTURES });
@@ -98,17 +61,15 @@ describe("Go program (examples/go): Automation API inline program through the re
         cli = new PulumiCli(pulumiCliDir(), { cwd: dir, env: { ...server.env, PATH: yamlCliPath() } });
         delete cli.env.PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION;
         await cli.ok(["stack", "init", "dev"]);
-        const { plain, secret, paths } = pluginConfig(first);
-        await cli.setConfig({
-            ...plain,
-            [`${PROJECT}:secondRegion`]: SECOND.region,
-            [`${PROJECT}:secondProjectId`]: SECOND.projectId,
-            [`${PROJECT}:secondSmsEndpoint`]: second.endpoints.sms,
-            [`${PROJECT}:secondKmsEndpoint`]: second.endpoints.kms,
+        await setPluginConfig(cli, first, {
+            plain: {
+                [`${PROJECT}:secondRegion`]: SECOND.region,
+                [`${PROJECT}:secondProjectId`]: SECOND.projectId,
+                [`${PROJECT}:secondSmsEndpoint`]: second.endpoints.sms,
+                [`${PROJECT}:secondKmsEndpoint`]: second.endpoints.kms,
+            },
+            secret: { [`${PROJECT}:secondToken`]: SECOND.huaweiToken },
         });
-        const secrets = { ...secret, [`${PROJECT}:secondToken`]: SECOND.huaweiToken };
-        await cli.setConfig(secrets, new Set(Object.keys(secrets)));
-        for (const [k, v] of Object.entries(paths)) await cli.ok(["config", "set", "--path", k, "--", v]);
     });
 
     after(async function () {
@@ -125,7 +86,7 @@ describe("Go program (examples/go): Automation API inline program through the re
 
     it("preview, the first command on an empty PULUMI_HOME, has the engine install the plugin from the release server, and plans the reads", async () => {
         assert.equal(fs.existsSync(path.join(cli.home, "plugins", `resource-cloudreads-v${PLUGIN_VERSION}`)), false);
-        const r = await okExample(bin, cli, ["preview"]);
+        const r = await okGoProgram(bin, cli, ["preview"]);
         for (const token of new Set(READS)) assert.ok(r.stdout.includes(token), `${token} not planned:\n${r.stdout}`);
         assert.match(r.stdout, /\+\s+pulumi:providers:cloudreads\s+secondAccount\s+create/);
         assert.ok(fs.statSync(path.join(cli.home, "plugins", `resource-cloudreads-v${PLUGIN_VERSION}`, "pulumi-resource-cloudreads")).mode & 0o100);
@@ -133,13 +94,13 @@ describe("Go program (examples/go): Automation API inline program through the re
     });
 
     it("up reads every value, the second account's through its explicit provider with its own token; secret outputs are secrets", async () => {
-        const [, requests] = await requestsDuring(first, () => okExample(bin, cli, ["up"]));
+        const [, requests] = await requestsDuring(first, () => okGoProgram(bin, cli, ["up"]));
         assert.deepEqual([...new Set(requests.map((q) => q.split(" ")[0]))].sort(), ["astra", "kms", "roma", "sms"]);
         assert.ok(second.requests.some((q) => q.service === "kms") && second.requests.some((q) => q.service === "sms"));
         for (const q of second.requests) assert.equal(q.headers["x-auth-token"], SECOND.huaweiToken);
         for (const q of first.requests.filter((x) => x.service !== "astra")) assert.equal(q.headers["x-auth-token"], FIXTURE.huaweiToken);
 
-        const printed = outputLines((await okExample(bin, cli, ["outputs"])).stdout);
+        const printed = goOutputLines((await okGoProgram(bin, cli, ["outputs"])).stdout);
         for (const k of ["migrationPassphrase", "devicePassword", "invokedPassphrase", "secondPassphrase"]) assert.equal(printed[k], "[secret]", k);
         assert.equal(printed.keypairTaskStatus, "RUNNING_RESET");
         assert.equal(printed.secondKeypairTaskStatus, SECOND.kpsStatus);
@@ -173,7 +134,7 @@ describe("Go program (examples/go): Automation API inline program through the re
 
     it("refresh picks up a KPS status changed at the emulator", async () => {
         first.setKeypairTaskStatus(FIXTURE.projectId, FIXTURE.kpsTaskId, "SUCCESS_RESET");
-        await okExample(bin, cli, ["refresh"]);
+        await okGoProgram(bin, cli, ["refresh"]);
         const task = exportedResources((await cli.ok(["stack", "export"])).stdout).find((x) => x.urn.endsWith("::keypairTask"));
         assert.equal(task?.outputs.taskStatus, "SUCCESS_RESET");
         assert.equal(task?.outputs.phase, "SUCCESS");
@@ -182,7 +143,7 @@ describe("Go program (examples/go): Automation API inline program through the re
     it("a bad input fails preview naming the property (TaskId in Go, taskId on the wire) and sends no request with it", async () => {
         await cli.setConfig({ [`${PROJECT}:migrationTaskId`]: "x".repeat(44) });
         try {
-            const [r, requests] = await requestsDuring(first, () => runExample(bin, cli, ["preview"]));
+            const [r, requests] = await requestsDuring(first, () => runGoProgram(bin, cli, ["preview"]));
             assert.notEqual(r.code, 0);
             assert.match(r.stdout + r.stderr, /taskId/i);
             assert.match(r.stdout + r.stderr, /1 to 36/);
@@ -194,7 +155,7 @@ describe("Go program (examples/go): Automation API inline program through the re
 
     it("destroy removes every resource and sends no request to either account", async () => {
         const before = second.requests.length;
-        const [, requests] = await requestsDuring(first, () => okExample(bin, cli, ["destroy"]));
+        const [, requests] = await requestsDuring(first, () => okGoProgram(bin, cli, ["destroy"]));
         assert.deepEqual(requests, []);
         assert.equal(second.requests.length, before);
         assert.deepEqual(exportedResources((await cli.ok(["stack", "export"])).stdout).filter((x) => x.type.startsWith("cloudreads:")), []);
@@ -209,7 +170,7 @@ describe("Go program (examples/go): Automation API inline program through the re
             await other.ok(["stack", "init", "dev"]);
             const keys = ["secondRegion", "secondProjectId", "secondSmsEndpoint", "secondKmsEndpoint", "secondToken"];
             await other.setConfig(Object.fromEntries(keys.map((k) => [`${PROJECT}:${k}`, "unused"])));
-            const r = await runExample(bin, other, ["preview"]);
+            const r = await runGoProgram(bin, other, ["preview"]);
             assert.notEqual(r.code, 0);
             // The engine's message names the version wanted; the example adds what is installed and what to run.
             assert.match(r.stderr, /no resource plugin 'pulumi-resource-cloudreads' found in the workspace at version v0\.1\.0/);

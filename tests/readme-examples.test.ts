@@ -1,8 +1,13 @@
 import { strict as assert } from "node:assert";
 import * as fs from "node:fs";
 import * as path from "node:path";
+import * as os from "node:os";
+import { startEmulator, type Emulator } from "../emulator";
 import { useCliStack } from "./helpers/cli-stack";
+import { buildGoProgram, goOutputLines, okGoProgram } from "./helpers/go";
+import { PulumiCli, pulumiCliDir } from "./helpers/pulumi-cli";
 import { stackOutputs } from "./helpers/pulumi-cli-results";
+import { PLUGIN_VERSION, pluginTarball, setPluginConfig, yamlCliPath } from "./helpers/plugin-stack";
 
 const ROOT = path.join(__dirname, "..");
 
@@ -56,5 +61,81 @@ describe("README: the TypeScript example returns what its comments claim against
             }
         }
         for (const [name, value] of Object.entries(shown)) assert.ok(value !== "" && !(Array.isArray(value) && value.length === 0), `${name} is empty`);
+    });
+});
+
+/** The README's Go example: the one ```go block, a `program` function of package main. */
+function readmeGoProgram(): string {
+    const readme = fs.readFileSync(path.join(ROOT, "README.md"), "utf8");
+    const blocks = [...readme.matchAll(/^```go\n([\s\S]*?)^```$/gm)].map((m) => m[1] ?? "");
+    assert.equal(blocks.length, 1, "the README has one Go example");
+    return blocks[0]!;
+}
+
+/** `ctx.Export("name", ...) // claim`: what each stack output of the Go example is said to be. */
+function goClaims(program: string): { name: string; claim: string }[] {
+    return [...program.matchAll(/^\s*ctx\.Export\("(\w+)", .*\)\s+\/\/ (.+)$/gm)].map((m) => ({ name: m[1] ?? "", claim: (m[2] ?? "").trim() }));
+}
+
+/**
+ * The README's Go example as a user runs it: its `program` with examples/go's main.go (the
+ * Automation API, inline: no Go language host) on the committed SDK, the plugin installed with the
+ * one documented command, the real CLI and the emulator's default fixtures. Each output the
+ * example annotates must be what the stack's outputs show.
+ */
+describe("README: the Go example compiles, runs and returns what its comments claim", function () {
+    this.timeout(1_200_000);
+    const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "cloudreads-readme-go-"));
+    let emu: Emulator;
+    let cli: PulumiCli;
+    let bin: string;
+
+    before(async function () {
+        this.timeout(1_200_000);
+        const mod = path.join(scratch, "module");
+        fs.mkdirSync(mod);
+        for (const f of ["main.go", "go.sum"]) fs.copyFileSync(path.join(ROOT, "examples", "go", f), path.join(mod, f));
+        const goMod = fs.readFileSync(path.join(ROOT, "examples", "go", "go.mod"), "utf8").replace(/=> \.\.\/\.\.\/sdk$/m, `=> ${path.join(ROOT, "sdk")}`);
+        fs.writeFileSync(path.join(mod, "go.mod"), goMod);
+        fs.writeFileSync(path.join(mod, "program.go"), readmeGoProgram());
+        bin = buildGoProgram(mod, scratch, "readme-go");
+        emu = await startEmulator({ port: 0 });
+        const project = path.join(scratch, "project");
+        fs.mkdirSync(project);
+        fs.writeFileSync(path.join(project, "Pulumi.yaml"), "name: cloudreads-readme-go\nruntime: go\n");
+        cli = new PulumiCli(pulumiCliDir(), { cwd: project, env: { PATH: yamlCliPath() } });
+        await cli.ok(["plugin", "install", "resource", "cloudreads", PLUGIN_VERSION, "--file", pluginTarball()]);
+        await cli.ok(["stack", "init", "dev"]);
+        await setPluginConfig(cli, emu);
+    });
+    after(async function () {
+        this.timeout(120_000);
+        if (cli) {
+            await cli.run(["stack", "rm", "--yes", "--force", "dev"]);
+            cli.dispose();
+        }
+        await emu?.close();
+        fs.rmSync(scratch, { recursive: true, force: true });
+    });
+
+    it("has at least two claims, one of them a secret", () => {
+        const claims = goClaims(readmeGoProgram());
+        assert.ok(claims.length >= 2 && claims.some((c) => c.claim === "[secret]"), JSON.stringify(claims));
+    });
+
+    it("up succeeds and every claimed output holds; [secret] ones are secret and not empty", async () => {
+        await okGoProgram(bin, cli, ["up"]);
+        const printed = goOutputLines((await okGoProgram(bin, cli, ["outputs"])).stdout);
+        const shown = await stackOutputs(cli, true);
+        for (const { name, claim } of goClaims(readmeGoProgram())) {
+            assert.ok(name in shown, `${name}: not a stack output`);
+            if (claim === "[secret]") {
+                assert.equal(printed[name], "[secret]", `${name} is not secret`);
+                assert.ok(typeof shown[name] === "string" && shown[name] !== "", `${name} is empty`);
+            } else {
+                assert.deepEqual(shown[name], JSON.parse(claim), `${name}: the README says ${claim}`);
+            }
+        }
+        await okGoProgram(bin, cli, ["destroy"]);
     });
 });

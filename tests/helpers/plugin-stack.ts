@@ -56,13 +56,21 @@ export async function pluginStack(emu: Emulator, options: { project?: string; st
     await cli.ok(["plugin", "install", "resource", "cloudreads", PLUGIN_VERSION, "--file", pluginTarball()]);
     const stack = options.stack ?? `plugin-${process.pid}`;
     await cli.ok(["stack", "init", stack]);
-    if (options.config !== false) {
-        const { plain, secret, paths } = pluginConfig(emu);
-        await cli.setConfig(plain);
-        await cli.setConfig(secret, new Set(Object.keys(secret)));
-        for (const [k, v] of Object.entries(paths)) await cli.ok(["config", "set", "--path", k, "--", v]);
-    }
+    if (options.config !== false) await setPluginConfig(cli, emu);
     return { cli, dir, stack };
+}
+
+/**
+ * Sets the current stack's config to {@link pluginConfig} of `emu` with `pulumi config set`, as a
+ * user does (secrets with `--secret`, the endpoints key by key with `--path`), plus `plain` and
+ * `secret` keys of the program's own.
+ */
+export async function setPluginConfig(cli: PulumiCli, emu: Emulator, extra: { plain?: Record<string, string>; secret?: Record<string, string> } = {}): Promise<void> {
+    const { plain, secret, paths } = pluginConfig(emu);
+    const secrets = { ...secret, ...extra.secret };
+    await cli.setConfig({ ...plain, ...extra.plain });
+    await cli.setConfig(secrets, new Set(Object.keys(secrets)));
+    for (const [k, v] of Object.entries(paths)) await cli.ok(["config", "set", "--path", k, "--", v]);
 }
 
 /** The PATH of the CLI of a YAML program: the CLI's folder, then the test's PATH without Node.js (the YAML host and the plugin need none). */
