@@ -1,7 +1,7 @@
 import { strict as assert } from "node:assert";
 import * as path from "node:path";
 import { useCliStack } from "./helpers/cli-stack";
-import { diagnostics } from "./helpers/pulumi-cli-results";
+import { diagnostics, linesWith } from "./helpers/pulumi-cli-results";
 import { FIXTURE } from "./helpers/stack";
 
 const PROJECT = path.join(__dirname, "cli-fixtures", "error-once");
@@ -91,7 +91,10 @@ describe("real Pulumi CLI: a failed resource read is printed once (dynamic form)
         assert.equal(shown(all).filter((d) => AUTH.test(d.message)).length, 1);
     });
 
-    it("Pulumi's share, shown by a plain dynamic provider that throws: the host doubles the message and prints the frames", async () => {
+    it("Pulumi's share, shown by a plain dynamic provider that throws: the host doubles the message and prints the frames; the CLI shows the engine's copy on as many lines as ours", async () => {
+        const refresh = ["refresh", "--yes", "--skip-preview"];
+        const oursText = await stack.cli.run(refresh);
+        const ours = linesWith(oursText.stdout + oursText.stderr, AUTH);
         stack.emu.data.huawei.tokens = [...tokens];
         await stack.cli.setConfig({ "cloudreads-error-once:scenario": "plain" });
         try {
@@ -103,6 +106,12 @@ describe("real Pulumi CLI: a failed resource read is printed once (dynamic form)
             // The host's stderr arrives line by line: its frames, one diagnostic each, into @pulumi/pulumi.
             assert.ok(all.some((d) => FRAME.test(d.message) && /node_modules\/@pulumi/.test(d.message)), "no frame of the host");
             assert.equal(all.filter((d) => d.severity === "error" && d.message.startsWith("plain provider: read failed on purpose")).length, 1, "the engine's own copy");
+            // The CLI's text: the engine's one copy on several lines (as it comes, as the step fails, in the summary), for any provider.
+            const text = await stack.cli.run(refresh);
+            const lines = (text.stdout + text.stderr).split("\n").filter((l) => !l.includes(": Error: plain provider"));
+            const theirs = linesWith(lines.join("\n"), /plain provider: read failed on purpose/);
+            assert.ok(theirs >= 2, `the CLI shows the plain provider's error on ${theirs} lines:\n${text.stdout}`);
+            assert.equal(ours, theirs, "our error on more or fewer lines than any dynamic provider's");
         } finally {
             delete stack.cli.env.CLOUDREADS_PLAIN_FAILS;
             await stack.cli.setConfig({ "cloudreads-error-once:scenario": "ours" });
