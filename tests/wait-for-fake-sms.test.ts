@@ -106,4 +106,14 @@ describe("waitFor against a fake SMS serving Huawei's documented state names", f
         assert.equal(warnings.length, 1, warnings.join("\n"));
         assert.match(warnings[0]!, /reports the state MIGRATE_SUCCEED, which its API reference does not list/);
     });
+
+    it("where the page lists no values (a wait without a known list), an unknown state passes through: no warning, the output as sent", async () => {
+        const unlisted = { ...sms, wait: { ...sms.wait!, known: undefined } };
+        script = ["QUEUED", "QUEUED", "QUEUED", "MIGRATE_SUCCESS"];
+        assert.equal((await performRead(unlisted, { taskId: TASK_ID, waitFor: { timeout: 10 } }, src())).result.state, "MIGRATE_SUCCESS");
+        assert.equal(paths.length, 4);
+        assert.deepEqual(warnings, []);
+        script = ["QUEUED"];
+        assert.equal((await performRead(unlisted, { taskId: TASK_ID }, src())).result.state, "QUEUED");
+    });
 });
