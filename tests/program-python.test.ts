@@ -206,7 +206,9 @@ describe("Python program (examples/python): preview, up, outputs, refresh, destr
                 `    result = sms.get_task_passphrase(task_id="${FIXTURE.smsTaskId}")`,
                 '    pulumi.export("plainType", type(result.passphrase).__name__)',
                 '    pulumi.export("plainPassphrase", result.passphrase)',
-                `    pulumi.export("outputPassphrase", sms.get_task_passphrase_output(task_id="${FIXTURE.smsTaskId}").passphrase)`,
+                `    invoked = sms.get_task_passphrase_output(task_id="${FIXTURE.smsTaskId}")`,
+                '    pulumi.export("outputPassphrase", invoked.passphrase)',
+                '    pulumi.export("outputTaskId", invoked.task_id)',
                 "",
             ].join("\n"),
             true,
@@ -215,7 +217,8 @@ describe("Python program (examples/python): preview, up, outputs, refresh, destr
             await plain.pythonOk(["main.py", "up"]);
             const shown = JSON.parse((await plain.pythonOk(["main.py", "outputs"])).stdout) as Record<string, unknown>;
             // What the plain form gives: a str, not an Output, and the stack output is not secret.
-            assert.deepEqual(shown, { plainType: "str", plainPassphrase: SENTINELS.smsPassphrase, outputPassphrase: "[secret]" });
+            // The _output form's result is secret as a whole: its task_id too.
+            assert.deepEqual(shown, { plainType: "str", plainPassphrase: SENTINELS.smsPassphrase, outputPassphrase: "[secret]", outputTaskId: "[secret]" });
             const exported = (await plain.cli.ok(["stack", "export"])).stdout;
             const stack = exportedResources(exported).find((r) => r.type === "pulumi:pulumi:Stack")!;
             assert.equal(stack.outputs.plainPassphrase, SENTINELS.smsPassphrase, "the plain form's value is in state in clear");
