@@ -8,7 +8,7 @@ import { buildGoProgram, goOutputLines, okGoProgram } from "./helpers/go";
 import { PulumiCli, pulumiCliDir } from "./helpers/pulumi-cli";
 import { stackOutputs } from "./helpers/pulumi-cli-results";
 import { PLUGIN_VERSION, pluginTarball, setPluginConfig, yamlCliPath } from "./helpers/plugin-stack";
-import { freshVenv, PYTHON_PINS, pythonDists } from "./helpers/python";
+import { freshVenv, mypy, PYTHON_PINS, pythonDists } from "./helpers/python";
 import { pythonProject, type PythonProject } from "./helpers/python-program";
 
 const ROOT = path.join(__dirname, "..");
@@ -202,6 +202,11 @@ describe("README: the Python example installs as it says, runs and returns what 
     it("has at least two claims, one of them a secret", () => {
         const claims = pythonClaims(readmePythonProgram());
         assert.ok(claims.length >= 2 && claims.some((c) => c.claim === "[secret]"), JSON.stringify(claims));
+    });
+
+    it("type-checks: mypy --strict passes it with examples/python's main.py against the installed package", () => {
+        const r = mypy(venv, ["--strict", "main.py", "program.py"], project.dir);
+        assert.equal(r.code, 0, r.lines.join("\n"));
     });
 
     it("up succeeds and every claimed output holds; [secret] ones are secret and not empty", async () => {
