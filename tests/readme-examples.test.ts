@@ -4,7 +4,7 @@ import * as path from "node:path";
 import * as os from "node:os";
 import { startEmulator, type Emulator } from "../emulator";
 import { useCliStack } from "./helpers/cli-stack";
-import { buildGoProgram, goOutputLines, okGoProgram } from "./helpers/go";
+import { buildGoProgram, exampleGoModule, goOutputLines, okGoProgram } from "./helpers/go";
 import { PulumiCli, pulumiCliDir } from "./helpers/pulumi-cli";
 import { stackOutputs } from "./helpers/pulumi-cli-results";
 import { PLUGIN_VERSION, pluginTarball, setPluginConfig, yamlCliPath } from "./helpers/plugin-stack";
@@ -106,13 +106,7 @@ describe("README: the Go example compiles, runs and returns what its comments cl
 
     before(async function () {
         this.timeout(1_200_000);
-        const mod = path.join(scratch, "module");
-        fs.mkdirSync(mod);
-        for (const f of ["main.go", "go.sum"]) fs.copyFileSync(path.join(ROOT, "examples", "go", f), path.join(mod, f));
-        const goMod = fs.readFileSync(path.join(ROOT, "examples", "go", "go.mod"), "utf8").replace(/=> \.\.\/\.\.\/sdk$/m, `=> ${path.join(ROOT, "sdk")}`);
-        fs.writeFileSync(path.join(mod, "go.mod"), goMod);
-        fs.writeFileSync(path.join(mod, "program.go"), readmeGoProgram());
-        bin = buildGoProgram(mod, scratch, "readme-go");
+        bin = buildGoProgram(exampleGoModule(readmeGoProgram(), path.join(scratch, "module")), scratch, "readme-go");
         emu = await startEmulator({ port: 0 });
         const project = path.join(scratch, "project");
         fs.mkdirSync(project);
