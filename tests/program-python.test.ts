@@ -95,7 +95,7 @@ describe("Python program (examples/python): preview, up, outputs, refresh, destr
         assert.deepEqual(exportedResources((await project.cli.ok(["stack", "export"])).stdout).filter((r) => r.type.startsWith("cloudreads:")), []);
     });
 
-    it("up: the four reads, a function, a look-up by name and a second account's read; `outputs` shows the secret ones as [secret]", async () => {
+    it("up: the four reads, a function, a look-up by name and a second account's resource and function; `outputs` shows the secret ones as [secret]", async () => {
         await main("up");
         const shown = JSON.parse(await main("outputs")) as Record<string, unknown>;
         assert.deepEqual(shown, {
@@ -108,6 +108,7 @@ describe("Python program (examples/python): preview, up, outputs, refresh, destr
             keypairTaskStatus: "RUNNING_RESET",
             migrationPassphrase: "[secret]",
             secondPassphrase: "[secret]",
+            secondKeypairTaskStatus: SECOND.kpsStatus,
         });
         assert.equal(typeof shown.caDaysUntilExpiry, "number");
         const revealed = await stackOutputs(project.cli, true);

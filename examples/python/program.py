@@ -43,6 +43,11 @@ def program() -> None:
         task_id=migration_task_id,
         opts=pulumi.ResourceOptions(provider=second),
     )
+    # A function through the second account's provider.
+    second_task = kps.get_keypair_task_output(
+        task_id=keypair_task_id,
+        opts=pulumi.InvokeOutputOptions(provider=second),
+    )
 
     pulumi.export("migrationPassphrase", agent_pass.passphrase)
     pulumi.export("deviceUserName", device_auth.user_name)
@@ -53,3 +58,4 @@ def program() -> None:
     pulumi.export("invokedPassphrase", invoked.passphrase)
     pulumi.export("gatewayProductIds", gateways.products.apply(lambda ps: [p.product_id for p in ps]))
     pulumi.export("secondPassphrase", second_pass.passphrase)
+    pulumi.export("secondKeypairTaskStatus", second_task.task_status)
