@@ -76,6 +76,11 @@ describe("provider plugin: a failed resource read is printed once", function () 
         });
     }
 
+    it("pulumi up creating the resource anew (--replace) with a revoked token: the message once, no frame", async () => {
+        const urn = `urn:pulumi:${suite.stack.stack}::cloudreads-error-once::cloudreads:huaweicloud/kps:KeypairTask::task`;
+        await assertOnce(["up", "--yes", "--skip-preview", "--replace", urn], AUTH);
+    });
+
     it("with --debug, the stack trace is there, at debug severity", async () => {
         const all = diagnostics(await suite.stack.cli.events(["refresh", "--yes", "--skip-preview", "--debug"], true));
         const traces = all.filter((d) => d.severity === "debug" && d.message.startsWith("cloudreads provider: huaweicloud.kps.KeypairTask: AuthError: "));
