@@ -9,7 +9,7 @@ const AUTH = /was not authenticated: HTTP 401/;
 const TRANSPORT = /could not connect to 127\.0\.0\.1:\d+: connection refused/;
 /** A stack frame: `    at fn (file:line:col)`. */
 const FRAME = /^\s+at .+(:\d+:\d+\)?|native\)?)$/m;
-const POINTER = "the error is shown once, under the resource (its stack trace: pulumi --debug)";
+const POINTER = "the error is reported under the resource, in our words (its stack trace: pulumi --debug)";
 
 type Diagnostic = ReturnType<typeof diagnostics>[number];
 
