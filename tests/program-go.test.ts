@@ -3,7 +3,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { FIXTURE_SECRETS, startEmulator, type Emulator } from "../emulator";
-import { buildGoProgram, goOutputLines, okGoProgram, runGoProgram } from "./helpers/go";
+import { buildGoProgram, exampleGoModule, goOutputLines, okGoProgram, runGoProgram } from "./helpers/go";
 import { PulumiCli, pulumiCliDir } from "./helpers/pulumi-cli";
 import { exportedResources } from "./helpers/pulumi-cli-results";
 import { filesUnder, PLUGIN_VERSION, pluginTarball, requestsDuring, setPluginConfig, yamlCliPath } from "./helpers/plugin-stack";
@@ -159,6 +159,33 @@ describe("Go program (examples/go): Automation API inline program through the re
         assert.deepEqual(requests, []);
         assert.equal(second.requests.length, before);
         assert.deepEqual(exportedResources((await cli.ok(["stack", "export"])).stdout).filter((x) => x.type.startsWith("cloudreads:")), []);
+    });
+
+    it("a function with a secret result in its plain form (sms.LookupTaskPassphrase) fails with the SDK's message; the program's output holds no secret value", async () => {
+        const program = [
+            "package main",
+            "",
+            "import (",
+            '\t"github.com/pulumi-cloudreads/pulumi-cloudreads/sdk/go/cloudreads/huaweicloud/sms"',
+            '\t"github.com/pulumi/pulumi/sdk/v3/go/pulumi"',
+            ")",
+            "",
+            "func program(ctx *pulumi.Context) error {",
+            `\tres, err := sms.LookupTaskPassphrase(ctx, &sms.LookupTaskPassphraseArgs{TaskId: "${FIXTURE.smsTaskId}"})`,
+            "\tif err != nil {",
+            "\t\treturn err",
+            "\t}",
+            '\tctx.Export("plainPassphrase", pulumi.String(res.Passphrase))',
+            "\treturn nil",
+            "}",
+            "",
+        ].join("\n");
+        const dir = tmp("cloudreads-go-plain-");
+        const plain = buildGoProgram(exampleGoModule(program, path.join(dir, "module")), dir, "plain-form");
+        const r = await runGoProgram(plain, cli, ["preview"]);
+        assert.notEqual(r.code, 0, r.stdout);
+        assert.match(r.stdout + r.stderr, /unexpected secret result returned to invoke call/);
+        assert.deepEqual(findSentinels("plain-form output", r.stdout + r.stderr, SECRET_VALUES), []);
     });
 
     it("with downloads off and only another plugin version installed, the error names the version the SDK wants and the command to run", async () => {

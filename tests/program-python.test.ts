@@ -2,7 +2,7 @@ import { strict as assert } from "node:assert";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { startEmulator, type Emulator } from "../emulator";
-import { filesUnder, PLUGIN_VERSION } from "./helpers/plugin-stack";
+import { filesUnder, PLUGIN_VERSION, pluginTarball } from "./helpers/plugin-stack";
 import { exportedResources, stackOutputs } from "./helpers/pulumi-cli-results";
 import { freshVenv, pythonDists } from "./helpers/python";
 import { cachedPlugins, pythonProject, type PythonProject } from "./helpers/python-program";
@@ -15,6 +15,9 @@ import { FIXTURE } from "./helpers/stack";
 
 const ROOT = path.join(__dirname, "..");
 const EXAMPLE = path.join(ROOT, "examples", "python");
+/** examples/python: the Automation API driver, the program, the project and the pinned requirements. */
+const EXAMPLE_FILES = ["main.py", "program.py", "Pulumi.yaml", "requirements.txt"];
+const exampleFile = (f: string): string => fs.readFileSync(path.join(EXAMPLE, f), "utf8");
 const CREDENTIALS = { huaweiToken: SENTINELS.huaweiToken, astraToken: SENTINELS.astraToken };
 /** Every value that must never be seen in clear: both accounts' credentials and secret results. */
 const SWEPT = [...ALL_SENTINELS, ...SECOND_CREDENTIALS, SECOND.smsPassphrase];
@@ -63,7 +66,7 @@ describe("Python program (examples/python): preview, up, outputs, refresh, destr
         second = await startEmulator({ port: 0, fixtures: SECOND_FIXTURES });
         server = await serveRelease(releaseFolder(["linux-amd64"]));
         venv = exampleVenv();
-        const files = Object.fromEntries(["main.py", "Pulumi.yaml", "requirements.txt"].map((f) => [f, fs.readFileSync(path.join(EXAMPLE, f), "utf8")]));
+        const files = Object.fromEntries(EXAMPLE_FILES.map((f) => [f, exampleFile(f)]));
         project = await pythonProject({ files, venv, server, emulator: first, credentials: CREDENTIALS });
         const cli = project.cli;
         await cli.setConfig({ "cloudreads-python:secondRegion": SECOND.region, "cloudreads-python:secondProjectId": SECOND.projectId });
@@ -92,7 +95,7 @@ describe("Python program (examples/python): preview, up, outputs, refresh, destr
         assert.deepEqual(exportedResources((await project.cli.ok(["stack", "export"])).stdout).filter((r) => r.type.startsWith("cloudreads:")), []);
     });
 
-    it("up: the four reads, a function, a look-up by name and a second account's read; `outputs` shows the secret ones as [secret]", async () => {
+    it("up: the four reads, a function, a look-up by name and a second account's resource and function; `outputs` shows the secret ones as [secret]", async () => {
         await main("up");
         const shown = JSON.parse(await main("outputs")) as Record<string, unknown>;
         assert.deepEqual(shown, {
@@ -105,6 +108,7 @@ describe("Python program (examples/python): preview, up, outputs, refresh, destr
             keypairTaskStatus: "RUNNING_RESET",
             migrationPassphrase: "[secret]",
             secondPassphrase: "[secret]",
+            secondKeypairTaskStatus: SECOND.kpsStatus,
         });
         assert.equal(typeof shown.caDaysUntilExpiry, "number");
         const revealed = await stackOutputs(project.cli, true);
@@ -186,5 +190,60 @@ describe("Python program (examples/python): preview, up, outputs, refresh, destr
         assert.equal(requests(), before);
         assert.deepEqual(exportedResources((await project.cli.ok(["stack", "export"])).stdout).filter((r) => r.type.startsWith("cloudreads:")), []);
         assert.equal(server.requests.filter((r) => r.startsWith("200 ")).length, 1, server.requests.join("\n"));
+    });
+
+    /** examples/python's driver (main.py) and project with `programText` as program.py, on a stack `dev` of its own backend. */
+    const projectWith = (programText: string, withServer: boolean): Promise<PythonProject> =>
+        pythonProject({ files: { "main.py": exampleFile("main.py"), "Pulumi.yaml": exampleFile("Pulumi.yaml"), "program.py": programText }, venv, server: withServer ? server : undefined, emulator: first, credentials: CREDENTIALS });
+
+    it("a function with a secret result: the plain form get_task_passphrase(...) returns a plain str, so its value is stored in clear; the _output form keeps it secret", async () => {
+        const plain = await projectWith(
+            [
+                "import pulumi",
+                "from pulumi_cloudreads.huaweicloud import sms",
+                "",
+                "",
+                "def program() -> None:",
+                `    result = sms.get_task_passphrase(task_id="${FIXTURE.smsTaskId}")`,
+                '    pulumi.export("plainType", type(result.passphrase).__name__)',
+                '    pulumi.export("plainPassphrase", result.passphrase)',
+                `    invoked = sms.get_task_passphrase_output(task_id="${FIXTURE.smsTaskId}")`,
+                '    pulumi.export("outputPassphrase", invoked.passphrase)',
+                '    pulumi.export("outputTaskId", invoked.task_id)',
+                "",
+            ].join("\n"),
+            true,
+        );
+        try {
+            await plain.pythonOk(["main.py", "up"]);
+            const shown = JSON.parse((await plain.pythonOk(["main.py", "outputs"])).stdout) as Record<string, unknown>;
+            // What the plain form gives: a str, not an Output, and the stack output is not secret.
+            // The _output form's result is secret as a whole: its task_id too.
+            assert.deepEqual(shown, { plainType: "str", plainPassphrase: SENTINELS.smsPassphrase, outputPassphrase: "[secret]", outputTaskId: "[secret]" });
+            const exported = (await plain.cli.ok(["stack", "export"])).stdout;
+            const stack = exportedResources(exported).find((r) => r.type === "pulumi:pulumi:Stack")!;
+            assert.equal(stack.outputs.plainPassphrase, SENTINELS.smsPassphrase, "the plain form's value is in state in clear");
+            assert.ok(isCiphertext(stack.outputs.outputPassphrase), JSON.stringify(stack.outputs.outputPassphrase));
+            await plain.pythonOk(["main.py", "destroy"]);
+        } finally {
+            await plain.dispose();
+        }
+    });
+
+    it("a version mismatch: with only another plugin version installed and downloads off, the error names the version wanted, the ones installed and the command to run", async () => {
+        const other = await projectWith(["from pulumi_cloudreads.huaweicloud import sms", "", "", "def program() -> None:", `    sms.TaskPassphrase("agent-pass", task_id="${FIXTURE.smsTaskId}")`, ""].join("\n"), false);
+        try {
+            await other.cli.ok(["plugin", "install", "resource", "cloudreads", "0.0.9", "--file", pluginTarball()]);
+            const before = requests();
+            const r = await other.python(["main.py", "preview"]);
+            assert.notEqual(r.code, 0, r.stdout);
+            // The engine's message names the version wanted; main.py adds what is installed and what to run.
+            assert.match(r.stderr, /no resource plugin 'pulumi-resource-cloudreads' found in the workspace at version v0\.1\.0/);
+            assert.match(r.stderr, /the Python SDK pulumi_cloudreads 0\.1\.0 asks for the cloudreads plugin 0\.1\.0; installed versions of it: 0\.0\.9\./);
+            assert.match(r.stderr, /Run `pulumi plugin install resource cloudreads 0\.1\.0 --server github:\/\/api\.github\.com\/pulumi-cloudreads`/);
+            assert.equal(requests(), before);
+        } finally {
+            await other.dispose();
+        }
     });
 });

@@ -85,10 +85,10 @@ describe("Python SDK: wheel and sdist, installed in a fresh venv with pulumi fro
         assert.equal(out.trim(), `${PULUMI_PIN} ${PLUGIN_VERSION} True`);
     });
 
-    it("mypy --strict passes examples/python/main.py against the installed package (its inline types, through py.typed)", () => {
-        const r = mypy(venv, ["--strict", "main.py"], path.join(ROOT, "examples", "python"));
+    it("mypy --strict passes examples/python (main.py, program.py) against the installed package (its inline types, through py.typed)", () => {
+        const r = mypy(venv, ["--strict", "main.py", "program.py"], path.join(ROOT, "examples", "python"));
         assert.equal(r.code, 0, r.lines.join("\n"));
-        assert.match(r.lines.join("\n"), /Success: no issues found in 1 source file/);
+        assert.match(r.lines.join("\n"), /Success: no issues found in 2 source files/);
     });
 
     it("mypy --strict rejects a wrong input type, naming the Python property (task_id)", () => {

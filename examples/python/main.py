@@ -7,68 +7,44 @@
     ...
     python main.py up        # also: preview, outputs, refresh, destroy
 
-The program is inline (`program` below): the Automation API serves it to the Pulumi CLI itself,
-so no Python language host is needed. The stack's config lives beside this file
+The program is inline (`program` in program.py): the Automation API serves it to the Pulumi CLI
+itself, so no Python language host is needed. The stack's config lives beside this file
 (Pulumi.<stack>.yaml), as with any Pulumi project. The engine installs the provider plugin on
 first use.
 """
 
 import json
 import os
+import re
 import sys
+from importlib.metadata import version
 
-import pulumi
-import pulumi_cloudreads as cloudreads
 from pulumi import automation as auto
-from pulumi_cloudreads import astracontrol
-from pulumi_cloudreads.huaweicloud import kps, roma, sms
+
+from program import program
+
+# The engine's message when the plugin version the SDK asks for is not installed and it may not,
+# or could not, download it.
+MISSING_PLUGIN = re.compile(
+    r"no resource plugin 'pulumi-resource-([\w-]+)' found in the workspace at version v(\S+) or on your \$PATH(?: from (\S+))?"
+)
 
 
-def program() -> None:
-    config = pulumi.Config()
-    migration_task_id = config.get("migrationTaskId") or "d7fa81b9-c174-4c0a-a475-51a54c8af8a4"
-    keypair_task_id = config.get("keypairTaskId") or "aee8d2fe-5484-4753-9177-5a38dc15546c"
-    roma_instance_id = config.get("romaInstanceId") or "7c3e0e8a-0000-4000-8000-000000000001"
-    certificate_id = config.get("certificateId") or "a26cbed4-2183-58ce-aa19-e37ca8b0531a"
-
-    # Resources: read at `up` and again at `refresh`, kept in state; `destroy` sends no request.
-    agent_pass = sms.TaskPassphrase("agent-pass", task_id=migration_task_id)
-    device_auth = roma.ProductAuthentication(
-        "device-auth",
-        instance_id=roma_instance_id,
-        product_id="99999999999999999",  # a digit string: above 2**53 a number loses digits
+def explain_missing_plugin(workspace: auto.Workspace, error: auto.CommandError) -> str:
+    """The error's text, and when it is the engine's missing-plugin message, which plugin versions
+    are installed and the command that installs the one the SDK wants."""
+    text = str(error)
+    m = MISSING_PLUGIN.search(text)
+    if m is None:
+        return text
+    name, want, server = m.group(1), m.group(2), m.group(3)
+    installed = [p.version for p in workspace.list_plugins() if p.name == name and p.kind == "resource" and p.version]
+    install = f"pulumi plugin install resource {name} {want}" + (f" --server {server}" if server else "")
+    return (
+        f"{text}\nthe Python SDK pulumi_cloudreads {version('pulumi_cloudreads')} asks for the {name} plugin {want}; "
+        f"installed versions of it: {', '.join(installed) or 'none'}. Run `{install}`, "
+        "or let the engine download it (PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION unset)"
     )
-    keypair_task = kps.KeypairTask("keypair-task", task_id=keypair_task_id)
-    ca_cert = astracontrol.Certificate("ca-cert", certificate_id=certificate_id)
-
-    # A function with a secret result: only its `_output` form keeps the result secret.
-    invoked = sms.get_task_passphrase_output(task_id=migration_task_id)
-    # A look-up by name.
-    gateways = roma.get_products_output(instance_id=roma_instance_id, name="meter-gateway")
-
-    # A second account: an explicit provider, configured from this project's config.
-    second = cloudreads.Provider(
-        "second-account",
-        huaweicloud_region=config.require("secondRegion"),
-        huaweicloud_project_id=config.require("secondProjectId"),
-        huaweicloud_token=config.require_secret("secondToken"),
-        huaweicloud_endpoints=config.get_object("secondEndpoints"),
-    )
-    second_pass = sms.TaskPassphrase(
-        "second-agent-pass",
-        task_id=migration_task_id,
-        opts=pulumi.ResourceOptions(provider=second),
-    )
-
-    pulumi.export("migrationPassphrase", agent_pass.passphrase)
-    pulumi.export("deviceUserName", device_auth.user_name)
-    pulumi.export("devicePassword", device_auth.password)
-    pulumi.export("keypairTaskStatus", keypair_task.task_status)
-    pulumi.export("caTrustState", ca_cert.trust_state)
-    pulumi.export("caDaysUntilExpiry", ca_cert.days_until_expiry)
-    pulumi.export("invokedPassphrase", invoked.passphrase)
-    pulumi.export("gatewayProductIds", gateways.products.apply(lambda ps: [p.product_id for p in ps]))
-    pulumi.export("secondPassphrase", second_pass.passphrase)
 
 
 def main() -> None:
@@ -81,20 +57,23 @@ def main() -> None:
         program=program,
         opts=auto.LocalWorkspaceOptions(work_dir=here),
     )
-    if command == "preview":
-        stack.preview(on_output=print)
-    elif command == "up":
-        stack.up(on_output=print)
-    elif command == "refresh":
-        stack.refresh(on_output=print)
-    elif command == "destroy":
-        stack.destroy(on_output=print)
-    elif command == "outputs":
-        # Secret outputs are shown as "[secret]".
-        outputs = stack.outputs()
-        print(json.dumps({k: "[secret]" if v.secret else v.value for k, v in outputs.items()}, indent=2))
-    else:
-        sys.exit(f"unknown command {command!r}: use preview, up, outputs, refresh or destroy")
+    try:
+        if command == "preview":
+            stack.preview(on_output=print)
+        elif command == "up":
+            stack.up(on_output=print)
+        elif command == "refresh":
+            stack.refresh(on_output=print)
+        elif command == "destroy":
+            stack.destroy(on_output=print)
+        elif command == "outputs":
+            # Secret outputs are shown as "[secret]".
+            outputs = stack.outputs()
+            print(json.dumps({k: "[secret]" if v.secret else v.value for k, v in outputs.items()}, indent=2))
+        else:
+            sys.exit(f"unknown command {command!r}: use preview, up, outputs, refresh or destroy")
+    except auto.CommandError as e:
+        sys.exit(f"cloudreads-python: {explain_missing_plugin(stack.workspace, e)}")
 
 
 if __name__ == "__main__":

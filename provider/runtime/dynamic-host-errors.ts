@@ -12,7 +12,7 @@ import * as path from "node:path";
  */
 
 /** What the host's line says instead of the message and the frames. */
-export const POINTER = "the error is shown once, under the resource (its stack trace: pulumi --debug)";
+export const POINTER = "the error is reported under the resource, in our words (its stack trace: pulumi --debug)";
 
 /** How long a debug message may hold the failure back. */
 const DEBUG_LOG_TIMEOUT_MS = 2000;

@@ -149,6 +149,6 @@ export function secretResultNote(r: Read): string {
     const fn = r.names.fn;
     return [
         `The result holds a secret: call the Output form (\`${fn}Output\` in TypeScript, \`${snake(fn)}_output\` in Python, \`${goFunction(r)}Output\` in Go, \`fn::invoke\` in YAML), which keeps it secret in outputs and state.`,
-        `In Go the plain form \`${goFunction(r)}\` fails with "unexpected secret result returned to invoke call"; in the other languages a plain value can lose the secret mark.`,
+        `In Go the plain form \`${goFunction(r)}\` fails with "unexpected secret result returned to invoke call". In Python and TypeScript the plain form (\`${snake(fn)}\`, \`${fn}\`) returns plain values: the secret mark is lost, and a secret exported from it is stored in clear.`,
     ].join(" ");
 }

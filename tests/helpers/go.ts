@@ -1,4 +1,5 @@
 import { execFileSync, spawn } from "node:child_process";
+import * as fs from "node:fs";
 import * as path from "node:path";
 import type { CliResult, PulumiCli } from "./pulumi-cli";
 
@@ -15,6 +16,28 @@ import type { CliResult, PulumiCli } from "./pulumi-cli";
  */
 export function goEnv(extra: Readonly<Record<string, string>> = {}): NodeJS.ProcessEnv {
     return { ...process.env, CGO_ENABLED: "0", GOFLAGS: "-trimpath -tags=osusergo,grpcnotrace -buildvcs=false", GOWORK: "off", ...extra };
+}
+
+const ROOT = path.join(__dirname, "..", "..");
+
+/**
+ * A Go module in `dir` made of examples/go's driver (main.go, go.mod, go.sum; the SDK replaced by
+ * this checkout's sdk/) and `programGo` as program.go: the Automation API runs that `program`.
+ * Returns `dir`, for {@link buildGoProgram}.
+ *
+ * @example
+ * ```ts
+ * const bin = buildGoProgram(exampleGoModule(readmeProgram, path.join(scratch, "module")), scratch);
+ * ```
+ */
+export function exampleGoModule(programGo: string, dir: string): string {
+    const example = path.join(ROOT, "examples", "go");
+    fs.mkdirSync(dir, { recursive: true });
+    for (const f of ["main.go", "go.sum"]) fs.copyFileSync(path.join(example, f), path.join(dir, f));
+    const goMod = fs.readFileSync(path.join(example, "go.mod"), "utf8").replace(/=> \.\.\/\.\.\/sdk$/m, `=> ${path.join(ROOT, "sdk")}`);
+    fs.writeFileSync(path.join(dir, "go.mod"), goMod);
+    fs.writeFileSync(path.join(dir, "program.go"), programGo);
+    return dir;
 }
 
 /** Builds the Go program of the module in `moduleDir` into `outDir/name`; returns the binary's path. */

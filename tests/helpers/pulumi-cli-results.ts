@@ -42,3 +42,15 @@ export function exportedResources(text: string): ExportedResource[] {
 export async function stackOutputs(cli: PulumiCli, showSecrets: boolean): Promise<Record<string, unknown>> {
     return cli.json<Record<string, unknown>>(["stack", "output", ...(showSecrets ? ["--show-secrets"] : [])]);
 }
+
+/**
+ * How many lines of a CLI's text show `message`.
+ *
+ * @example
+ * ```ts
+ * linesWith(result.stdout, /was not authenticated/); // 3 for a failed `pulumi refresh`
+ * ```
+ */
+export function linesWith(text: string, message: RegExp): number {
+    return text.split("\n").filter((l) => message.test(l)).length;
+}

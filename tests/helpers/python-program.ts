@@ -24,8 +24,11 @@ export interface PythonProjectOptions {
     files: Record<string, string>;
     /** The virtual environment whose python runs the program (pulumi and pulumi_cloudreads installed). */
     venv: string;
-    /** The release server the engine downloads the plugin from (PULUMI_PLUGIN_DOWNLOAD_URL_OVERRIDES). */
-    server: ReleaseServer;
+    /**
+     * The release server the engine downloads the plugin from (PULUMI_PLUGIN_DOWNLOAD_URL_OVERRIDES).
+     * Without one, automatic plugin installs stay off: install the plugin with `pulumi plugin install`.
+     */
+    server?: ReleaseServer;
     /** The emulator the stack's `cloudreads:` config points at. */
     emulator: Emulator;
     /** The stack's credentials (the emulator's default fixtures' when omitted). */
@@ -35,9 +38,9 @@ export interface PythonProjectOptions {
 /**
  * A Python program's project as a user sets it up: the files, `pulumi stack init dev` and the
  * `cloudreads:` stack config pointing at the emulator (`pulumi config set`, secrets with
- * `--secret`). The CLI's PATH holds the CLI and no Node.js and no Python language host; automatic
- * plugin installs are on and go to `server`, and PULUMI_HOME starts empty: the engine installs the
- * plugin on first use, as a user's does.
+ * `--secret`). The CLI's PATH holds the CLI and no Node.js and no Python language host, and
+ * PULUMI_HOME starts empty. With a `server`, automatic plugin installs are on and go to it: the
+ * engine installs the plugin on first use, as a user's does.
  *
  * @example
  * ```ts
@@ -49,8 +52,8 @@ export async function pythonProject(options: PythonProjectOptions): Promise<Pyth
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cloudreads-python-"));
     for (const [name, text] of Object.entries(options.files)) fs.writeFileSync(path.join(dir, name), text);
     if (!options.files["Pulumi.yaml"]) fs.writeFileSync(path.join(dir, "Pulumi.yaml"), "name: cloudreads-python\nruntime: python\n");
-    const cli = new PulumiCli(pulumiCliDir(), { cwd: dir, env: { ...options.server.env, PATH: yamlCliPath(), PYTHONUNBUFFERED: "1" } });
-    delete cli.env.PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION;
+    const cli = new PulumiCli(pulumiCliDir(), { cwd: dir, env: { ...options.server?.env, PATH: yamlCliPath(), PYTHONUNBUFFERED: "1" } });
+    if (options.server) delete cli.env.PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION;
     await cli.ok(["stack", "init", "dev"]);
     const { plain, secret, paths } = pluginConfig(options.emulator, options.credentials);
     await cli.setConfig(plain);

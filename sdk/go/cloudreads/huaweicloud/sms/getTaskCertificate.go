@@ -15,7 +15,7 @@ import (
 //
 // `privateKey`, `targetMgmtPrivateKey`, `targetDataPrivateKey` are stored and shown as a secret. Give them to the migration agent and the target server; the private keys never leave a secret Output.
 //
-// The result holds a secret: call the Output form (`getTaskCertificateOutput` in TypeScript, `get_task_certificate_output` in Python, `LookupTaskCertificateOutput` in Go, `fn::invoke` in YAML), which keeps it secret in outputs and state. In Go the plain form `LookupTaskCertificate` fails with "unexpected secret result returned to invoke call"; in the other languages a plain value can lose the secret mark.
+// The result holds a secret: call the Output form (`getTaskCertificateOutput` in TypeScript, `get_task_certificate_output` in Python, `LookupTaskCertificateOutput` in Go, `fn::invoke` in YAML), which keeps it secret in outputs and state. In Go the plain form `LookupTaskCertificate` fails with "unexpected secret result returned to invoke call". In Python and TypeScript the plain form (`get_task_certificate`, `getTaskCertificate`) returns plain values: the secret mark is lost, and a secret exported from it is stored in clear.
 //
 // ## Example Usage
 // ### Read the SSL certificates and private keys of a Huawei Cloud SMS migration task's secure transmission channel with the function's Output form

@@ -15,7 +15,7 @@ import (
 //
 // `passphrase` is stored and shown as a secret. Pass it to the migration agent's configuration.
 //
-// The result holds a secret: call the Output form (`getTaskPassphraseOutput` in TypeScript, `get_task_passphrase_output` in Python, `LookupTaskPassphraseOutput` in Go, `fn::invoke` in YAML), which keeps it secret in outputs and state. In Go the plain form `LookupTaskPassphrase` fails with "unexpected secret result returned to invoke call"; in the other languages a plain value can lose the secret mark.
+// The result holds a secret: call the Output form (`getTaskPassphraseOutput` in TypeScript, `get_task_passphrase_output` in Python, `LookupTaskPassphraseOutput` in Go, `fn::invoke` in YAML), which keeps it secret in outputs and state. In Go the plain form `LookupTaskPassphrase` fails with "unexpected secret result returned to invoke call". In Python and TypeScript the plain form (`get_task_passphrase`, `getTaskPassphrase`) returns plain values: the secret mark is lost, and a secret exported from it is stored in clear.
 //
 // ## Example Usage
 // ### Read the certificate passphrase of a Huawei Cloud SMS migration task's secure transmission channel with the function's Output form

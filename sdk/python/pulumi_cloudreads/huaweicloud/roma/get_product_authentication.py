@@ -106,7 +106,7 @@ def get_product_authentication(endpoint: Optional[_builtins.str] = None,
 
     `password` is stored and shown as a secret. Feed them to the IoT device configuration.
 
-    The result holds a secret: call the Output form (`getProductAuthenticationOutput` in TypeScript, `get_product_authentication_output` in Python, `LookupProductAuthenticationOutput` in Go, `fn::invoke` in YAML), which keeps it secret in outputs and state. In Go the plain form `LookupProductAuthentication` fails with "unexpected secret result returned to invoke call"; in the other languages a plain value can lose the secret mark.
+    The result holds a secret: call the Output form (`getProductAuthenticationOutput` in TypeScript, `get_product_authentication_output` in Python, `LookupProductAuthenticationOutput` in Go, `fn::invoke` in YAML), which keeps it secret in outputs and state. In Go the plain form `LookupProductAuthentication` fails with "unexpected secret result returned to invoke call". In Python and TypeScript the plain form (`get_product_authentication`, `getProductAuthentication`) returns plain values: the secret mark is lost, and a secret exported from it is stored in clear.
 
     ## Example Usage
     ### Read a Huawei Cloud ROMA Connect product's one-model-one-secret device user name and password with the function's Output form
@@ -154,7 +154,7 @@ def get_product_authentication_output(endpoint: pulumi.Input[Optional[Optional[_
 
     `password` is stored and shown as a secret. Feed them to the IoT device configuration.
 
-    The result holds a secret: call the Output form (`getProductAuthenticationOutput` in TypeScript, `get_product_authentication_output` in Python, `LookupProductAuthenticationOutput` in Go, `fn::invoke` in YAML), which keeps it secret in outputs and state. In Go the plain form `LookupProductAuthentication` fails with "unexpected secret result returned to invoke call"; in the other languages a plain value can lose the secret mark.
+    The result holds a secret: call the Output form (`getProductAuthenticationOutput` in TypeScript, `get_product_authentication_output` in Python, `LookupProductAuthenticationOutput` in Go, `fn::invoke` in YAML), which keeps it secret in outputs and state. In Go the plain form `LookupProductAuthentication` fails with "unexpected secret result returned to invoke call". In Python and TypeScript the plain form (`get_product_authentication`, `getProductAuthentication`) returns plain values: the secret mark is lost, and a secret exported from it is stored in clear.
 
     ## Example Usage
     ### Read a Huawei Cloud ROMA Connect product's one-model-one-secret device user name and password with the function's Output form
