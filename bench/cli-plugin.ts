@@ -6,14 +6,12 @@
  * - `pulumi up` and `pulumi preview` of N KPS KeypairTask reads, and of 0 (marginal per resource);
  * - the provider process's CPU and peak RSS during the up (from /proc);
  * - start-up, spawn to port printed and to the first answer, as the engine spawns a plugin;
- * - the tarball's size;
- * - a `pulumi up` of the four reads from each language's example, YAML, Node, Python and Go
- *   (bench/parts/language-ups.ts).
+ * - the tarball's size.
+ * (A user's `up` of the four reads per language is `npm run bench:cli:languages`.)
  * Writes docs/benchmarks-cli-plugin.md. Machine-dependent; never asserted in tests.
  * Env: BENCH_PLUGIN_RESOURCES (500), BENCH_PLUGIN_ROUNDS (3), BENCH_PLUGIN_STARTS (15);
  * BENCH_PLUGIN_CANDIDATES="label=tarball,..." adds plugin builds to compare in the same rounds;
- * BENCH_PLUGIN_DYNAMIC=0 leaves the dynamic side out; BENCH_PLUGIN_LANGUAGES=0 the languages'
- * section (BENCH_PLUGIN_LANGUAGE_ROUNDS, 3); BENCH_PLUGIN_OUT writes elsewhere than docs/;
+ * BENCH_PLUGIN_DYNAMIC=0 leaves the dynamic side out; BENCH_PLUGIN_OUT writes elsewhere than docs/;
  * BENCH_PLUGIN_RENDER=<runs.json> renders a saved run again.
  */
 import { execFileSync } from "node:child_process";
@@ -29,7 +27,6 @@ import { FIXTURE } from "../tests/helpers/stack";
 import { measuredCommand } from "./parts/command-cost";
 import { DYNAMIC, GO, PLUGIN, pluginReport, type PluginMeasured, type PluginRun } from "./parts/cli-plugin-report";
 import { goProviderTarball } from "./parts/go-provider-build";
-import { languageUps } from "./parts/language-ups";
 import { startUp, type Start } from "./parts/plugin-starts";
 import { saveRuns } from "./parts/saved-runs";
 
@@ -37,7 +34,6 @@ const ROOT = path.join(__dirname, "..");
 const N = Number(process.env.BENCH_PLUGIN_RESOURCES ?? "500");
 const ROUNDS = Number(process.env.BENCH_PLUGIN_ROUNDS ?? "3");
 const STARTS = Number(process.env.BENCH_PLUGIN_STARTS ?? "15");
-const LANGUAGE_ROUNDS = Number(process.env.BENCH_PLUGIN_LANGUAGE_ROUNDS ?? "3");
 const LONG = 3_600_000;
 const OUT = process.env.BENCH_PLUGIN_OUT ?? path.join(ROOT, "docs", "benchmarks-cli-plugin.md");
 const ENV = { PULUMI_SKIP_CHECKPOINTS: "true" };
@@ -157,11 +153,8 @@ async function main(): Promise<void> {
         fs.rmSync(work, { recursive: true, force: true });
         fs.rmSync(path.join(ROOT, "tmp", `bench-plugin-${process.pid}`), { recursive: true, force: true });
     }
-    // Its own emulators, release server and projects, after the rest (nothing else runs meanwhile).
-    const languages = process.env.BENCH_PLUGIN_LANGUAGES === "0" ? undefined : await languageUps(LANGUAGE_ROUNDS);
     const measuredRuns: PluginMeasured = {
         runs,
-        ...(languages ? { languages } : {}),
         starts,
         tarballs: Object.fromEntries(tarballs.map(([label, t]) => [label, fs.statSync(t).size])),
         sides: sides.map((s) => s.side.label),

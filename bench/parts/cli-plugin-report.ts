@@ -25,8 +25,6 @@ export interface PluginMeasured {
     when: string;
     /** 1-minute load average at the start and at the end, and the CPUs. */
     load: { start: number; end: number; cpus: number };
-    /** Milliseconds of each `up` of the four reads, by language (bench/parts/language-ups.ts). */
-    languages?: Record<string, number[]>;
     /** Free text: what was built how (versions, flags). */
     notes: string[];
 }
@@ -72,29 +70,6 @@ function goalRow(label: string, value: number, goal: number, unit: string, ancho
     return `| ${label} | ${unit === "x" ? f2(value) : f1(value)}${unit === "x" ? "x" : ` ${unit}`}${anchor === undefined ? "" : ` (Go: ${f1(anchor)} ${unit})`} | ≤ ${goal}${unit === "x" ? "x" : ` ${unit}`} | ${met ? "met" : "**not met**"} |`;
 }
 
-/** What each language's example does besides the four reads, for the page. */
-export const LANGUAGE_NOTES: Record<string, string> = {
-    YAML: "examples/yaml: the four reads and two function calls",
-    "Node (dynamic form)": "examples/quickstart: the four reads and two function calls",
-    Python: "examples/python: the four reads, a function call, a look-up by name, and a second account's read through an explicit provider",
-    Go: "examples/go: the four reads, a function call, a look-up by name, and a second account's read through an explicit provider",
-};
-
-/** The languages' `up` of the four reads (issue 25), when measured. */
-function languageSection(m: PluginMeasured): string[] {
-    const langs = m.languages;
-    if (!langs) return [];
-    const yaml = median(langs.YAML ?? []);
-    return [
-        "`pulumi up` of the four reads from each language's example program, as a user runs it (wall time of the whole command: CLI, language runtime, plugin start-up, the reads, checkpoints on), the real CLI v3.276.0 against the emulator, interleaved rounds (who goes first rotates) after one warm-up up each, a `destroy` after each up. YAML, Python and Go go through the plugin (Python and Go: Automation API inline programs, `--client`, the plugin installed by the engine from the release layout served on 127.0.0.1); Node through the dynamic form.",
-        "",
-        "| language | program | up, s (median) | against YAML | each round, s |",
-        "|---|---|---|---|---|",
-        ...Object.entries(langs).map(([l, xs]) => `| ${l} | ${LANGUAGE_NOTES[l] ?? ""} | ${(median(xs) / 1000).toFixed(2)} | ${f2(median(xs) / yaml)}x | ${xs.map((x) => (x / 1000).toFixed(2)).join(", ")} |`),
-        "",
-    ];
-}
-
 /** The markdown page. */
 export function pluginReport(m: PluginMeasured): string {
     const rows = m.sides.map((s) => {
@@ -132,7 +107,8 @@ export function pluginReport(m: PluginMeasured): string {
         "",
         `YAML through the plugin against Node through the dynamic form, \`pulumi up\` per resource: **${f2(ours.upMs / dyn.upMs)}x** (preview: ${f2(ours.previewMs / dyn.previewMs)}x).`,
         "",
-        ...languageSection(m),
+        "A user's `pulumi up` of the four reads from YAML, Node, Python and Go: [benchmarks-cli-languages](benchmarks-cli-languages.md) (`npm run bench:cli:languages`).",
+        "",
         "Raw runs, seconds, round by round:",
         "",
         `| side | up ${m.n} | up 0 | preview ${m.n} | preview 0 | start-up to port, ms |`,
