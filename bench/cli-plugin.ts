@@ -7,6 +7,7 @@
  * - the provider process's CPU and peak RSS during the up (from /proc);
  * - start-up, spawn to port printed and to the first answer, as the engine spawns a plugin;
  * - the tarball's size.
+ * (A user's `up` of the four reads per language is `npm run bench:cli:languages`.)
  * Writes docs/benchmarks-cli-plugin.md. Machine-dependent; never asserted in tests.
  * Env: BENCH_PLUGIN_RESOURCES (500), BENCH_PLUGIN_ROUNDS (3), BENCH_PLUGIN_STARTS (15);
  * BENCH_PLUGIN_CANDIDATES="label=tarball,..." adds plugin builds to compare in the same rounds;
@@ -163,6 +164,8 @@ async function main(): Promise<void> {
         load: { start: loadStart, end: os.loadavg()[0]!, cpus: os.cpus().length },
         notes: [
             `Our plugin: ${path.basename(tarballs[0]![1])}, the Node.js SEA binary of \`npm run plugin:pack\` (scripts/release/plugin-tarball.sh). The Go provider: bench/go-provider/ (github.com/pulumi/pulumi/sdk/v3 v3.276.0, go/pulumi/provider.Main and pulumirpc), built by ${execFileSync("go", ["version"], { encoding: "utf8" }).trim()} with \`-trimpath -ldflags="-s -w"\`, one \`http.Client\` keeping up to 128 idle connections to the host.`,
+            "Our plugin's start-up path: the SEA's main compiles the bundle with a V8 code cache made after running the start-up (scripts/release/code-cache.ts); the reads (runtime, vendors, codecs) and the engine's log client load at their first use. V8's startup snapshot (SEA `useSnapshot`) was not tried.",
+            "Our plugin's V8 flags (SEA `execArgv`, scripts/release/plugin-tarball.sh): `--max-semi-space-size=1`. Measured with BENCH_PLUGIN_CANDIDATES on 2026-12-07 (N = 500, 2 rounds, load 2-6): no flags 119 MiB peak RSS and 2.46 ms CPU per resource; `--max-semi-space-size=1` 100 MiB and 2.36 ms; with `--optimize-for-size` as well 99 MiB but 3.28 ms and a start-up of 178 ms, so it was left out; `--v8-pool-size=1 --single-threaded-gc` as well (load 4-5): 103 MiB and 2.62 ms against 98 MiB and 2.44 ms, left out too. The gRPC server and clients run without channelz.",
             "Both YAML sides run the same Pulumi.yaml and stack config; the Go provider reads the same config keys (huaweicloudToken, huaweicloudProjectId, huaweicloudEndpoints.kms) and sends the same GET `/v3/{project_id}/tasks/{task_id}` with `X-Auth-Token`.",
         ],
     };

@@ -1,7 +1,7 @@
 /**
  * What one `pulumi` command of `npm run bench:cli` cost: wall time; CPU time of the whole process
  * tree (bash's `times` after the command: the CLI, its plugins and the program, all waited for);
- * and, polled from /proc every 250 ms, the CPU time and the peak RSS (`VmHWM`, the kernel's
+ * and, polled from /proc (every 50 ms), the CPU time and the peak RSS (`VmHWM`, the kernel's
  * high-water mark) of the provider process (the dynamic-provider host, or a
  * `pulumi-resource-cloudreads` plugin binary) and the CPU time of the Node program — the processes
  * whose working folder is the project's. Linux only for the polled figures (0 elsewhere).
@@ -60,15 +60,19 @@ function parseTimes(text: string): number {
 export async function measuredCommand(cli: PulumiCli, args: string[], timeoutMs: number): Promise<CommandCost> {
     const projectDir = fs.realpathSync(cli.cwd);
     const seen = new Map<string, { role: Role; cpuMs: number; hwmMiB: number }>();
+    // The processes found are sampled every 50 ms (a process's last sample is at most that old when
+    // it ends); new ones are looked for every 250 ms, a full scan of /proc.
+    let tick = 0;
     const poll = (): void => {
         if (!fs.existsSync("/proc/self/stat")) return;
-        for (const pid of fs.readdirSync("/proc").filter((p) => /^\d+$/.test(p))) {
+        const pids = tick++ % 5 === 0 ? fs.readdirSync("/proc").filter((p) => /^\d+$/.test(p)) : [...seen.keys()];
+        for (const pid of pids) {
             const role = seen.get(pid)?.role ?? roleOf(pid, projectDir);
             const s = role && sample(pid);
             if (role && s) seen.set(pid, { role, cpuMs: s.cpuMs, hwmMiB: Math.max(s.hwmMiB, seen.get(pid)?.hwmMiB ?? 0) });
         }
     };
-    const timer = setInterval(poll, 250);
+    const timer = setInterval(poll, 50);
     const t0 = process.hrtime.bigint();
     try {
         const { code, stdout, stderr } = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve, reject) => {

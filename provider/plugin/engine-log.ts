@@ -47,7 +47,7 @@ export class EngineLog {
             return;
         }
         const { engineGrpc, engineProto } = engineModules();
-        this.client ??= new engineGrpc.EngineClient(this.address, grpc.credentials.createInsecure(), { "grpc.max_receive_message_length": 4 * 1024 * 1024 });
+        this.client ??= new engineGrpc.EngineClient(this.address, grpc.credentials.createInsecure(), { "grpc.max_receive_message_length": 4 * 1024 * 1024, "grpc.enable_channelz": 0 });
         const req = new engineProto.LogRequest();
         req.setSeverity(severity === "warning" ? engineProto.LogSeverity.WARNING : severity === "debug" ? engineProto.LogSeverity.DEBUG : engineProto.LogSeverity.INFO);
         req.setMessage(text);

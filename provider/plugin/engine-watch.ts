@@ -37,7 +37,7 @@ export interface EngineWatch {
  * ```
  */
 export function watchEngine(address: string, gone: () => void): EngineWatch {
-    const client = new grpc.Client(address, grpc.credentials.createInsecure());
+    const client = new grpc.Client(address, grpc.credentials.createInsecure(), { "grpc.enable_channelz": 0 });
     let answered = false;
     let lastAnswer = Date.now();
     let unavailable = 0;

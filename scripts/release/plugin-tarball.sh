@@ -33,15 +33,19 @@ exe="pulumi-resource-cloudreads"
 case "$platform" in windows-*) exe="$exe.exe" ;; esac
 cache_code=false
 [ "$platform" = "$HOST_PLATFORM" ] && cache_code=true
-# V8 flags of the plugin's process (measured with `npm run bench:cli:plugin`, docs/benchmarks-cli-plugin.md).
-PLUGIN_EXEC_ARGV=()
+# V8 flags of the plugin's process (measured with `npm run bench:cli:plugin`, docs/benchmarks-cli-plugin.md):
+# a young generation of 1 MiB semi-spaces, not 16, took about 25 MiB off the peak RSS of an up of
+# 500 reads (98 MiB against 123) at the same up time.
+# CLOUDREADS_PLUGIN_EXEC_ARGV (space-separated flags) replaces them, to measure other flags.
+PLUGIN_EXEC_ARGV=(--max-semi-space-size=1)
+if [ -n "${CLOUDREADS_PLUGIN_EXEC_ARGV+set}" ]; then read -r -a PLUGIN_EXEC_ARGV <<<"$CLOUDREADS_PLUGIN_EXEC_ARGV"; fi
 exec_argv_json="[$(for a in "${PLUGIN_EXEC_ARGV[@]}"; do printf '"%s",' "$a"; done | sed 's/,$//')]"
 name="pulumi-resource-cloudreads-v$version-$platform.tar.gz"
 
 CACHE="${CLOUDREADS_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/pulumi-cloudreads}"
 # The key leaves out the platform's name: darwin-arm64 and windows-arm64 hold the same bytes as
 # their x64 twins, built once.
-key="$( { printf '%s %s %s %s %s\n' "$pkg" "$ver" "$exe" "$version" "$cache_code"; cat "$bundle" "$root/schema/schema.json" "$root/LICENSE" "$here/plugin-tarball.sh" "$here/macos-sign.sh" "$here/sea-main.ts" "$here/sea-wrapper.ts" "$here/code-cache.ts"; bash "$here/macos-sign.sh" --which; } | sha256sum | cut -c1-16)"
+key="$( { printf '%s %s %s %s %s %s\n' "$pkg" "$ver" "$exe" "$version" "$cache_code" "$exec_argv_json"; cat "$bundle" "$root/schema/schema.json" "$root/LICENSE" "$here/plugin-tarball.sh" "$here/macos-sign.sh" "$here/sea-main.ts" "$here/sea-wrapper.ts" "$here/code-cache.ts"; bash "$here/macos-sign.sh" --which; } | sha256sum | cut -c1-16)"
 out="$CACHE/plugin-tarballs/$key"
 twin="$(ls "$out"/*.tar.gz 2>/dev/null | head -1 || true)"
 if [ -n "$twin" ]; then
