@@ -45,7 +45,7 @@ name="pulumi-resource-cloudreads-v$version-$platform.tar.gz"
 CACHE="${CLOUDREADS_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/pulumi-cloudreads}"
 # The key leaves out the platform's name: darwin-arm64 and windows-arm64 hold the same bytes as
 # their x64 twins, built once.
-key="$( { printf '%s %s %s %s %s %s\n' "$pkg" "$ver" "$exe" "$version" "$cache_code" "$exec_argv_json"; cat "$bundle" "$root/schema/schema.json" "$root/LICENSE" "$here/plugin-tarball.sh" "$here/macos-sign.sh" "$here/sea-main.ts" "$here/sea-wrapper.ts" "$here/code-cache.ts"; bash "$here/macos-sign.sh" --which; } | sha256sum | cut -c1-16)"
+key="$( { printf '%s %s %s %s %s %s\n' "$pkg" "$ver" "$exe" "$version" "$cache_code" "$exec_argv_json"; cat "$bundle" "$root/schema/schema.json" "$root/LICENSE" "$here/plugin-tarball.sh" "$here/macos-sign.sh" "$here/sea-main.ts" "$here/sea-wrapper.ts" "$here/code-cache.ts" "$here/code-cache-training.ts"; bash "$here/macos-sign.sh" --which; } | sha256sum | cut -c1-16)"
 out="$CACHE/plugin-tarballs/$key"
 twin="$(ls "$out"/*.tar.gz 2>/dev/null | head -1 || true)"
 if [ -n "$twin" ]; then
