@@ -37,6 +37,32 @@ async function kpsServer(): Promise<{ url: string; requests: () => number; close
     return { url, requests: () => requests, close: () => server.close() };
 }
 
+/**
+ * A stand-in for the engine that starts the plugin: a gRPC server answering the plugin's health
+ * checks of its engine (provider/plugin/engine-watch.ts) as the engine does, so the watch takes the
+ * path it takes under the engine, and `checked` tells when the first check was answered.
+ *
+ * @example
+ * ```ts
+ * const engine = await fakeEngine(); // pass engine.address to the plugin, await engine.checked
+ * ```
+ */
+export async function fakeEngine(): Promise<{ address: string; checked: Promise<void>; close: () => void }> {
+    const server = new grpc.Server();
+    let answered!: () => void;
+    const checked = new Promise<void>((resolve) => (answered = resolve));
+    const identity = (b: Buffer): Buffer => b;
+    const health = { path: "/grpc.health.v1.Health/Check", requestStream: false, responseStream: false, requestSerialize: identity, requestDeserialize: identity, responseSerialize: identity, responseDeserialize: identity };
+    server.addService({ check: health }, {
+        check: (_call: unknown, callback: grpc.sendUnaryData<Buffer>) => {
+            callback(null, Buffer.alloc(0)); // HealthCheckResponse { status: UNKNOWN }: any answer is alive
+            answered();
+        },
+    });
+    const port = await new Promise<number>((resolve, reject) => server.bindAsync("127.0.0.1:0", grpc.ServerCredentials.createInsecure(), (e, p) => (e ? reject(e) : resolve(p))));
+    return { address: `127.0.0.1:${port}`, checked, close: () => server.forceShutdown() };
+}
+
 type Unary<Req, Res> = (req: Req, callback: (e: grpc.ServiceError | null, res: Res) => void) => grpc.ClientUnaryCall;
 
 /** One unary call as a promise. */

