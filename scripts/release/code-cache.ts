@@ -8,6 +8,10 @@
  * <out>, and exits. Steps in a fixed order (the port line caught as the plugin writes it, no
  * polling) and the fixed random seed (not in V8's flag hash: the plugin's V8 accepts the cache) keep
  * the cache's bytes the same from run to run, as far as V8 allows.
+ *
+ * `node <plugin's V8 flags> code-cache.js --check <bundle> <cache>`: exits 1 when V8 rejects the
+ * cache for the bundle (another V8, or a flag in V8's flag hash that differs), as sea-main.ts would
+ * silently do; the build checks it with the plugin's own flags.
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
@@ -34,7 +38,19 @@ function portLine(): Promise<string> {
     });
 }
 
+/** Whether the plugin's V8 (this process's) accepts `cache` for `bundle`. */
+function accepted(bundle: string, cache: string): boolean {
+    const script = new vm.Script(wrapBundle(fs.readFileSync(bundle, "utf8")), { filename: BUNDLE_FILENAME, cachedData: fs.readFileSync(cache) });
+    return !script.cachedDataRejected;
+}
+
 async function main(): Promise<void> {
+    if (process.argv[2] === "--check") {
+        const [bundle, cache] = process.argv.slice(3);
+        if (!bundle || !cache) throw new Error("usage: code-cache.js --check <bundle> <cache>");
+        if (!accepted(bundle, cache)) fail(`V8 ${process.versions.v8} with flags [${process.execArgv.join(" ")}] rejects the code cache ${cache}`);
+        return;
+    }
     const [bundle, out] = process.argv.slice(2);
     if (!bundle || !out) throw new Error("usage: code-cache.js <bundle> <out>");
     const timeout = setTimeout(() => fail("the plugin was not ready within 60 s"), 60_000);

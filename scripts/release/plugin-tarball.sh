@@ -75,6 +75,8 @@ if [ "$cache_code" = true ]; then
         echo "release: the code cache's training run of the plugin failed ($platform)" >&2
         exit 1
     fi
+    # The plugin's V8 with the plugin's flags must accept it (sea-main.ts would ignore it unsaid).
+    (cd "$stage" && "$builder" "${PLUGIN_EXEC_ARGV[@]}" code-cache.js --check bundle.js main.cache) >&2
     assets="$assets, \"main.cache\": \"main.cache\""
 fi
 # useCodeCache: SEA's own cache would cover only sea-main.js's top level; the bundle's is ours.
