@@ -14,6 +14,11 @@ import { WireError, WireReader, WireType } from "./wire-reader";
 /**
  * Deepest nesting of objects and lists a property value may have: a vendor's body may be 64
  * levels deep (MAX_JSON_DEPTH), and its secret wrapper and the engine's state add a few.
+ *
+ * @example
+ * ```ts
+ * decodeCheck(bytesOfAValue100ListsDeep); // Error: ... property values nested deeper than 100 levels (the map around it is one)
+ * ```
  */
 export const MAX_PROPERTY_DEPTH = 100;
 

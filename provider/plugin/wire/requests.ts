@@ -8,7 +8,14 @@ import { WireError, WireReader, WireType } from "./wire-reader";
  * field skipped (whatever its wire type). Field numbers from pulumi/proto/pulumi/provider.proto.
  */
 
-/** CheckRequest{urn=1, olds=2, news=3, type=7}. */
+/**
+ * CheckRequest{urn=1, olds=2, news=3, type=7}.
+ *
+ * @example
+ * ```ts
+ * decodeCheck(bytes); // { urn, type, olds: { values, secret }, news: { values, secret } }
+ * ```
+ */
 export interface CheckCall {
     readonly urn: string;
     readonly type: string;
@@ -16,12 +23,26 @@ export interface CheckCall {
     readonly news: Unwrapped;
 }
 
-/** DiffRequest{id=1, urn=2, olds=3, news=4, type=8}. */
+/**
+ * DiffRequest{id=1, urn=2, olds=3, news=4, type=8}.
+ *
+ * @example
+ * ```ts
+ * decodeDiff(bytes).id; // "t-1"
+ * ```
+ */
 export interface DiffCall extends CheckCall {
     readonly id: string;
 }
 
-/** CreateRequest{urn=1, properties=2, preview=4, type=6}. */
+/**
+ * CreateRequest{urn=1, properties=2, preview=4, type=6}.
+ *
+ * @example
+ * ```ts
+ * decodeCreate(bytes).properties.values; // { taskId: "t-1" }
+ * ```
+ */
 export interface CreateCall {
     readonly urn: string;
     readonly type: string;
@@ -29,7 +50,14 @@ export interface CreateCall {
     readonly preview: boolean;
 }
 
-/** ReadRequest{id=1, urn=2, properties=3, inputs=4, type=6}. */
+/**
+ * ReadRequest{id=1, urn=2, properties=3, inputs=4, type=6}.
+ *
+ * @example
+ * ```ts
+ * decodeRead(bytes).properties.values; // the stored outputs
+ * ```
+ */
 export interface ReadCall {
     readonly id: string;
     readonly urn: string;
@@ -38,12 +66,26 @@ export interface ReadCall {
     readonly inputs: Unwrapped;
 }
 
-/** UpdateRequest{id=1, urn=2, olds=3, news=4, preview=7, type=10}. */
+/**
+ * UpdateRequest{id=1, urn=2, olds=3, news=4, preview=7, type=10}.
+ *
+ * @example
+ * ```ts
+ * decodeUpdate(bytes).preview; // true in a preview
+ * ```
+ */
 export interface UpdateCall extends DiffCall {
     readonly preview: boolean;
 }
 
-/** InvokeRequest{tok=1, args=2}. */
+/**
+ * InvokeRequest{tok=1, args=2}.
+ *
+ * @example
+ * ```ts
+ * decodeInvoke(bytes).args.values; // { taskId: "t-1" }
+ * ```
+ */
 export interface InvokeCall {
     readonly tok: string;
     readonly args: Unwrapped;

@@ -12,7 +12,14 @@ import { encodeMessage, type WireSink } from "./wire-writer";
 const DIFF_NONE = 1;
 const DIFF_SOME = 2;
 
-/** A failure of Check (CheckFailure{property=1, reason=2}). */
+/**
+ * A failure of Check (CheckFailure{property=1, reason=2}).
+ *
+ * @example
+ * ```ts
+ * const failure: Failure = { property: "taskId", reason: "expected a string" };
+ * ```
+ */
 export interface Failure {
     readonly property: string;
     readonly reason: string;

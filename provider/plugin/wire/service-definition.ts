@@ -8,7 +8,14 @@ import * as providerGrpc from "@pulumi/pulumi/proto/provider_grpc_pb";
  * protocol's own messages.
  */
 
-/** The methods served on bytes (the calls made once or twice per resource). */
+/**
+ * The methods served on bytes (the calls made once or twice per resource).
+ *
+ * @example
+ * ```ts
+ * BYTE_METHODS.includes("check"); // true
+ * ```
+ */
 export const BYTE_METHODS = ["check", "diff", "create", "read", "update", "invoke"] as const;
 
 const asIs = (bytes: Buffer): Buffer => bytes;

@@ -17,7 +17,14 @@ export class WireError extends Error {
     override readonly name = "WireError";
 }
 
-/** The wire types (https://protobuf.dev/programming-guides/encoding/#structure). */
+/**
+ * The wire types (https://protobuf.dev/programming-guides/encoding/#structure).
+ *
+ * @example
+ * ```ts
+ * (3 << 3) | WireType.LEN; // 0x1a: the tag of field 3 holding a string
+ * ```
+ */
 export const WireType = { VARINT: 0, I64: 1, LEN: 2, SGROUP: 3, EGROUP: 4, I32: 5 } as const;
 
 /** Deepest group nesting a skipped field may have (the engine never sends groups). */

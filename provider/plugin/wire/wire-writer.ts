@@ -4,7 +4,15 @@
  * one buffer of the exact size, each length known before its message. Linear in the output.
  */
 
-/** The steps a message is written in; both passes take the same ones, in the same order. */
+/**
+ * The steps a message is written in; both passes take the same ones, in the same order.
+ *
+ * @example
+ * ```ts
+ * const write = (w: WireSink) => { w.begin(2); w.string(1, "taskId"); w.end(); }; // a CheckFailure in field 2
+ * encodeMessage(write); // <12 08 0a 06 74 61 73 6b 49 64>
+ * ```
+ */
 export interface WireSink {
     /** Starts field `field`'s nested message (LEN); `end()` closes it. */
     begin(field: number): void;
