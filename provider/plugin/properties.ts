@@ -76,10 +76,22 @@ function inert(v: unknown): unknown {
  * ```
  */
 export function wrap(values: Readonly<Record<string, unknown>>, secret: ReadonlySet<string>): Struct {
+    return Struct.fromJavaScript(engineValues(values, secret) as Record<string, never>);
+}
+
+/**
+ * The plain object `wrap` makes its Struct of (what wire/property-writer.ts writes as bytes).
+ *
+ * @example
+ * ```ts
+ * engineValues({ passphrase: "p", gone: undefined }, new Set(["passphrase"])); // { passphrase: { [SIG]: SECRET_SIG, value: "p" } }
+ * ```
+ */
+export function engineValues(values: Readonly<Record<string, unknown>>, secret: ReadonlySet<string>): Record<string, unknown> {
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(values)) {
         if (v === undefined) continue;
         out[k] = secret.has(k) ? { [SIG]: SECRET_SIG, value: inert(v) } : inert(v);
     }
-    return Struct.fromJavaScript(out as Record<string, never>);
+    return out;
 }

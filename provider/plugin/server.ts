@@ -3,7 +3,6 @@ import * as path from "node:path";
 import * as grpc from "@grpc/grpc-js";
 import { Empty } from "google-protobuf/google/protobuf/empty_pb";
 import * as pluginProto from "@pulumi/pulumi/proto/plugin_pb";
-import * as providerGrpc from "@pulumi/pulumi/proto/provider_grpc_pb";
 import * as proto from "@pulumi/pulumi/proto/provider_pb";
 import { EngineLog } from "./engine-log";
 import { watchEngine } from "./engine-watch";
@@ -11,6 +10,9 @@ import type { Shutdown } from "./shutdown";
 import type { CloudReadsProvider } from "./methods";
 import { PluginError } from "./plugin-error";
 import { unwrap, wrap } from "./properties";
+import { decodeCheck, decodeCreate, decodeDiff, decodeInvoke, decodeRead, decodeUpdate } from "./wire/requests";
+import { encodeCheck, encodeCreate, encodeDiff, encodeInvoke, encodeRead, encodeUpdate } from "./wire/responses";
+import { byteServiceDefinition } from "./wire/service-definition";
 
 /**
  * `pulumi-resource-cloudreads`: a gRPC server of the engine's ResourceProvider service, on the
@@ -87,8 +89,8 @@ export class LazyProvider {
     }
 }
 
-/** The service implementation, for `server.addService`. */
-export function service(lazy: LazyProvider, log: EngineLog, schema: () => string, version: string): providerGrpc.IResourceProviderServer {
+/** The service implementation, for `server.addService` with `byteServiceDefinition()` (its hot-path methods on bytes). */
+export function service(lazy: LazyProvider, log: EngineLog, schema: () => string, version: string): grpc.UntypedServiceImplementation {
     const provider = (): CloudReadsProvider => lazy.get();
     const notImplemented = (what: string) =>
         unary<unknown, never>(() => {
@@ -138,52 +140,36 @@ export function service(lazy: LazyProvider, log: EngineLog, schema: () => string
             res.setSupportspreview(true);
             return res;
         }),
-        check: unary(async (req: proto.CheckRequest) => {
-            const r = await provider().check(req.getType() || typeOf(req.getUrn()), unwrap(req.getOlds()), unwrap(req.getNews()));
-            const res = new proto.CheckResponse();
-            res.setInputs(wrap(r.inputs.values, r.inputs.secret));
-            res.setFailuresList(r.failures.map((f) => failure(f.property, f.reason)));
-            return res;
+        // The calls made per resource: on bytes (wire/), not on google-protobuf's messages.
+        check: unary(async (bytes: Buffer) => {
+            const req = decodeCheck(bytes);
+            const r = await provider().check(req.type || typeOf(req.urn), req.olds, req.news);
+            return encodeCheck(r.inputs, r.failures);
         }),
-        diff: unary(async (req: proto.DiffRequest) => {
-            const r = await provider().diff(req.getType() || typeOf(req.getUrn()), req.getId(), unwrap(req.getOlds()), unwrap(req.getNews()));
-            const res = new proto.DiffResponse();
-            res.setChanges(r.changes ? proto.DiffResponse.DiffChanges.DIFF_SOME : proto.DiffResponse.DiffChanges.DIFF_NONE);
-            res.setReplacesList(r.replaces);
-            res.setDiffsList(r.changes ? r.diffs : []);
-            res.setDeletebeforereplace(false);
-            return res;
+        diff: unary(async (bytes: Buffer) => {
+            const req = decodeDiff(bytes);
+            const r = await provider().diff(req.type || typeOf(req.urn), req.id, req.olds, req.news);
+            return encodeDiff(r.changes, r.replaces, r.changes ? r.diffs : []);
         }),
-        create: unary(async (req: proto.CreateRequest) => {
-            const r = await provider().create(req.getType() || typeOf(req.getUrn()), req.getUrn(), unwrap(req.getProperties()), req.getPreview());
-            const res = new proto.CreateResponse();
-            res.setId(r.id);
-            res.setProperties(wrap(r.outs.values, r.outs.secret));
-            return res;
+        create: unary(async (bytes: Buffer) => {
+            const req = decodeCreate(bytes);
+            const r = await provider().create(req.type || typeOf(req.urn), req.urn, req.properties, req.preview);
+            return encodeCreate(r.id, r.outs);
         }),
-        read: unary(async (req: proto.ReadRequest) => {
-            const r = await provider().read(req.getType() || typeOf(req.getUrn()), req.getUrn(), req.getId(), unwrap(req.getProperties()), unwrap(req.getInputs()));
-            const res = new proto.ReadResponse();
-            res.setId(r.id);
-            if (r.id) {
-                res.setProperties(wrap(r.outs.values, r.outs.secret));
-                res.setInputs(wrap(r.inputs.values, r.inputs.secret));
-            }
-            return res;
+        read: unary(async (bytes: Buffer) => {
+            const req = decodeRead(bytes);
+            const r = await provider().read(req.type || typeOf(req.urn), req.urn, req.id, req.properties, req.inputs);
+            return encodeRead(r.id, r.outs, r.inputs);
         }),
-        update: unary(async (req: proto.UpdateRequest) => {
-            const outs = await provider().update(req.getType() || typeOf(req.getUrn()), req.getUrn(), req.getId(), unwrap(req.getOlds()), unwrap(req.getNews()), req.getPreview());
-            const res = new proto.UpdateResponse();
-            res.setProperties(wrap(outs.values, outs.secret));
-            return res;
+        update: unary(async (bytes: Buffer) => {
+            const req = decodeUpdate(bytes);
+            return encodeUpdate(await provider().update(req.type || typeOf(req.urn), req.urn, req.id, req.olds, req.news, req.preview));
         }),
         // Read-only resources: deleting one only forgets it, and sends no request.
         delete: unary(() => new Empty()),
-        invoke: unary(async (req: proto.InvokeRequest) => {
-            const r = await provider().invoke(req.getTok(), unwrap(req.getArgs()));
-            const res = new proto.InvokeResponse();
-            res.setReturn(wrap(r.values, r.secret));
-            return res;
+        invoke: unary(async (bytes: Buffer) => {
+            const req = decodeInvoke(bytes);
+            return encodeInvoke(await provider().invoke(req.tok, req.args));
         }),
         // Every read in flight fails with a CancelledError; no read starts after it (harmless before Configure or twice).
         cancel: unary(() => {
@@ -200,7 +186,7 @@ export function service(lazy: LazyProvider, log: EngineLog, schema: () => string
         construct: notImplemented("Construct"),
         call: notImplemented("Call"),
         streamInvoke: (call: grpc.ServerWritableStream<proto.InvokeRequest, proto.InvokeResponse>) => call.destroy(new Error("cloudreads provider: StreamInvoke is not supported")),
-    } as unknown as providerGrpc.IResourceProviderServer;
+    };
 }
 
 /** What a read cancelled by the engine's Cancel says. */
@@ -232,7 +218,7 @@ export async function main(argv: readonly string[], stop: Shutdown): Promise<voi
     const provider = new LazyProvider(log);
     // No channelz: its bookkeeping ran on every call (about 5% of the plugin's CPU in an up), for a debug service nothing serves.
     const server = new grpc.Server({ "grpc.max_receive_message_length": 400 * 1024 * 1024, "grpc.enable_channelz": 0 });
-    server.addService(providerGrpc.ResourceProviderService, service(provider, log, () => text, version));
+    server.addService(byteServiceDefinition(), service(provider, log, () => text, version));
     // Reads in flight are abandoned (a read has nothing to roll back): each fails, and is answered, at once.
     stop.onStop((reason, done) => {
         provider.cancel(reason);
