@@ -36,8 +36,7 @@ describe("plugin wire codec: requests decode as google-protobuf + unwrap() decod
             if (i % 2) req.setType("cloudreads:huaweicloud/kps:KeypairTask");
             req.setAutonaming(new proto.CheckRequest.AutonamingOptions());
             // old_outputs is newer than the floor's protocol (@pulumi/pulumi 3.248.0 has no such field): set where it exists.
-            const withOldOutputs: { setOldOutputs?: (value: ReturnType<typeof struct>) => unknown } = req;
-            withOldOutputs.setOldOutputs?.(struct(g.object(2)));
+            if ("setOldOutputs" in req && typeof req.setOldOutputs === "function") req.setOldOutputs(struct(g.object(2)));
             const bytes = req.serializeBinary();
             const old = proto.CheckRequest.deserializeBinary(bytes);
             const got = decodeCheck(bytes);
