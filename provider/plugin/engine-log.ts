@@ -1,28 +1,36 @@
-import * as grpc from "@grpc/grpc-js";
-import type * as engineGrpc from "@pulumi/pulumi/proto/engine_grpc_pb";
-import type * as engineProto from "@pulumi/pulumi/proto/engine_pb";
 import { safeText } from "../core/safe-text";
+import { UnaryClient } from "./grpc/unary-client";
+import { encodeMessage } from "./wire/wire-writer";
 
-/**
- * The engine service's client and messages, loaded at the first message: neither is on the
- * start-up path (a plugin that logs nothing never loads them).
- */
-function engineModules(): { engineGrpc: typeof engineGrpc; engineProto: typeof engineProto } {
-    /* eslint-disable @typescript-eslint/no-require-imports */
-    const grpcPb: typeof engineGrpc = require("@pulumi/pulumi/proto/engine_grpc_pb");
-    const pb: typeof engineProto = require("@pulumi/pulumi/proto/engine_pb");
-    /* eslint-enable @typescript-eslint/no-require-imports */
-    return { engineGrpc: grpcPb, engineProto: pb };
+/** `pulumirpc.Engine/Log`, and its LogSeverity values (engine.proto). */
+const LOG = "/pulumirpc.Engine/Log";
+const SEVERITY = { debug: 0, info: 1, warning: 2 } as const;
+
+/** A LogRequest's bytes: severity (1), message (2), urn (3), ephemeral (5). */
+function logRequest(severity: keyof typeof SEVERITY, message: string, urn: string | undefined, ephemeral: boolean): Buffer {
+    return encodeMessage((w) => {
+        if (SEVERITY[severity]) w.varint(1, SEVERITY[severity]);
+        w.string(2, message);
+        if (urn) w.string(3, urn);
+        if (ephemeral) w.varint(5, 1);
+    });
 }
 
 /**
  * Messages of the plugin (a read still retrying, a task's status, a warning that does not fail a
  * read) in the engine's log, under the resource they concern; on stderr while no engine address is
  * known. The runtime's messages never hold a secret; vendor text in them went through safe-text.
+ *
+ * @example
+ * ```ts
+ * const log = new EngineLog();
+ * log.connect("127.0.0.1:41237");
+ * log.write("warning", "task t-1 is still RUNNING", "urn:pulumi:dev::p::cloudreads:huaweicloud/kps:KeypairTask::t");
+ * ```
  */
 export class EngineLog {
     private address: string | undefined;
-    private client: engineGrpc.EngineClient | undefined;
+    private client: UnaryClient | undefined;
 
     /**
      * Logs to the engine at `address` (from argv, Handshake or Attach) from now on; a later address
@@ -46,16 +54,8 @@ export class EngineLog {
             if (severity !== "debug") process.stderr.write(`${severity === "warning" ? "warning: " : ""}${text}\n`);
             return;
         }
-        const { engineGrpc, engineProto } = engineModules();
-        this.client ??= new engineGrpc.EngineClient(this.address, grpc.credentials.createInsecure(), { "grpc.max_receive_message_length": 4 * 1024 * 1024, "grpc.enable_channelz": 0 });
-        const req = new engineProto.LogRequest();
-        req.setSeverity(severity === "warning" ? engineProto.LogSeverity.WARNING : severity === "debug" ? engineProto.LogSeverity.DEBUG : engineProto.LogSeverity.INFO);
-        req.setMessage(text);
-        if (urn) req.setUrn(urn);
-        req.setEphemeral(ephemeral);
-        this.client.log(req, (err) => {
-            if (err) process.stderr.write(`${text}\n`);
-        });
+        this.client ??= new UnaryClient(this.address);
+        this.client.call(LOG, logRequest(severity, text, urn, ephemeral)).catch(() => process.stderr.write(`${text}\n`));
     }
 
     /** A logger for one call, bound to its resource. */

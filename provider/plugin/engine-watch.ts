@@ -1,4 +1,5 @@
-import * as grpc from "@grpc/grpc-js";
+import { GrpcError, Status } from "./grpc/status";
+import { UnaryClient } from "./grpc/unary-client";
 
 /**
  * Watches the engine that started the plugin (the address it passes as the plugin's argument), as
@@ -21,7 +22,7 @@ export const SILENT_FOR_MS = 6000;
 
 const HEALTH_CHECK = "/grpc.health.v1.Health/Check";
 // The request `HealthCheckRequest { service: "" }` is empty on the wire; the answer is not read.
-const identity = (b: Buffer): Buffer => b;
+const EMPTY = Buffer.alloc(0);
 
 /** A running watch. */
 export interface EngineWatch {
@@ -37,7 +38,7 @@ export interface EngineWatch {
  * ```
  */
 export function watchEngine(address: string, gone: () => void): EngineWatch {
-    const client = new grpc.Client(address, grpc.credentials.createInsecure(), { "grpc.enable_channelz": 0 });
+    const client = new UnaryClient(address);
     let answered = false;
     let lastAnswer = Date.now();
     let unavailable = 0;
@@ -55,15 +56,15 @@ export function watchEngine(address: string, gone: () => void): EngineWatch {
         timer.unref();
     };
     const check = (): void => {
-        client.makeUnaryRequest(HEALTH_CHECK, identity, identity, Buffer.alloc(0), { deadline: Date.now() + CHECK_DEADLINE_MS }, (err) => {
+        const onAnswer = (code: number): void => {
             if (stopped) return;
             const now = Date.now();
-            if (!err || err.code === grpc.status.UNIMPLEMENTED) {
+            if (code === Status.OK || code === Status.UNIMPLEMENTED) {
                 answered = true;
                 lastAnswer = now;
                 unavailable = 0;
             } else {
-                unavailable = err.code === grpc.status.UNAVAILABLE ? unavailable + 1 : 0;
+                unavailable = code === Status.UNAVAILABLE ? unavailable + 1 : 0;
                 if (answered && (unavailable >= 2 || now - lastAnswer >= SILENT_FOR_MS)) {
                     stop();
                     gone();
@@ -71,7 +72,11 @@ export function watchEngine(address: string, gone: () => void): EngineWatch {
                 }
             }
             next(CHECK_EVERY_MS);
-        });
+        };
+        client.call(HEALTH_CHECK, EMPTY, CHECK_DEADLINE_MS).then(
+            () => onAnswer(Status.OK),
+            (e: unknown) => onAnswer(e instanceof GrpcError ? e.code : Status.UNKNOWN),
+        );
     };
     next(0);
     return { stop };

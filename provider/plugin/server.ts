@@ -1,26 +1,24 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
-import * as grpc from "@grpc/grpc-js";
-import { Empty } from "google-protobuf/google/protobuf/empty_pb";
-import * as pluginProto from "@pulumi/pulumi/proto/plugin_pb";
-import * as proto from "@pulumi/pulumi/proto/provider_pb";
 import { EngineLog } from "./engine-log";
 import { watchEngine } from "./engine-watch";
 import type { Shutdown } from "./shutdown";
 import type { CloudReadsProvider } from "./methods";
+import type { ProviderCalls } from "./calls";
 import { PluginError } from "./plugin-error";
-import { unwrap, wrap } from "./properties";
-import { decodeCheck, decodeCreate, decodeDiff, decodeInvoke, decodeRead, decodeUpdate } from "./wire/requests";
-import { encodeCheck, encodeCreate, encodeDiff, encodeInvoke, encodeRead, encodeUpdate } from "./wire/responses";
-import { byteServiceDefinition } from "./wire/service-definition";
+import { Status } from "./grpc/status";
+import { UnaryServer, type UnaryHandler } from "./grpc/unary-server";
+import { decodeAttach, decodeGetSchema, decodeHandshake, encodeHandshake, encodePluginInfo, encodeSchema } from "./wire/light-messages";
 
 /**
- * `pulumi-resource-cloudreads`: a gRPC server of the engine's ResourceProvider service, on the
- * protocol's own messages (`@pulumi/pulumi/proto`). Not @pulumi/pulumi's provider server, which
- * answers Configure without passing the variables on and leaves CheckConfig unimplemented.
- * Started by the engine with its address as the first argument; prints its port on stdout.
+ * `pulumi-resource-cloudreads`: a gRPC server of the engine's ResourceProvider service
+ * (grpc/unary-server.ts, on Node's HTTP/2), each call from its request's bytes to its response's.
+ * Not @pulumi/pulumi's provider server, which answers Configure without passing the variables on
+ * and leaves CheckConfig unimplemented. Started by the engine with its address as the first
+ * argument; prints its port on stdout. Until the first call that needs the provider, nothing but
+ * this file, the server and the small messages is loaded: the engine starts one process per `up`
+ * that only serves the schema.
  */
-
 /** The schema served by GetSchema: beside the bundle in the plugin's tarball, else the repository's generated one. */
 function schemaText(): string {
     for (const p of [path.join(__dirname, "schema.json"), path.join(__dirname, "..", "..", "schema", "schema.json"), path.join(__dirname, "..", "..", "..", "schema", "schema.json")]) {
@@ -28,30 +26,6 @@ function schemaText(): string {
     }
     throw new Error("cloudreads provider: schema.json not found beside the plugin (run `npm run generate`)");
 }
-
-type Handler<Req, Res> = (req: Req) => Promise<Res> | Res;
-
-/** A unary handler: a thrown error becomes the call's error (its message, never a stack). */
-function unary<Req, Res>(fn: Handler<Req, Res>): grpc.handleUnaryCall<Req, Res> {
-    return (call, callback) => {
-        Promise.resolve()
-            .then(() => fn(call.request))
-            .then(
-                (res) => callback(null, res),
-                (e: unknown) => {
-                    const message = e instanceof PluginError || e instanceof Error ? e.message : String(e);
-                    callback({ code: e instanceof PluginError ? grpc.status.UNKNOWN : grpc.status.INTERNAL, details: message, name: "Error", message, metadata: new grpc.Metadata() });
-                },
-            );
-    };
-}
-
-const failure = (property: string, reason: string): proto.CheckFailure => {
-    const f = new proto.CheckFailure();
-    f.setProperty(property);
-    f.setReason(reason);
-    return f;
-};
 
 /**
  * The provider, loaded at its first use: the reads (runtime, vendors, codecs) are not on the
@@ -89,115 +63,78 @@ export class LazyProvider {
     }
 }
 
-/** The service implementation, for `server.addService` with `byteServiceDefinition()` (its hot-path methods on bytes). */
-export function service(lazy: LazyProvider, log: EngineLog, schema: () => string, version: string): grpc.UntypedServiceImplementation {
-    const provider = (): CloudReadsProvider => lazy.get();
-    const notImplemented = (what: string) =>
-        unary<unknown, never>(() => {
-            throw new PluginError(`cloudreads provider: ${what} is not supported (the provider has only custom resources and functions)`);
-        });
-    return {
-        handshake: unary((req: proto.ProviderHandshakeRequest) => {
-            log.connect(req.getEngineAddress());
-            const res = new proto.ProviderHandshakeResponse();
-            res.setAcceptSecrets(true);
-            res.setAcceptResources(false);
-            res.setAcceptOutputs(false);
-            return res;
-        }),
-        getPluginInfo: unary(() => {
-            const info = new pluginProto.PluginInfo();
-            info.setVersion(version);
-            return info;
-        }),
-        getSchema: unary((req: proto.GetSchemaRequest) => {
-            if (req.getSubpackageName()) throw new PluginError(`cloudreads provider: no subpackage ${JSON.stringify(req.getSubpackageName())}`);
-            const res = new proto.GetSchemaResponse();
-            res.setSchema(schema());
-            return res;
-        }),
-        checkConfig: unary((req: proto.CheckRequest) => {
-            const r = provider().checkConfig(unwrap(req.getNews()), req.getUrn());
-            const res = new proto.CheckResponse();
-            res.setInputs(wrap(r.inputs.values, r.inputs.secret));
-            res.setFailuresList(r.failures.map((f) => failure(f.property, f.reason)));
-            return res;
-        }),
-        diffConfig: unary((req: proto.DiffRequest) => {
-            const r = provider().diffConfig(unwrap(req.getOldInputs() ?? req.getOlds()), unwrap(req.getNews()));
-            const res = new proto.DiffResponse();
-            res.setChanges(r.changed.length ? proto.DiffResponse.DiffChanges.DIFF_SOME : proto.DiffResponse.DiffChanges.DIFF_NONE);
-            res.setDiffsList(r.changed);
-            return res;
-        }),
-        configure: unary((req: proto.ConfigureRequest) => {
-            const variables = new Map<string, string>(req.getVariablesMap().toArray() as [string, string][]);
-            provider().configure(variables, req.hasArgs() ? unwrap(req.getArgs()) : undefined);
-            const res = new proto.ConfigureResponse();
-            res.setAcceptsecrets(true);
-            res.setAcceptresources(false);
-            res.setAcceptoutputs(false);
-            res.setSupportspreview(true);
-            return res;
-        }),
-        // The calls made per resource: on bytes (wire/), not on google-protobuf's messages.
-        check: unary(async (bytes: Buffer) => {
-            const req = decodeCheck(bytes);
-            const r = await provider().check(req.type || typeOf(req.urn), req.olds, req.news);
-            return encodeCheck(r.inputs, r.failures);
-        }),
-        diff: unary(async (bytes: Buffer) => {
-            const req = decodeDiff(bytes);
-            const r = await provider().diff(req.type || typeOf(req.urn), req.id, req.olds, req.news);
-            return encodeDiff(r.changes, r.replaces, r.changes ? r.diffs : []);
-        }),
-        create: unary(async (bytes: Buffer) => {
-            const req = decodeCreate(bytes);
-            const r = await provider().create(req.type || typeOf(req.urn), req.urn, req.properties, req.preview);
-            return encodeCreate(r.id, r.outs);
-        }),
-        read: unary(async (bytes: Buffer) => {
-            const req = decodeRead(bytes);
-            const r = await provider().read(req.type || typeOf(req.urn), req.urn, req.id, req.properties, req.inputs);
-            return encodeRead(r.id, r.outs, r.inputs);
-        }),
-        update: unary(async (bytes: Buffer) => {
-            const req = decodeUpdate(bytes);
-            return encodeUpdate(await provider().update(req.type || typeOf(req.urn), req.urn, req.id, req.olds, req.news, req.preview));
-        }),
-        // Read-only resources: deleting one only forgets it, and sends no request.
-        delete: unary(() => new Empty()),
-        invoke: unary(async (bytes: Buffer) => {
-            const req = decodeInvoke(bytes);
-            return encodeInvoke(await provider().invoke(req.tok, req.args));
-        }),
-        // Every read in flight fails with a CancelledError; no read starts after it (harmless before Configure or twice).
-        cancel: unary(() => {
-            lazy.cancel(CANCEL_REASON);
-            return new Empty();
-        }),
-        attach: unary((req: pluginProto.PluginAttach) => {
-            log.connect(req.getAddress());
-            return new Empty();
-        }),
-        getMapping: unary(() => new proto.GetMappingResponse()),
-        getMappings: unary(() => new proto.GetMappingsResponse()),
-        parameterize: notImplemented("Parameterize"),
-        construct: notImplemented("Construct"),
-        call: notImplemented("Call"),
-        streamInvoke: (call: grpc.ServerWritableStream<proto.InvokeRequest, proto.InvokeResponse>) => call.destroy(new Error("cloudreads provider: StreamInvoke is not supported")),
+/** A thrown error as the call's status: a PluginError is UNKNOWN, any other INTERNAL; its message, never a stack. */
+function statusOf(e: unknown): { code: number; message: string } {
+    const message = e instanceof PluginError || e instanceof Error ? e.message : String(e);
+    return { code: e instanceof PluginError ? Status.UNKNOWN : Status.INTERNAL, message };
+}
+
+const EMPTY = Buffer.alloc(0);
+const METHOD = "/pulumirpc.ResourceProvider/";
+
+/**
+ * The ResourceProvider methods served, by path. A method not here (Parameterize, Construct, Call,
+ * StreamInvoke, List, and any the protocol adds) is answered UNIMPLEMENTED with what it is.
+ *
+ * @example
+ * ```ts
+ * const server = new UnaryServer(routes(lazy, log, () => schema, "0.1.0"), statusOf);
+ * ```
+ */
+export function routes(lazy: LazyProvider, log: EngineLog, schema: () => string, version: string): Map<string, UnaryHandler> {
+    let calls: ProviderCalls | undefined;
+    // A require in a function: the bundle evaluates calls.ts (and the protocol's messages) only here.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const loaded = (): ProviderCalls => (calls ??= (require("./calls") as typeof import("./calls")).providerCalls(() => lazy.get()));
+    const call = (name: keyof ProviderCalls): UnaryHandler => (bytes) => loaded()[name](bytes);
+    const notSupported = (what: string): UnaryHandler => () => {
+        throw new PluginError(`cloudreads provider: ${what} is not supported (the provider has only custom resources and functions)`);
     };
+    const table: Record<string, UnaryHandler> = {
+        Handshake: (bytes) => {
+            log.connect(decodeHandshake(bytes));
+            return encodeHandshake();
+        },
+        GetPluginInfo: () => encodePluginInfo(version),
+        GetSchema: (bytes) => {
+            const subpackage = decodeGetSchema(bytes);
+            if (subpackage) throw new PluginError(`cloudreads provider: no subpackage ${JSON.stringify(subpackage)}`);
+            return encodeSchema(schema());
+        },
+        CheckConfig: call("CheckConfig"),
+        DiffConfig: call("DiffConfig"),
+        Configure: call("Configure"),
+        // The calls made per resource: on bytes (wire/), not on google-protobuf's messages.
+        Check: call("Check"),
+        Diff: call("Diff"),
+        Create: call("Create"),
+        Read: call("Read"),
+        Update: call("Update"),
+        Invoke: call("Invoke"),
+        // Read-only resources: deleting one only forgets it, and sends no request (DeleteRequest's bytes are not read).
+        Delete: () => EMPTY,
+        // Every read in flight fails with a CancelledError; no read starts after it (harmless before Configure or twice).
+        Cancel: () => {
+            lazy.cancel(CANCEL_REASON);
+            return EMPTY;
+        },
+        Attach: (bytes) => {
+            log.connect(decodeAttach(bytes));
+            return EMPTY;
+        },
+        // GetMappingResponse{provider="", data=""} and GetMappingsResponse{providers=[]}: no mappings.
+        GetMapping: () => EMPTY,
+        GetMappings: () => EMPTY,
+        Parameterize: notSupported("Parameterize"),
+        Construct: notSupported("Construct"),
+        Call: notSupported("Call"),
+        StreamInvoke: notSupported("StreamInvoke"),
+    };
+    return new Map(Object.entries(table).map(([name, handler]) => [METHOD + name, handler]));
 }
 
 /** What a read cancelled by the engine's Cancel says. */
 const CANCEL_REASON = "the engine cancelled the operation (Cancel), e.g. on Ctrl-C";
-
-/** `urn:pulumi:stack::project::type::name` -> `type` (the last type of a parent chain). */
-function typeOf(urn: string): string {
-    const parts = urn.split("::");
-    const types = parts[2] ?? "";
-    return types.split("$").pop() ?? "";
-}
 
 /**
  * Starts the server on a free loopback port and prints the port (what the engine reads). `stop`
@@ -216,19 +153,16 @@ export async function main(argv: readonly string[], stop: Shutdown): Promise<voi
     const text = schemaText();
     const version = (JSON.parse(text) as { version: string }).version;
     const provider = new LazyProvider(log);
-    // No channelz: its bookkeeping ran on every call (about 5% of the plugin's CPU in an up), for a debug service nothing serves.
-    const server = new grpc.Server({ "grpc.max_receive_message_length": 400 * 1024 * 1024, "grpc.enable_channelz": 0 });
-    server.addService(byteServiceDefinition(), service(provider, log, () => text, version));
+    const server = new UnaryServer(routes(provider, log, () => text, version), statusOf);
     // Reads in flight are abandoned (a read has nothing to roll back): each fails, and is answered, at once.
     stop.onStop((reason, done) => {
         provider.cancel(reason);
-        server.tryShutdown(() => {
+        server.close(() => {
             log.close();
             done();
         });
     });
-    const bound = new Promise<number>((resolve, reject) => server.bindAsync("127.0.0.1:0", grpc.ServerCredentials.createInsecure(), (err, p) => (err ? reject(err) : resolve(p))));
-    const port = await bound.catch((e: unknown) => {
+    const port = await server.listen("127.0.0.1").catch((e: unknown) => {
         if (stop.stopped) return undefined;
         throw e;
     });
