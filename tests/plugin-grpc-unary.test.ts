@@ -117,17 +117,20 @@ describe("plugin gRPC layer: its server, called by grpc-js", () => {
     it("close: the calls in flight are answered, then the port stops answering", async () => {
         let release!: () => void;
         const held = new Promise<void>((resolve) => (release = resolve));
-        const slow = new UnaryServer(new Map([[PATH, async () => (await held, Buffer.from("late"))]]), () => ({ code: Status.INTERNAL, message: "x" }));
+        let reached!: () => void;
+        const arrived = new Promise<void>((resolve) => (reached = resolve));
+        const slow = new UnaryServer(new Map([[PATH, async () => (reached(), await held, Buffer.from("late"))]]), () => ({ code: Status.INTERNAL, message: "x" }));
         const slowPort = await slow.listen("127.0.0.1");
         const inFlight = callWithGrpcJs(slowPort, PATH, Buffer.alloc(0));
-        await new Promise((r) => setTimeout(r, 100));
+        await arrived;
         let closed = false;
-        slow.close(() => (closed = true));
+        const closing = new Promise<void>((resolve) => slow.close(() => ((closed = true), resolve())));
+        // While the call is held, the server does not finish closing.
+        await new Promise((r) => setTimeout(r, 200));
         assert.equal(closed, false);
         release();
         assert.equal((await inFlight).response?.toString(), "late");
-        await new Promise((r) => setTimeout(r, 100));
-        assert.equal(closed, true);
+        await closing;
         const after = await callWithGrpcJs(slowPort, PATH, Buffer.alloc(0));
         assert.equal(after.error?.code, grpc.status.UNAVAILABLE);
     });
