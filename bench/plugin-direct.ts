@@ -5,7 +5,8 @@
  * provider's own CPU per resource at N = 50, 500 and 2,000 (JIT warm-up shows as the fall with N),
  * its CPU at the port and after Configure, and its peak RSS. Interleaved rounds, medians.
  * Writes docs/benchmarks-plugin-direct.md. Machine-dependent; never asserted in tests.
- * Env: BENCH_DIRECT_ROUNDS (3), BENCH_DIRECT_COUNTS ("50,500,2000"), BENCH_DIRECT_CONCURRENCY (32),
+ * Env: BENCH_DIRECT_ROUNDS (3), BENCH_DIRECT_COUNTS ("50,500,2000"), BENCH_DIRECT_CONCURRENCY (3: the most calls the engine had in flight at once in the `pulumi up` of
+ * bench:cli:plugin, counted on 2026-12-08),
  * BENCH_DIRECT_CANDIDATES="label=tarball,..." adds plugin builds; BENCH_DIRECT_OUT writes elsewhere.
  */
 import { execFileSync } from "node:child_process";
@@ -20,7 +21,7 @@ import { drive, type Driven } from "./parts/plugin-driver";
 const ROOT = path.join(__dirname, "..");
 const ROUNDS = Number(process.env.BENCH_DIRECT_ROUNDS ?? "3");
 const COUNTS = (process.env.BENCH_DIRECT_COUNTS ?? "50,500,2000").split(",").map(Number);
-const CONCURRENCY = Number(process.env.BENCH_DIRECT_CONCURRENCY ?? "32");
+const CONCURRENCY = Number(process.env.BENCH_DIRECT_CONCURRENCY ?? "3");
 const OUT = process.env.BENCH_DIRECT_OUT ?? path.join(ROOT, "docs", "benchmarks-plugin-direct.md");
 
 const median = (xs: readonly number[]): number => {
@@ -70,7 +71,7 @@ async function main(): Promise<void> {
             "",
             "<!-- Written by `npm run bench:plugin` (bench/plugin-direct.ts, bench/parts/plugin-driver.ts). -->",
             "",
-            `Measured ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC, ${os.cpus().length} CPUs, load average ${load0.toFixed(2)} at the start and ${os.loadavg()[0].toFixed(2)} at the end; ${ROUNDS} interleaved round${ROUNDS === 1 ? "" : "s"}, medians. Each provider binary is spawned, configured with the bench stack's config, and sent a Check and a Create per KPS KeypairTask read against the emulator, ${CONCURRENCY} at a time, as the engine does in a \`pulumi up\`; nothing else runs in the provider's way, so the CPU is the provider's own (user + system, /proc, 10 ms ticks). Through the real CLI: [benchmarks-cli-plugin](benchmarks-cli-plugin.md).`,
+            `Measured ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC, ${os.cpus().length} CPUs, load average ${load0.toFixed(2)} at the start and ${os.loadavg()[0].toFixed(2)} at the end; ${ROUNDS} interleaved round${ROUNDS === 1 ? "" : "s"}, medians. Each provider binary is spawned, configured with the bench stack's config, and sent a Check and a Create per KPS KeypairTask read against the emulator, ${CONCURRENCY} at a time, as the engine sent them in the \`pulumi up\` of 500 reads of bench:cli:plugin (at most 3 in flight, counted on 2026-12-08; BENCH_DIRECT_CONCURRENCY changes it); nothing else runs in the provider's way, so the CPU is the provider's own (user + system, /proc, 10 ms ticks). Through the real CLI: [benchmarks-cli-plugin](benchmarks-cli-plugin.md).`,
             "",
             `| side | ${COUNTS.map((n) => `CPU ms per resource, N = ${n}`).join(" | ")} | CPU at port, ms | Configure, ms CPU | peak RSS, MiB (N = ${COUNTS.join(" / ")}) | wall, N = ${Math.max(...COUNTS)}, ms |`,
             `|---|${COUNTS.map(() => "---|").join("")}---|---|---|---|`,

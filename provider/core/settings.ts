@@ -25,6 +25,30 @@ export interface SettingSources {
     readonly envApplies?: (key: string) => boolean;
     /** Aborted when the read must stop (the plugin's Cancel or shutdown): it then fails with a CancelledError, unretried. */
     readonly signal?: AbortSignal;
+    /**
+     * Where what is derived from `config` and `env` alone (a vendor's policy, its TLS settings, its
+     * endpoint overrides) is kept between reads, for as long as both stay as they are: the plugin
+     * gives one per Configure. Without it, each read resolves them again.
+     */
+    readonly memo?: Map<string, unknown>;
+}
+
+/**
+ * `make()`, or what it gave the last time for `key` in `sources.memo`. A throw is not kept: the
+ * next read fails the same way, with its own subject.
+ *
+ * @example
+ * ```ts
+ * const policy = memoized(sources, "policy:huaweicloud", () => resolvePolicy(sources, "huaweicloud", "HW"));
+ * ```
+ */
+export function memoized<T>(sources: SettingSources, key: string, make: () => T): T {
+    const memo = sources.memo;
+    if (!memo) return make();
+    if (memo.has(key)) return memo.get(key) as T;
+    const value = make();
+    memo.set(key, value);
+    return value;
 }
 
 /** A setting's names: its stack config key and the environment variables that can supply it. */
@@ -119,6 +143,10 @@ export const RETRY_BASE_DELAY: SettingName = { key: "cloudreads:retryBaseDelayMs
  * `maxRetries` (default 5), `maxResponseBytes` (default 4 MiB), `maxConcurrency` (per host, default 16).
  */
 export function resolvePolicy(sources: SettingSources, ns: string, envPrefix: string): HttpPolicy {
+    return memoized(sources, `policy:${ns}:${envPrefix}`, () => policyOf(sources, ns, envPrefix));
+}
+
+function policyOf(sources: SettingSources, ns: string, envPrefix: string): HttpPolicy {
     const n = transportNames(ns, envPrefix);
     const int = (name: SettingName, [fallback, min, max]: IntegerBounds): number => integerSetting(sources, name, fallback, min, max);
     return {
@@ -186,6 +214,10 @@ export function resetInsecureWarnings(): void {
  * package's requests to that vendor only.
  */
 export function resolveTls(sources: SettingSources, ns: string, envPrefix: string, aliases: Readonly<Record<string, SettingAliases>> = {}): TlsSettings {
+    return memoized(sources, `tls:${ns}:${envPrefix}`, () => tlsOf(sources, ns, envPrefix, aliases));
+}
+
+function tlsOf(sources: SettingSources, ns: string, envPrefix: string, aliases: Readonly<Record<string, SettingAliases>>): TlsSettings {
     const n = transportNames(ns, envPrefix, aliases);
     const insecure = booleanSetting(sources, n.insecure, false);
     if (insecure) warnInsecure(sources, ns, lookup(sources, n.insecure)!.from);

@@ -1,6 +1,6 @@
 import { nearMisses } from "../core/near-miss-keys";
 import type { SettingSources } from "../core/settings";
-import { flatName, PLUGIN_CONFIG_KEYS, PLUGIN_NAMESPACE, type PluginConfigKey } from "./config-keys";
+import { PLUGIN_CONFIG_KEYS, PLUGIN_NAMESPACE, type PluginConfigKey } from "./config-keys";
 
 /**
  * The plugin's configuration: checked (CheckConfig), compared (DiffConfig), and turned into the
@@ -135,22 +135,41 @@ export function inPluginWords(message: string): string {
     return message.replace(/\b(huaweicloud|astracontrol|cloudreads):([A-Za-z_]+)/g, (all: string) => PLUGIN_KEY_OF.get(all) ?? all);
 }
 
+/** Where a read through the plugin reports: the engine's log, under the read's resource. */
+export interface PluginLog {
+    info(message: string): void;
+    warn(message: string): void;
+}
+
 /**
- * The setting sources of reads through a provider configured with `settings`; env vars are the plugin process's.
+ * The setting sources of reads through a provider configured with `settings`, one per read (its
+ * log names its resource); env vars are the plugin process's. What every read derives from them
+ * alone (a vendor's policy, TLS settings, endpoint overrides) is resolved at the first read and
+ * kept until the next Configure makes new sources.
  *
  * @example
  * ```ts
- * pluginSources(new Map([["huaweicloudRegion", "cn-north-4"]]), log).config("huaweicloud:region"); // "cn-north-4"
+ * const sourcesOf = pluginSources(new Map([["huaweicloudRegion", "cn-north-4"]]));
+ * sourcesOf(log).config("huaweicloud:region"); // "cn-north-4"
  * ```
  */
-export function pluginSources(settings: ReadonlyMap<string, string>, log: { info(m: string): void; warn(m: string): void }): SettingSources {
-    return {
-        // Only keys the plugin offers: the aliases of other providers' names and `connections` read as unset.
-        config: (key) => (PLUGIN_KEY_OF.has(key) ? settings.get(flatName(key)) : undefined),
+export function pluginSources(settings: ReadonlyMap<string, string>): (log: PluginLog) => SettingSources {
+    // Only keys the plugin offers: the aliases of other providers' names and `connections` read as unset.
+    const byKey = new Map<string, string>();
+    for (const k of PLUGIN_CONFIG_KEYS) {
+        const v = settings.get(k.name);
+        if (v !== undefined) byKey.set(k.setting, v);
+    }
+    const config = (key: string): string | undefined => byKey.get(key);
+    const describeKey = (key: string): string => PLUGIN_KEY_OF.get(key) ?? key;
+    const memo = new Map<string, unknown>();
+    return (log) => ({
+        config,
         env: process.env,
-        describeKey: (key) => PLUGIN_KEY_OF.get(key) ?? key,
+        describeKey,
+        memo,
         progress: (m) => log.info(inPluginWords(m)),
         status: (m) => log.info(inPluginWords(m)),
         warn: (m) => log.warn(inPluginWords(m)),
-    };
+    });
 }

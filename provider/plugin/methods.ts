@@ -55,7 +55,7 @@ function asPluginError(e: unknown, op?: AnyReadOperation): Error {
 
 /** The provider's state: its configuration (set by Configure), where it logs, and whether it was cancelled. */
 export class CloudReadsProvider {
-    private settings = new Map<string, string>();
+    private sourcesOf = pluginSources(new Map());
     // One signal for every read of the process: Cancel ends them all, and no read starts after it.
     private readonly cancelled = new AbortController();
 
@@ -65,7 +65,7 @@ export class CloudReadsProvider {
     }
 
     private sources(urn?: string) {
-        return { ...pluginSources(this.settings, this.log.for(urn)), signal: this.cancelled.signal };
+        return { ...this.sourcesOf(this.log.for(urn)), signal: this.cancelled.signal };
     }
 
     /**
@@ -127,7 +127,7 @@ export class CloudReadsProvider {
         const inputs = configInputs(variables, args?.values);
         const failures = configFailures(inputs);
         if (failures.length) throw new PluginError(`cloudreads provider configuration: ${configMessage(failures)}`);
-        this.settings = configuredSettings(inputs);
+        this.sourcesOf = pluginSources(configuredSettings(inputs));
     }
 
     /** Check: property failures before any request (the dynamic form's check); `connection` is refused. */

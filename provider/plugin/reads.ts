@@ -6,14 +6,19 @@ import { pluginTokens } from "./tokens";
 
 const all = (): AnyReadOperation[] => Object.values(operations as Record<string, AnyReadOperation>);
 
+let byResource: ReadonlyMap<string, AnyReadOperation> | undefined;
+let byFunction: ReadonlyMap<string, AnyReadOperation> | undefined;
+
 /** The read behind a resource token, or undefined. */
 export function readOfResource(type: string): AnyReadOperation | undefined {
-    return all().find((op) => (op as { description?: { resource?: false } }).description?.resource !== false && pluginTokens(op.token).resource === type);
+    byResource ??= new Map(all().filter((op) => (op as { description?: { resource?: false } }).description?.resource !== false).map((op) => [pluginTokens(op.token).resource, op]));
+    return byResource.get(type);
 }
 
 /** The read behind a function token, or undefined. */
 export function readOfFunction(tok: string): AnyReadOperation | undefined {
-    return all().find((op) => pluginTokens(op.token).function === tok);
+    byFunction ??= new Map(all().map((op) => [pluginTokens(op.token).function, op]));
+    return byFunction.get(tok);
 }
 
 /** Every function token, sorted: what an unknown token's error lists. */

@@ -5,7 +5,7 @@ import { ConfigurationError } from "../../core/errors";
 import { saidOnce } from "../../core/said-once";
 import { idSegment, Region } from "../../core/input-codecs";
 import { argFailures } from "../../core/validate-args";
-import { describeName, lookup, resolvePolicy, resolveTls, SettingSources } from "../../core/settings";
+import { describeName, lookup, memoized, resolvePolicy, resolveTls, SettingSources } from "../../core/settings";
 import { HuaweiService, serviceBaseUrl } from "./endpoints";
 import { signRequest } from "./signer";
 import { HuaweiAuth, resolveHuaweiAuth } from "./auth";
@@ -15,6 +15,10 @@ import { CLOCK_SKEW_HINT, HUAWEI_SETTING_KEYS, HUAWEI_SETTINGS as S, HUAWEI_TRAN
 const SERVICES: readonly HuaweiService[] = ["sms", "roma", "kms", "iam"];
 
 function parseEndpoints(sources: SettingSources): Partial<Record<HuaweiService, string>> {
+    return memoized(sources, "huaweicloud:endpoints", () => endpointsOf(sources));
+}
+
+function endpointsOf(sources: SettingSources): Partial<Record<HuaweiService, string>> {
     const found = lookup(sources, S.endpoints);
     if (!found) return {};
     let parsed: unknown;
