@@ -20,9 +20,16 @@ if ! ls "$dir"/*.whl >/dev/null 2>&1; then
     stage="$(mktemp -d "${TMPDIR:-/tmp}/python-dists.XXXXXX")"
     trap 'rm -rf "$stage"' EXIT
     cp -r "$sdk/." "$stage/sdk"
-    rm -rf "$dir.tmp"
-    PIP_CONSTRAINT="$PINS" PIP_DISABLE_PIP_VERSION_CHECK=1 "$venv/bin/python" -m build --outdir "$dir.tmp" "$stage/sdk" >&2
-    rm -rf "$dir" && mv "$dir.tmp" "$dir"
+    # Built into a folder of this run's own, then renamed: two builds at once (test files run in
+    # parallel on a cold cache) never write into, or remove, each other's output; the first to
+    # finish wins and the other's same files are dropped.
+    mkdir -p "$CACHE/python-dists"
+    built="$(mktemp -d "$dir.tmp.XXXXXX")" && chmod 755 "$built"
+    trap 'rm -rf "$stage" "$built"' EXIT
+    PIP_CONSTRAINT="$PINS" PIP_DISABLE_PIP_VERSION_CHECK=1 "$venv/bin/python" -m build --outdir "$built" "$stage/sdk" >&2
+    # A rename onto an existing non-empty folder fails: then the other build's files are there.
+    mv -T "$built" "$dir" 2>/dev/null || true
+    ls "$dir"/*.whl >/dev/null 2>&1 || { echo "python-dists: no wheel in $dir after the build" >&2; exit 1; }
 else
     echo "python-dists: cached ($key)" >&2
 fi
