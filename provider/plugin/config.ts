@@ -135,7 +135,15 @@ export function inPluginWords(message: string): string {
     return message.replace(/\b(huaweicloud|astracontrol|cloudreads):([A-Za-z_]+)/g, (all: string) => PLUGIN_KEY_OF.get(all) ?? all);
 }
 
-/** Where a read through the plugin reports: the engine's log, under the read's resource. */
+/**
+ * Where a read through the plugin reports: the engine's log, under the read's resource.
+ *
+ * @example
+ * ```ts
+ * const log: PluginLog = engineLog.for("urn:pulumi:dev::p::cloudreads:huaweicloud/kps:KeypairTask::t");
+ * log.warn("task t-1 is still RUNNING");
+ * ```
+ */
 export interface PluginLog {
     info(message: string): void;
     warn(message: string): void;
